@@ -1,0 +1,1 @@
+"""QCDC shared infrastructure. Never a service's domain: only what every service needs alike."""

@@ -1,0 +1,50 @@
+"""HTTP conventions every service shares (DESIGN §6): errors, lists, deadlines, access."""
+
+from qcdc_shared.api.access import ROLES, access, routes_without_access
+from qcdc_shared.api.pagination import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    CursorError,
+    Page,
+    PageParams,
+    PageQuery,
+    decode_cursor,
+    encode_cursor,
+    paginate,
+)
+from qcdc_shared.api.problems import (
+    MEDIA_TYPE,
+    Problem,
+    conflict,
+    forbidden,
+    install_problem_handlers,
+    not_found,
+    rule_violation,
+    unauthorized,
+)
+from qcdc_shared.api.schemas import VIETNAM, DeadlineOut
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "MEDIA_TYPE",
+    "ROLES",
+    "VIETNAM",
+    "CursorError",
+    "DeadlineOut",
+    "Page",
+    "PageParams",
+    "PageQuery",
+    "Problem",
+    "access",
+    "conflict",
+    "decode_cursor",
+    "encode_cursor",
+    "forbidden",
+    "install_problem_handlers",
+    "not_found",
+    "paginate",
+    "routes_without_access",
+    "rule_violation",
+    "unauthorized",
+]

@@ -1,0 +1,134 @@
+"""Injectable clocks (DESIGN §2). Time-driven events come from sweepers that ask a clock.
+
+In development and tests one shared clock moves the whole city: ``qcdc clock set|advance|reset``
+writes an offset (seconds, as text) to the NATS key-value bucket ``qcdc_clock``, which every
+service watches. Production never reads the bucket and the command refuses to write it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import re
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from nats.js import JetStreamContext
+from nats.js.api import KeyValueConfig, StorageType
+from nats.js.errors import BucketNotFoundError, KeyNotFoundError
+from nats.js.kv import KeyValue
+
+log = logging.getLogger(__name__)
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CLOCK_BUCKET = "qcdc_clock"
+OFFSET_KEY = "offset_seconds"
+
+
+class Clock(Protocol):
+    def now(self) -> dt.datetime: ...
+
+
+class SystemClock:
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+
+class FixedClock:
+    """For unit tests: time moves only when the test says so."""
+
+    def __init__(self, at: dt.datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self.at = at
+
+    def now(self) -> dt.datetime:
+        return self.at
+
+    def advance(self, delta: dt.timedelta) -> None:
+        self.at += delta
+
+
+class OffsetClock:
+    """Real time plus an offset that the shared development clock sets."""
+
+    def __init__(self, offset: dt.timedelta = dt.timedelta(0)) -> None:
+        self.offset = offset
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + self.offset
+
+
+def local_today(clock: Clock) -> dt.date:
+    return clock.now().astimezone(LOCAL_TZ).date()
+
+
+_DURATION = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(w|d|h|m|s)\s*$")
+_UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """``3d``, ``12h``, ``30m``, ``2w``, ``45s``, or several joined (``1d12h``)."""
+    parts = re.findall(r"-?\d+(?:\.\d+)?\s*[wdhms]", text)
+    if not parts or "".join(parts).replace(" ", "") != text.replace(" ", ""):
+        raise ValueError(f"not a duration: {text!r} (use e.g. 3d, 12h, 30m, 1d12h)")
+    seconds = 0.0
+    for part in parts:
+        match = _DURATION.match(part)
+        assert match is not None
+        seconds += float(match.group(1)) * _UNITS[match.group(2)]
+    return dt.timedelta(seconds=seconds)
+
+
+def offset_to_reach(target: dt.datetime | dt.date, *, real_now: dt.datetime) -> dt.timedelta:
+    """The offset that makes ``now`` equal ``target`` (a date means 08:00 local that day)."""
+    if not isinstance(target, dt.datetime):
+        target = dt.datetime.combine(target, dt.time(8, 0), LOCAL_TZ)
+    if target.tzinfo is None:
+        target = target.replace(tzinfo=LOCAL_TZ)
+    return target - real_now
+
+
+async def clock_bucket(js: JetStreamContext) -> KeyValue:
+    try:
+        return await js.key_value(CLOCK_BUCKET)
+    except BucketNotFoundError:
+        return await js.create_key_value(
+            KeyValueConfig(bucket=CLOCK_BUCKET, history=16, storage=StorageType.FILE)
+        )
+
+
+async def read_offset(js: JetStreamContext) -> dt.timedelta:
+    kv = await clock_bucket(js)
+    try:
+        entry = await kv.get(OFFSET_KEY)
+    except KeyNotFoundError:
+        return dt.timedelta(0)
+    return dt.timedelta(seconds=float(entry.value or b"0"))
+
+
+async def write_offset(js: JetStreamContext, offset: dt.timedelta) -> None:
+    kv = await clock_bucket(js)
+    await kv.put(OFFSET_KEY, str(offset.total_seconds()).encode())
+
+
+async def watch_offset(js: JetStreamContext, clock: OffsetClock) -> None:
+    """Keep ``clock.offset`` equal to the bucket's value until cancelled."""
+    kv = await clock_bucket(js)
+    watcher = await kv.watch(OFFSET_KEY)
+    try:
+        async for entry in watcher:
+            if entry is None:  # end of the initial values
+                continue
+            value = entry.value if entry.operation is None else b"0"
+            clock.offset = dt.timedelta(seconds=float(value or b"0"))
+            log.info("shared clock offset now %s", clock.offset)
+    finally:
+        with contextlib.suppress(Exception):
+            await watcher.stop()  # type: ignore[no-untyped-call]
+
+
+def describe(clock: Clock) -> str:
+    now = clock.now().astimezone(LOCAL_TZ)
+    return now.isoformat(timespec="seconds")

@@ -1,0 +1,146 @@
+"""Idempotent, order-tolerant consumption of events (DESIGN §3, §4).
+
+``IdempotentConsumer.process`` takes one JetStream message: a message that is not a QCDC
+CloudEvent goes straight to the dead letters (redelivery cannot cure it); otherwise the event id
+is recorded in the inbox in the same transaction as the handler's effect, so a redelivery
+changes nothing. A failing handler is retried with backoff (``nak(delay)``) up to
+``max_deliver`` deliveries, then dead-lettered to ``dlq.<ward>.<consumer>`` with the reason and
+delivery count, and the consumer carries on with the next message.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Protocol
+
+from nats.js.api import PubAck
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from qcdc_shared.envelope import Envelope, EnvelopeError
+from qcdc_shared.subjects import dlq_subject
+from qcdc_shared.tables import inbox
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[AsyncSession, Envelope], Awaitable[None]]
+Publish = Callable[..., Awaitable[PubAck]]
+DEFAULT_BACKOFF = (0.5, 2.0, 10.0, 30.0)
+
+
+class JetStreamMessage(Protocol):
+    """What we use of nats-py's ``Msg`` (FastStream hands it over as ``raw_message``)."""
+
+    subject: str
+    data: bytes
+    headers: dict[str, str] | None
+
+    @property
+    def metadata(self) -> Any: ...
+    async def ack(self) -> None: ...
+    async def nak(self, delay: float | None = None) -> None: ...
+    async def term(self) -> None: ...
+
+
+async def already_processed(session: AsyncSession, *, consumer: str, event_id: str) -> bool:
+    found = await session.scalar(
+        select(inbox.c.event_id).where(inbox.c.consumer == consumer, inbox.c.event_id == event_id)
+    )
+    return found is not None
+
+
+class IdempotentConsumer:
+    def __init__(
+        self,
+        *,
+        name: str,
+        ward: str,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        handle: Handler,
+        publish: Publish,
+        max_deliver: int = 5,
+        backoff: Sequence[float] = DEFAULT_BACKOFF,
+    ) -> None:
+        self.name = name
+        self.ward = ward
+        self._sessionmaker = sessionmaker
+        self._handle = handle
+        self._publish = publish
+        self.max_deliver = max_deliver
+        self._backoff = tuple(backoff)
+        self.processed = 0
+        self.duplicates = 0
+        self.dead_lettered = 0
+
+    async def process(self, msg: JetStreamMessage) -> None:
+        try:
+            envelope = Envelope.from_json(msg.data)
+        except EnvelopeError as error:
+            await self._dead_letter(msg, f"malformed event: {error}")
+            return
+        try:
+            await self._apply(envelope)
+        except Exception as error:
+            delivered = int(msg.metadata.num_delivered)
+            if delivered >= self.max_deliver:
+                await self._dead_letter(msg, f"handler failed {delivered} times: {error!r}")
+                return
+            delay = self._backoff[min(delivered, len(self._backoff)) - 1]
+            log.warning(
+                "%s: event %s failed (%s), retry in %ss", self.name, envelope.id, error, delay
+            )
+            await msg.nak(delay=delay)
+            return
+        await msg.ack()
+
+    async def _apply(self, envelope: Envelope) -> None:
+        try:
+            async with self._sessionmaker.begin() as session:
+                if await already_processed(session, consumer=self.name, event_id=envelope.id):
+                    self.duplicates += 1
+                    return
+                await session.execute(
+                    inbox.insert().values(
+                        consumer=self.name,
+                        event_id=envelope.id,
+                        processed_at=dt.datetime.now(dt.UTC),
+                    )
+                )
+                await self._handle(session, envelope)
+            self.processed += 1
+        except IntegrityError:
+            # A concurrent delivery of the same event won the insert: its effect stands.
+            async with self._sessionmaker() as session:
+                if not await already_processed(session, consumer=self.name, event_id=envelope.id):
+                    raise
+            self.duplicates += 1
+
+    async def _dead_letter(self, msg: JetStreamMessage, reason: str) -> None:
+        metadata = msg.metadata
+        sequence = getattr(getattr(metadata, "sequence", None), "stream", None)
+        record = {
+            "consumer": self.name,
+            "reason": reason,
+            "delivery_count": int(metadata.num_delivered),
+            "original_subject": msg.subject,
+            "original_stream": getattr(metadata, "stream", None),
+            "original_sequence": sequence,
+            "original_headers": dict(msg.headers or {}),
+            "original_data_base64": base64.b64encode(msg.data).decode(),
+            "dead_lettered_at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        # Dedup key by origin, so a dead letter re-sent after a crash is stored once.
+        msg_id = f"dlq:{self.name}:{record['original_stream']}:{sequence}"
+        await self._publish(
+            dlq_subject(ward=self.ward, consumer=self.name),
+            json.dumps(record).encode(),
+            headers={"Nats-Msg-Id": msg_id, "content-type": "application/json"},
+        )
+        self.dead_lettered += 1
+        log.error("%s: dead-lettered stream seq %s: %s", self.name, sequence, reason)
+        await msg.term()

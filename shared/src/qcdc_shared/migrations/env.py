@@ -1,0 +1,13 @@
+"""Alembic environment: always called with a live connection from qcdc_shared.migrations."""
+
+from alembic import context
+
+config = context.config
+connection = config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=config.attributes.get("target_metadata"),
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()

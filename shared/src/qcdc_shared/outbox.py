@@ -1,0 +1,161 @@
+"""Transactional outbox (DESIGN §4): the state change and its events commit together.
+
+``add_to_outbox`` writes rows in the caller's transaction. ``OutboxRelay`` publishes unsent rows
+in commit order to JetStream, one acknowledged publish at a time (a failed publish is retried
+before anything after it, so per-aggregate order survives broker outages), with
+``Nats-Msg-Id`` = event id so a row re-sent after a crash between publish and mark is dropped
+by the stream's duplicate window. The relay's periodic sweep picks up rows that a crashed
+process committed but never sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from nats.js.api import PubAck
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from qcdc_shared.envelope import CONTENT_TYPE, Envelope
+from qcdc_shared.tables import outbox
+from qcdc_shared.telemetry import current_trace_context
+
+log = logging.getLogger(__name__)
+
+# (subject, payload, headers) -> ack; nats-py's JetStreamContext.publish fits, tests may wrap it.
+Publish = Callable[..., Awaitable[PubAck]]
+
+
+async def add_to_outbox(session: AsyncSession, *envelopes: Envelope) -> None:
+    """Stage events in the caller's transaction; nothing is sent until it commits."""
+    if not envelopes:
+        return
+    trace_headers = current_trace_context()
+    now = dt.datetime.now(dt.UTC)
+    await session.execute(
+        outbox.insert(),
+        [
+            {
+                "event_id": envelope.id,
+                "subject": envelope.nats_subject,
+                "aggregate_id": envelope.subject,
+                "payload": envelope.to_json().decode(),
+                "headers": trace_headers,
+                "recorded_at": now,
+                "attempts": 0,
+            }
+            for envelope in envelopes
+        ],
+    )
+
+
+async def outbox_backlog(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).where(outbox.c.sent_at.is_(None))) or 0)
+
+
+@dataclass
+class RelayStats:
+    published: int = 0
+    duplicates: int = 0  # acks where JetStream said "already have this Nats-Msg-Id"
+    failures: int = 0
+    last_error: str | None = None
+
+
+class OutboxRelay:
+    """Publishes committed outbox rows in order; safe to crash and restart at any point."""
+
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        publish: Publish,
+        *,
+        batch_size: int = 200,
+        sweep_interval: float = 1.0,
+        publish_timeout: float = 2.0,
+        max_backoff: float = 5.0,
+    ) -> None:
+        self._sessionmaker = sessionmaker
+        self._publish = publish
+        self._batch_size = batch_size
+        self._sweep_interval = sweep_interval
+        self._publish_timeout = publish_timeout
+        self._max_backoff = max_backoff
+        self._wake = asyncio.Event()
+        self.stats = RelayStats()
+
+    def notify(self) -> None:
+        """Call after a commit that added rows, to publish without waiting for the sweep."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        backoff = 0.05
+        while True:
+            try:
+                await self.drain()
+                backoff = 0.05
+                timeout = self._sweep_interval
+            except Exception as error:  # the broker or database is down: keep rows, retry
+                self.stats.failures += 1
+                self.stats.last_error = f"{type(error).__name__}: {error}"
+                log.warning("outbox relay paused: %s", self.stats.last_error)
+                timeout = backoff
+                backoff = min(backoff * 2, self._max_backoff)
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+
+    async def drain(self) -> int:
+        """Publish every unsent row, oldest first; returns how many were sent."""
+        sent = 0
+        while True:
+            async with self._sessionmaker() as session:
+                rows = (
+                    await session.execute(
+                        select(
+                            outbox.c.position,
+                            outbox.c.event_id,
+                            outbox.c.subject,
+                            outbox.c.payload,
+                            outbox.c.headers,
+                        )
+                        .where(outbox.c.sent_at.is_(None))
+                        .order_by(outbox.c.position)
+                        .limit(self._batch_size)
+                    )
+                ).all()
+            if not rows:
+                return sent
+            published: list[int] = []
+            try:
+                for row in rows:
+                    await self._publish_row(row)
+                    published.append(row.position)
+            finally:
+                # Mark what JetStream acknowledged even when a later row failed.
+                if published:
+                    await self._mark_sent(published)
+                    sent += len(published)
+
+    async def _publish_row(self, row: Any) -> None:
+        headers = {"Nats-Msg-Id": row.event_id, "content-type": CONTENT_TYPE, **(row.headers or {})}
+        ack = await self._publish(
+            row.subject, row.payload.encode(), timeout=self._publish_timeout, headers=headers
+        )
+        self.stats.published += 1
+        if ack.duplicate:
+            self.stats.duplicates += 1
+
+    async def _mark_sent(self, positions: list[int]) -> None:
+        async with self._sessionmaker.begin() as session:
+            await session.execute(
+                update(outbox)
+                .where(outbox.c.position.in_(positions))
+                .values(sent_at=dt.datetime.now(dt.UTC), attempts=outbox.c.attempts + 1)
+            )

@@ -1,0 +1,85 @@
+"""JetStream streams (DESIGN §1, §3): one per ward, the city stream sourcing them, dead letters.
+
+File storage, no age limit (the law keeps everything), duplicate window of at least an hour.
+Creation is idempotent and additive, so every service and the launcher may call it at start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from nats.js import JetStreamContext
+from nats.js.api import ExternalStream, StorageType, StreamConfig, StreamSource
+from nats.js.errors import NotFoundError
+
+from qcdc_shared.subjects import DLQ_PREFIX, ward_stream, ward_subjects
+
+CITY_STREAM = "QCDC_CITY"
+DLQ_STREAM = "QCDC_DLQ"
+# Nats-Msg-Id dedup must outlast a relay that crashed and came back (DESIGN §3: >= 1 hour).
+DUPLICATE_WINDOW_SECONDS = 3600.0
+
+
+def _durable(name: str, **fields: object) -> StreamConfig:
+    return StreamConfig(
+        name=name,
+        storage=StorageType.FILE,
+        max_age=0,
+        duplicate_window=DUPLICATE_WINDOW_SECONDS,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def ward_stream_config(ward: str) -> StreamConfig:
+    return _durable(ward_stream(ward), subjects=[ward_subjects(ward)])
+
+
+def dlq_stream_config() -> StreamConfig:
+    return _durable(DLQ_STREAM, subjects=[f"{DLQ_PREFIX}.>"])
+
+
+def city_source(ward: str, *, domain: str | None = None) -> StreamSource:
+    """A ward stream as a source of the city stream; ``domain`` for a ward on a leaf node."""
+    external = ExternalStream(api=f"$JS.{domain}.API") if domain else None
+    return StreamSource(name=ward_stream(ward), external=external)
+
+
+async def _ensure(js: JetStreamContext, config: StreamConfig) -> None:
+    try:
+        await js.stream_info(config.name or "")
+    except NotFoundError:
+        await js.add_stream(config)
+
+
+async def ensure_ward_streams(js: JetStreamContext, ward: str) -> None:
+    """What a ward's own services need: its event stream and the dead-letter stream."""
+    await _ensure(js, ward_stream_config(ward))
+    await _ensure(js, dlq_stream_config())
+
+
+async def ensure_city_stream(
+    js: JetStreamContext, wards: Iterable[str], *, domains: dict[str, str] | None = None
+) -> None:
+    """The city stream has no subjects of its own (a catch-all would overlap the ward
+    streams); it only sources them. New wards are added, existing sources kept."""
+    domains = domains or {}
+    wanted = [city_source(ward, domain=domains.get(ward)) for ward in wards]
+    try:
+        info = await js.stream_info(CITY_STREAM)
+    except NotFoundError:
+        await js.add_stream(_durable(CITY_STREAM, sources=wanted))
+        return
+    current = list(info.config.sources or [])
+    have = {source.name for source in current}
+    missing = [source for source in wanted if source.name not in have]
+    if missing:
+        info.config.sources = current + missing
+        await js.update_stream(info.config)
+
+
+async def ensure_city_topology(js: JetStreamContext, wards: Iterable[str]) -> None:
+    """Single-machine default: every ward stream, the city stream and the DLQ on one server."""
+    wards = list(wards)
+    for ward in wards:
+        await ensure_ward_streams(js, ward)
+    await ensure_city_stream(js, wards)

