@@ -26,7 +26,7 @@ $(CURDIR)/.tools/bin/uv:
 setup: .venv/.synced
 
 run: setup
-	$(UV) run --frozen python -m qcdc_shared.devrun
+	$(UV) run --frozen qcdc run
 
 test: setup
 	$(UV) run --frozen pytest

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     calendar_extra_working_days: list[dt.date] = []
     # Path of a TOML file with extra rule rows (a changed law), city-wide.
     rule_overrides_file: str | None = None
+    registry_file: str = "deploy/wards.toml"
+    # Written by the launcher: where each ward's services answer (read by the gateway).
+    topology_file: str | None = None
+    var_dir: str = "var"
 
     @model_validator(mode="after")
     def _production_refuses_development_keys(self) -> Settings:

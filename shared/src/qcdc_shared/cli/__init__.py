@@ -1,0 +1,134 @@
+"""The ``qcdc`` command: ``run`` a city, mint development ``token``s, move the shared ``clock``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+import nats
+
+from qcdc_shared import clock as shared_clock
+from qcdc_shared.auth import ROLES_IN_ORDER, TokenError, mint_development_token
+from qcdc_shared.cli.launcher import Launcher, run_city
+from qcdc_shared.registry import load_registry
+from qcdc_shared.settings import Settings
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    registry_file = Path(args.registry or settings.registry_file)
+    registry = load_registry(registry_file)
+    if args.wards:
+        registry = registry.only([w.strip() for w in args.wards.split(",") if w.strip()])
+    launcher = Launcher(
+        registry=registry,
+        var_dir=Path(args.var or settings.var_dir),
+        gateway_port=int(os.environ.get("QCDC_GATEWAY_PORT", "8000")),
+        nats_url=os.environ.get("QCDC_NATS_URL") or None,
+        database_url=os.environ.get("QCDC_DATABASE_URL") or None,
+    )
+    return asyncio.run(run_city(launcher))
+
+
+def _token(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        token = mint_development_token(
+            settings,
+            role=args.role,
+            ward=args.ward,
+            sub=args.sub,
+            name=args.name,
+            ttl=shared_clock.parse_duration(args.ttl),
+        )
+    except (TokenError, ValueError) as error:
+        print(f"qcdc token: {error}", file=sys.stderr)
+        return 2
+    print(token)
+    return 0
+
+
+def _nats_url(settings: Settings) -> str:
+    """The running city's broker: QCDC_NATS_URL, else the one ``qcdc run`` wrote down."""
+    if os.environ.get("QCDC_NATS_URL"):
+        return settings.nats_url
+    topology = Path(settings.var_dir) / "run" / "topology.json"
+    if topology.is_file():
+        return str(json.loads(topology.read_text())["nats_url"])
+    return settings.nats_url
+
+
+async def _clock(args: argparse.Namespace, settings: Settings) -> int:
+    client = await nats.connect(_nats_url(settings), connect_timeout=3, max_reconnect_attempts=1)
+    try:
+        js = client.jetstream()
+        real_now = dt.datetime.now(dt.UTC)
+        if args.action == "set":
+            target = (
+                dt.date.fromisoformat(args.value)
+                if len(args.value) == 10
+                else dt.datetime.fromisoformat(args.value)
+            )
+            await shared_clock.write_offset(
+                js, shared_clock.offset_to_reach(target, real_now=real_now)
+            )
+        elif args.action == "advance":
+            offset = await shared_clock.read_offset(js)
+            await shared_clock.write_offset(js, offset + shared_clock.parse_duration(args.value))
+        elif args.action == "reset":
+            await shared_clock.write_offset(js, dt.timedelta(0))
+        offset = await shared_clock.read_offset(js)
+        now = shared_clock.OffsetClock(offset)
+        print(f"{shared_clock.describe(now)}  (offset {offset})")
+        return 0
+    finally:
+        await client.close()
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="qcdc", description="QCDC platform command line")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="start a city on this machine")
+    run.add_argument("--wards", help="comma-separated ward slugs (default: the whole registry)")
+    run.add_argument("--registry", help="ward registry file (default deploy/wards.toml)")
+    run.add_argument("--var", help="data folder (default var/)")
+
+    token = commands.add_parser("token", help="mint a development JWT")
+    token.add_argument("--role", required=True, choices=ROLES_IN_ORDER)
+    token.add_argument("--ward", help="ward slug (required for officer, inspector, front)")
+    token.add_argument("--sub", help="subject (default: a generated development name)")
+    token.add_argument("--name", help="display name")
+    token.add_argument("--ttl", default="12h", help="lifetime, e.g. 12h, 7d (default 12h)")
+
+    clock = commands.add_parser("clock", help="the shared development clock")
+    clock.add_argument("action", choices=["set", "advance", "reset", "show"])
+    clock.add_argument("value", nargs="?", help="DATE for set, DURATION (3d, 12h) for advance")
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    settings = Settings()
+    if args.command == "run":
+        return _run(args, settings)
+    if args.command == "token":
+        return _token(args, settings)
+    if settings.env == "production":
+        print("qcdc clock: refused when QCDC_ENV=production", file=sys.stderr)
+        return 2
+    if args.action in ("set", "advance") and not args.value:
+        print(f"qcdc clock {args.action}: give a value", file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(_clock(args, settings))
+    except ValueError as error:
+        print(f"qcdc clock: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,270 @@
+"""``qcdc run``: a whole city on one machine (DESIGN §1, single-machine default).
+
+One ``nats-server`` from the wheel on a free loopback port (or ``QCDC_NATS_URL``), the streams,
+then every service of every ward and the gateway as their own uvicorn processes. Processes that
+die are reported and restarted; SIGINT or SIGTERM stops everything this started, NATS last.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import nats
+
+from qcdc_shared.clock import clock_bucket
+from qcdc_shared.nats_server import NatsServer, free_port
+from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry, dump_registry
+from qcdc_shared.streams import ensure_city_topology
+
+STOP_GRACE_SECONDS = 6.0  # then SIGKILL: the whole stop stays under 10 s
+HEALTH_TIMEOUT_SECONDS = 90.0
+
+
+def port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+@dataclass
+class ServiceProcess:
+    service: str
+    ward: str | None
+    port: int
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+    restarts: int = 0
+    next_restart: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return f"{self.ward or 'city'}/{self.service}"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def spawn(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                f"qcdc_{self.service}.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+                "--timeout-graceful-shutdown",
+                "3",
+            ],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+
+    def exited(self) -> int | None:
+        return None if self.process is None else self.process.poll()
+
+    def log_tail(self, lines: int = 8) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+@dataclass
+class Launcher:
+    registry: Registry
+    var_dir: Path
+    gateway_port: int
+    nats_url: str | None = None
+    database_url: str | None = None
+    processes: list[ServiceProcess] = field(default_factory=list)
+    nats_server: NatsServer | None = None
+
+    def _say(self, message: str) -> None:
+        print(message, flush=True)
+
+    async def start(self) -> float:
+        began = time.monotonic()
+        if not port_free(self.gateway_port):
+            raise RuntimeError(
+                f"port {self.gateway_port} is taken: set QCDC_GATEWAY_PORT to another port"
+            )
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        if not self.nats_url:
+            self.nats_server = NatsServer(self.var_dir / "nats", name="qcdc-city").start()
+            self.nats_url = self.nats_server.url
+        await self._prepare_broker(self.nats_url)
+        self._plan()
+        self._write_topology()
+        for proc in self.processes:
+            proc.spawn()
+        await self._wait_healthy()
+        elapsed = time.monotonic() - began
+        self._print_urls(elapsed)
+        return elapsed
+
+    async def _prepare_broker(self, url: str) -> None:
+        client = await nats.connect(url, connect_timeout=5, max_reconnect_attempts=3)
+        try:
+            js = client.jetstream()
+            await ensure_city_topology(js, [ward.slug for ward in self.registry.wards])
+            await clock_bucket(js)
+        finally:
+            await client.close()
+
+    def _plan(self) -> None:
+        var = self.var_dir.resolve()
+        base = {
+            **os.environ,
+            "QCDC_NATS_URL": self.nats_url or "",
+            "QCDC_DATABASE_URL": self.database_url
+            or f"sqlite+aiosqlite:///{var}/data/{{ward}}/{{service}}.db",
+            "QCDC_TOPOLOGY_FILE": str(var / "run" / "topology.json"),
+            "QCDC_VAR_DIR": str(var),
+        }
+        # The gateway shows the wards this city runs, which --wards may narrow.
+        running = var / "run" / "wards.toml"
+        running.parent.mkdir(parents=True, exist_ok=True)
+        running.write_text(dump_registry(self.registry), encoding="utf-8")
+        base["QCDC_REGISTRY_FILE"] = str(running)
+        for ward in self.registry.wards:
+            for service in SERVICES_OF_A_WARD:
+                self.processes.append(
+                    ServiceProcess(
+                        service,
+                        ward.slug,
+                        free_port(),
+                        {**base, "QCDC_WARD": ward.slug},
+                        var / "log" / f"{ward.slug}-{service}.log",
+                    )
+                )
+        self.processes.append(
+            ServiceProcess(
+                "gateway", None, self.gateway_port, base, var / "log" / "city-gateway.log"
+            )
+        )
+
+    def _write_topology(self) -> None:
+        wards: dict[str, dict[str, str]] = {}
+        for proc in self.processes:
+            if proc.ward:
+                wards.setdefault(proc.ward, {})[proc.service] = proc.url
+        path = self.var_dir / "run" / "topology.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        gateway = f"http://127.0.0.1:{self.gateway_port}"
+        path.write_text(
+            json.dumps({"nats_url": self.nats_url, "gateway": gateway, "wards": wards}, indent=2)
+        )
+
+    async def _wait_healthy(self) -> None:
+        pending = {proc.name: proc for proc in self.processes}
+        deadline = time.monotonic() + HEALTH_TIMEOUT_SECONDS
+        async with httpx.AsyncClient(timeout=2.0) as client:
+            while pending:
+                for name, proc in list(pending.items()):
+                    if proc.exited() is not None:
+                        raise RuntimeError(f"{name} exited at start:\n{proc.log_tail()}")
+                    try:
+                        if (await client.get(proc.url + "/health")).status_code == 200:
+                            del pending[name]
+                    except httpx.HTTPError:
+                        pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"not healthy after {HEALTH_TIMEOUT_SECONDS:.0f}s: "
+                        + ", ".join(sorted(pending))
+                    )
+                await asyncio.sleep(0.25)
+
+    def _print_urls(self, elapsed: float) -> None:
+        self._say(f"\nQCDC: thành phố đã sẵn sàng — the city is up in {elapsed:.1f}s")
+        self._say(f"  gateway      http://127.0.0.1:{self.gateway_port}/api/wards")
+        self._say(f"  NATS         {self.nats_url}")
+        for proc in self.processes:
+            if proc.ward:
+                self._say(f"  {proc.name:<22} {proc.url}  (docs: {proc.url}/docs)")
+        self._say(f"  logs         {self.var_dir / 'log'}")
+        self._say("  tokens       qcdc token --role officer --ward <slug>")
+        self._say("Ctrl-C để dừng — Ctrl-C to stop\n")
+
+    async def supervise(self, stop: asyncio.Event) -> None:
+        """Report and restart a process that dies, with a growing pause between restarts."""
+        while not stop.is_set():
+            now = time.monotonic()
+            for proc in self.processes:
+                code = proc.exited()
+                if code is None or now < proc.next_restart:
+                    continue
+                self._say(
+                    f"! {proc.name} exited with {code}; restarting "
+                    f"(restart {proc.restarts + 1}):\n{proc.log_tail()}"
+                )
+                proc.restarts += 1
+                proc.next_restart = now + min(2**proc.restarts, 30)
+                proc.spawn()
+            try:
+                await asyncio.wait_for(stop.wait(), 1.0)
+            except TimeoutError:
+                pass
+
+    def stop(self) -> None:
+        running = [p.process for p in self.processes if p.process and p.process.poll() is None]
+        for process in running:
+            process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
+        for process in running:
+            try:
+                process.wait(max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if self.nats_server:
+            self.nats_server.stop(timeout=3)
+
+
+async def run_city(launcher: Launcher) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        starting = asyncio.create_task(launcher.start())
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if not starting.done():  # Ctrl-C during start: stop what has started
+            starting.cancel()
+            await asyncio.gather(starting, return_exceptions=True)
+            return 130
+        stopping.cancel()
+        starting.result()
+        await launcher.supervise(stop)
+        return 0
+    except RuntimeError as error:
+        print(f"qcdc run: {error}", file=sys.stderr, flush=True)
+        return 1
+    finally:
+        began = time.monotonic()
+        launcher.stop()
+        print(f"QCDC: đã dừng — stopped in {time.monotonic() - began:.1f}s", flush=True)

@@ -1,0 +1,167 @@
+"""What a running service holds: database, NATS link, clock, outbox relay, unit of work.
+
+The broker being down never fails a request (DESIGN §4): the NATS link connects in the
+background and keeps retrying, writes land in the outbox, and the relay sends them when the
+link is up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+import nats
+from nats.aio.client import Client
+from nats.js.api import PubAck
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from qcdc_shared.auth import TokenVerifier
+from qcdc_shared.clock import Clock, OffsetClock, SystemClock, watch_offset
+from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
+from qcdc_shared.outbox import OutboxRelay, add_to_outbox
+from qcdc_shared.settings import Settings
+
+log = logging.getLogger(__name__)
+
+OnConnect = Callable[[Client], Awaitable[None]]
+
+
+class NatsLink:
+    """One nats-py connection, made in the background and kept forever."""
+
+    def __init__(self, url: str, *, name: str) -> None:
+        self.url = url
+        self.name = name
+        self.client: Client | None = None
+        self._on_connect: list[OnConnect] = []
+        self._first_connect = asyncio.Event()
+
+    def on_connect(self, callback: OnConnect) -> None:
+        self._on_connect.append(callback)
+
+    @property
+    def connected(self) -> bool:
+        return self.client is not None and self.client.is_connected
+
+    async def run(self) -> None:
+        delay = 0.2
+        while self.client is None:
+            try:
+                client = await nats.connect(
+                    self.url,
+                    name=self.name,
+                    max_reconnect_attempts=-1,
+                    reconnect_time_wait=0.5,
+                    connect_timeout=2,
+                    allow_reconnect=True,
+                )
+            except Exception as error:  # no server yet: keep serving, try again
+                log.warning("NATS %s not reachable (%s); retrying in %.1fs", self.url, error, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+                continue
+            for callback in self._on_connect:
+                await callback(client)
+            self.client = client
+            self._first_connect.set()
+            log.info("connected to NATS %s", self.url)
+
+    async def wait_connected(self) -> None:
+        await self._first_connect.wait()
+
+    async def publish(self, subject: str, payload: bytes, **kwargs: Any) -> PubAck:
+        if self.client is None or not self.client.is_connected:
+            raise ConnectionError(f"NATS {self.url} is not connected")
+        return await self.client.jetstream().publish(subject, payload, **kwargs)
+
+    async def close(self) -> None:
+        if self.client is not None:
+            with contextlib.suppress(Exception):
+                await self.client.close()
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    service: str
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    clock: Clock
+    link: NatsLink
+    relay: OutboxRelay
+    verifier: TokenVerifier
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    @property
+    def ward(self) -> str:
+        return self.settings.ward
+
+    def envelope(self, event: IntegrationEvent, *, aggregate_id: str, sequence: int) -> Envelope:
+        return build_envelope(
+            event,
+            ward=self.ward,
+            aggregate_id=aggregate_id,
+            sequence=sequence,
+            time=self.clock.now(),
+        )
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self)
+
+
+def make_clock(settings: Settings, link: NatsLink) -> Clock:
+    """Production reads the system clock only; development follows the shared city clock."""
+    if settings.env == "production":
+        return SystemClock()
+    clock = OffsetClock()
+
+    async def follow(client: Client) -> None:
+        task = asyncio.create_task(watch_offset(client.jetstream(), clock))
+        _background.add(task)
+        task.add_done_callback(_background.discard)
+
+    link.on_connect(follow)
+    return clock
+
+
+_background: set[asyncio.Task[None]] = set()
+
+
+class UnitOfWork:
+    """One transaction: state changes and the events they cause commit together."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.session: AsyncSession = runtime.sessionmaker()
+        self._events: list[Envelope] = []
+
+    async def __aenter__(self) -> UnitOfWork:
+        await self.session.begin()
+        return self
+
+    def record(self, event: IntegrationEvent, *, aggregate_id: str, sequence: int) -> Envelope:
+        envelope = self.runtime.envelope(event, aggregate_id=aggregate_id, sequence=sequence)
+        self._events.append(envelope)
+        return envelope
+
+    async def commit(self) -> None:
+        await add_to_outbox(self.session, *self._events)
+        await self.session.commit()
+        if self._events:
+            self.runtime.relay.notify()
+        self._events = []
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.session.in_transaction():
+            await self.session.rollback()
+        await self.session.close()

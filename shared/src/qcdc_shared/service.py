@@ -1,0 +1,226 @@
+"""The shape every service's ``main.py`` fills in: one call builds the FastAPI app whose
+lifespan migrates the database, links to NATS, runs the outbox relay, the sweeper and the
+durable consumers, and serves ``/health`` (DESIGN §2, §4, §7)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from faststream.nats import NatsBroker
+from nats.aio.client import Client
+from sqlalchemy import MetaData, text
+
+from qcdc_shared.api import install_problem_handlers
+from qcdc_shared.auth import TokenVerifier, public
+from qcdc_shared.bus import durable_subscriber
+from qcdc_shared.clock import LOCAL_TZ
+from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
+from qcdc_shared.inbox import Handler, IdempotentConsumer
+from qcdc_shared.migrations import upgrade
+from qcdc_shared.outbox import OutboxRelay, outbox_backlog
+from qcdc_shared.runtime import NatsLink, Runtime, UnitOfWork, make_clock
+from qcdc_shared.settings import Settings, get_settings
+from qcdc_shared.streams import ensure_ward_streams
+from qcdc_shared.telemetry import configure_logging, nats_telemetry_middleware, setup_telemetry
+
+log = logging.getLogger(__name__)
+
+# A sweep finds what time has made true (overdue, expired) and records it in the unit of work.
+Sweep = Callable[[UnitOfWork], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Consumer:
+    name: str  # the durable consumer's name, unique per stream
+    stream: str
+    subject: str
+    handle: Handler
+
+
+@dataclass
+class ServiceDefinition:
+    name: str
+    title: str  # Vietnamese first (DESIGN §6)
+    title_en: str
+    routers: Sequence[APIRouter] = ()
+    metadata: MetaData | None = None
+    migrations: Path | None = None
+    sweeps: Sequence[Sweep] = ()
+    consumers: Callable[[Runtime], Sequence[Consumer]] = lambda runtime: ()
+    ward_scoped: bool = True  # the gateway serves the whole city
+    sweep_interval: float = 1.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def create_app(definition: ServiceDefinition, settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    settings = settings.model_copy(update={"service": definition.name})
+    configure_logging(definition.name, settings.ward if definition.ward_scoped else "city")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = await _start(app, definition, settings)
+        try:
+            yield
+        finally:
+            await _stop(runtime)
+
+    app = FastAPI(
+        title=f"{definition.title} — {definition.title_en}",
+        description=f"{definition.title_en} service"
+        + (f" of ward {settings.ward}" if definition.ward_scoped else " of the city"),
+        lifespan=lifespan,
+    )
+    app.state.ward = settings.ward if definition.ward_scoped else None
+    app.state.verifier = TokenVerifier(settings)
+    install_problem_handlers(app)
+    app.include_router(_health_router(definition, settings))
+    for router in definition.routers:
+        app.include_router(router)
+    return app
+
+
+async def _start(app: FastAPI, definition: ServiceDefinition, settings: Settings) -> Runtime:
+    url = settings.database_url_for(service=definition.name)
+    await upgrade(
+        url,
+        service_versions=definition.migrations,
+        target_metadata=[m for m in (infrastructure_metadata, definition.metadata) if m],
+    )
+    engine = make_engine(url)
+    setup_telemetry(definition.name, ward=settings.ward, app=app, engine=engine)
+    sessionmaker = make_sessionmaker(engine)
+    link = NatsLink(settings.nats_url, name=f"qcdc-{settings.ward}-{definition.name}")
+    if definition.ward_scoped:
+
+        async def streams(client: Client) -> None:
+            await ensure_ward_streams(client.jetstream(), settings.ward)
+
+        link.on_connect(streams)
+    runtime = Runtime(
+        settings=settings,
+        service=definition.name,
+        engine=engine,
+        sessionmaker=sessionmaker,
+        clock=make_clock(settings, link),
+        link=link,
+        relay=OutboxRelay(sessionmaker, link.publish),
+        verifier=app.state.verifier,
+    )
+    app.state.runtime = runtime
+    runtime.tasks += [
+        asyncio.create_task(link.run()),
+        asyncio.create_task(runtime.relay.run()),
+    ]
+    if definition.sweeps:
+        runtime.tasks.append(asyncio.create_task(_sweep_forever(runtime, definition)))
+    consumers = definition.consumers(runtime)
+    if consumers:
+        runtime.tasks.append(asyncio.create_task(_consume(runtime, consumers)))
+    return runtime
+
+
+async def _stop(runtime: Runtime) -> None:
+    for task in runtime.tasks:
+        task.cancel()
+    await asyncio.gather(*runtime.tasks, return_exceptions=True)
+    await runtime.link.close()
+    await runtime.engine.dispose()
+
+
+async def _sweep_forever(runtime: Runtime, definition: ServiceDefinition) -> None:
+    while True:
+        for sweep in definition.sweeps:
+            try:
+                async with runtime.uow() as uow:
+                    await sweep(uow)
+            except Exception:  # one failing sweep never blocks the others
+                log.exception("sweep %s failed", getattr(sweep, "__name__", sweep))
+        await asyncio.sleep(definition.sweep_interval)
+
+
+async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
+    """Start the FastStream broker once NATS answers; its client reconnects by itself."""
+    middleware = nats_telemetry_middleware()
+    broker = NatsBroker(
+        runtime.settings.nats_url,
+        max_reconnect_attempts=-1,
+        reconnect_time_wait=1,
+        middlewares=[middleware] if middleware else [],
+    )
+    for spec in consumers:
+        consumer = IdempotentConsumer(
+            name=spec.name,
+            ward=runtime.ward if runtime.ward else "city",
+            sessionmaker=runtime.sessionmaker,
+            handle=spec.handle,
+            publish=runtime.link.publish,
+        )
+        durable_subscriber(broker, consumer, stream=spec.stream, subject=spec.subject)
+    await runtime.link.wait_connected()
+    delay = 0.5
+    while True:
+        try:
+            await broker.start()
+            break
+        except Exception as error:  # the stream may not exist yet (the launcher makes it)
+            log.warning("consumers not started (%s); retrying in %.1fs", error, delay)
+            with contextlib.suppress(Exception):
+                await broker.stop()
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await broker.stop()
+
+
+def runtime_of(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(runtime_of)]
+
+
+async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
+    async with runtime_of(request).uow() as uow:
+        yield uow
+
+
+UnitOfWorkDep = Annotated[UnitOfWork, Depends(unit_of_work)]
+
+
+def _health_router(definition: ServiceDefinition, settings: Settings) -> APIRouter:
+    router = APIRouter(tags=["health"])
+
+    @router.get("/health", **public(), summary="Tình trạng dịch vụ — service health")
+    async def health(runtime: RuntimeDep) -> dict[str, Any]:
+        async with runtime.sessionmaker() as session:
+            await session.execute(text("SELECT 1"))
+            backlog = await outbox_backlog(session)
+        stats = runtime.relay.stats
+        return {
+            "status": "ok" if runtime.link.connected else "degraded",
+            "service": definition.name,
+            "ward": settings.ward if definition.ward_scoped else None,
+            "database": "ok",
+            "nats": {"connected": runtime.link.connected},
+            "outbox": {
+                "backlog": backlog,
+                "published": stats.published,
+                "duplicates": stats.duplicates,
+                "last_error": stats.last_error,
+            },
+            "clock": {"now": runtime.clock.now().astimezone(LOCAL_TZ).isoformat()},
+        }
+
+    return router
