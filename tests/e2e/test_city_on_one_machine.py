@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import os
+import signal
 import socket
 import time
 from collections.abc import Iterator
@@ -181,6 +183,25 @@ def test_every_message_on_the_wire_keeps_its_contract(city: City) -> None:
     assert len(raw) >= 2
     for data in raw:
         validate_envelope(data)
+
+
+def test_a_service_that_dies_is_reported_and_restarted(city: City) -> None:
+    victim = "sai-gon/plans"
+    pid = int(city.topology["pids"][victim])  # type: ignore[index]
+    url = city.topology["wards"]["sai-gon"]["plans"]  # type: ignore[index]
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while True:
+        assert time.monotonic() < deadline, "the launcher never restarted " + victim
+        new_pid = city.topology["pids"][victim]  # type: ignore[index]
+        if new_pid != pid:
+            try:
+                if httpx.get(f"{url}/health").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.2)
+    assert any(victim in line and "restarting" in line for line in city.output)
 
 
 def test_sigterm_stops_every_process(city: City) -> None:

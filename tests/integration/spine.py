@@ -20,6 +20,7 @@ from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
 from qcdc_shared.inbox import IdempotentConsumer
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import add_to_outbox
+from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.subjects import ward_stream
 
 
@@ -49,6 +50,16 @@ async def prepared_database(url: str) -> tuple[AsyncEngine, async_sessionmaker[A
     async with engine.begin() as conn:
         await conn.run_sync(consumer_metadata.create_all)
     return engine, make_sessionmaker(engine)
+
+
+async def ward_with_database(
+    nats_url: str, database_url: str, ward: str
+) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession], Client]:
+    """A migrated database and a client of a server that carries the ward's streams."""
+    engine, sessionmaker = await prepared_database(database_url)
+    client = await connect(nats_url)
+    await ensure_ward_streams(client.jetstream(), ward)
+    return engine, sessionmaker, client
 
 
 def probe(ward: str, aggregate: int, sequence: int) -> Envelope:

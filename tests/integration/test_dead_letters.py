@@ -10,17 +10,16 @@ import pytest
 from qcdc_shared.inbox import IdempotentConsumer
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.outbox import OutboxRelay
-from qcdc_shared.streams import DLQ_STREAM, ensure_ward_streams
+from qcdc_shared.streams import DLQ_STREAM
 from qcdc_shared.subjects import dlq_subject
 
 from .spine import (
-    connect,
     count_received,
-    prepared_database,
     produce,
     record,
     running_consumer,
     wait_for,
+    ward_with_database,
 )
 
 pytestmark = pytest.mark.integration
@@ -32,10 +31,8 @@ MAX_DELIVER = 3
 async def test_poison_messages_are_dead_lettered_and_the_consumer_carries_on(
     nats_server: NatsServer, database_url: str
 ) -> None:
-    engine, sessionmaker = await prepared_database(database_url)
-    nc = await connect(nats_server.url)
+    engine, sessionmaker, nc = await ward_with_database(nats_server.url, database_url, WARD)
     js = nc.jetstream()
-    await ensure_ward_streams(js, WARD)
 
     async def refuse_aggregate_7(session, envelope):  # type: ignore[no-untyped-def]
         if envelope.subject == "agg-007":

@@ -13,11 +13,10 @@ from sqlalchemy import func, select
 
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
-from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import outbox
 
-from .spine import connect, prepared_database, produce
+from .spine import produce, ward_with_database
 
 pytestmark = pytest.mark.integration
 
@@ -28,10 +27,8 @@ BATCH = 150
 async def test_relay_crash_between_publish_and_mark_doubles_nothing(
     nats_server: NatsServer, database_url: str
 ) -> None:
-    engine, sessionmaker = await prepared_database(database_url)
-    nc = await connect(nats_server.url)
+    engine, sessionmaker, nc = await ward_with_database(nats_server.url, database_url, WARD)
     js = nc.jetstream()
-    await ensure_ward_streams(js, WARD)
     written = await produce(sessionmaker, WARD, aggregates=10, per_aggregate=40, per_commit=25)
 
     crashed = await asyncio.to_thread(

@@ -13,14 +13,15 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import nats
 from nats.aio.client import Client
 from nats.js.api import PubAck
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from qcdc_shared.auth import TokenVerifier
+from qcdc_shared.audit import record_audit
+from qcdc_shared.auth import Principal, TokenVerifier
 from qcdc_shared.clock import Clock, OffsetClock, SystemClock, watch_offset
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
 from qcdc_shared.outbox import OutboxRelay, add_to_outbox
@@ -29,6 +30,7 @@ from qcdc_shared.settings import Settings
 log = logging.getLogger(__name__)
 
 OnConnect = Callable[[Client], Awaitable[None]]
+T = TypeVar("T")
 
 
 class NatsLink:
@@ -52,21 +54,35 @@ class NatsLink:
         delay = 0.2
         while self.client is None:
             try:
+                # A bounded first connect: with -1 nats-py retries inside connect() forever,
+                # and on Python 3.11 its wait_for can turn a cancellation into a connection
+                # error it retries, so stopping the service hung while NATS was down.
                 client = await nats.connect(
                     self.url,
                     name=self.name,
-                    max_reconnect_attempts=-1,
+                    max_reconnect_attempts=1,
                     reconnect_time_wait=0.5,
                     connect_timeout=2,
                     allow_reconnect=True,
                 )
             except Exception as error:  # no server yet: keep serving, try again
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise asyncio.CancelledError from error  # a cancellation nats-py lost
                 log.warning("NATS %s not reachable (%s); retrying in %.1fs", self.url, error, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
                 continue
-            for callback in self._on_connect:
-                await callback(client)
+            client.options["max_reconnect_attempts"] = -1  # once linked, reconnect forever
+            try:
+                for callback in self._on_connect:
+                    await callback(client)
+            except Exception as error:  # e.g. JetStream not ready yet: start over
+                log.warning("NATS %s linked but not ready (%s); retrying", self.url, error)
+                await client.close()
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+                continue
             self.client = client
             self._first_connect.set()
             log.info("connected to NATS %s", self.url)
@@ -156,6 +172,26 @@ class UnitOfWork:
             self.runtime.relay.notify()
         self._events = []
 
+    async def audit(
+        self,
+        actor: Principal,
+        *,
+        action: str,
+        target: str,
+        outcome: str = "ok",
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        await record_audit(
+            self.session,
+            actor=actor.sub,
+            role=actor.role,
+            ward=self.runtime.ward,
+            action=action,
+            target=target,
+            outcome=outcome,
+            detail=detail,
+        )
+
     async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
@@ -165,3 +201,33 @@ class UnitOfWork:
         if self.session.in_transaction():
             await self.session.rollback()
         await self.session.close()
+
+
+async def audited(
+    uow: UnitOfWork,
+    actor: Principal,
+    *,
+    action: str,
+    target: str,
+    work: Callable[[], Awaitable[T]],
+    refusals: tuple[type[Exception], ...],
+) -> T:
+    """Run a command's ``work``, audit it and commit; a refusal (one of ``refusals``) is rolled
+    back and audited in its own transaction, with the rule that refused it, then re-raised."""
+    try:
+        result = await work()
+    except refusals as refusal:
+        await uow.session.rollback()
+        async with uow.runtime.uow() as refusal_uow:
+            await refusal_uow.audit(
+                actor,
+                action=action,
+                target=target,
+                outcome="refused",
+                detail={"rule": getattr(refusal, "rule", None)},
+            )
+            await refusal_uow.commit()
+        raise
+    await uow.audit(actor, action=action, target=target)
+    await uow.commit()
+    return result

@@ -4,56 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
 
 from qcdc_publicity.adapters.bus import posting_published
 from qcdc_publicity.adapters.db import PostingRepository
 from qcdc_publicity.domain import model
 from qcdc_publicity.domain.model import Channel, Posting, PostingRefused, RuleBook
-from qcdc_shared.audit import record_audit
 from qcdc_shared.auth import Principal
 from qcdc_shared.clock import local_today
-from qcdc_shared.runtime import UnitOfWork
-
-T = TypeVar("T")
+from qcdc_shared.runtime import UnitOfWork, audited
 
 
 class PostingNotFound(LookupError):
     pass
-
-
-async def _audited(
-    uow: UnitOfWork, actor: Principal, action: str, target: str, work: Callable[[], Awaitable[T]]
-) -> T:
-    """Run ``work`` and audit it; a refusal is audited too, in its own transaction."""
-    try:
-        result = await work()
-    except PostingRefused as refusal:
-        await uow.session.rollback()
-        async with uow.runtime.uow() as audit_uow:
-            await record_audit(
-                audit_uow.session,
-                actor=actor.sub,
-                role=actor.role,
-                ward=uow.runtime.ward,
-                action=action,
-                target=target,
-                outcome="refused",
-                detail={"rule": refusal.rule},
-            )
-            await audit_uow.commit()
-        raise
-    await record_audit(
-        uow.session,
-        actor=actor.sub,
-        role=actor.role,
-        ward=uow.runtime.ward,
-        action=action,
-        target=target,
-    )
-    await uow.commit()
-    return result
 
 
 async def create_posting(
@@ -85,7 +47,14 @@ async def create_posting(
         await PostingRepository(uow.session).add(posting, created_by=actor.sub)
         return posting
 
-    return await _audited(uow, actor, "posting.create", f"posting:{posting_id}", work)
+    return await audited(
+        uow,
+        actor,
+        action="posting.create",
+        target=f"posting:{posting_id}",
+        work=work,
+        refusals=(PostingRefused,),
+    )
 
 
 async def publish_posting(
@@ -109,4 +78,11 @@ async def publish_posting(
         )
         return posting
 
-    return await _audited(uow, actor, "posting.publish", f"posting:{posting_id}", work)
+    return await audited(
+        uow,
+        actor,
+        action="posting.publish",
+        target=f"posting:{posting_id}",
+        work=work,
+        refusals=(PostingRefused,),
+    )

@@ -117,9 +117,9 @@ class Launcher:
             self.nats_url = self.nats_server.url
         await self._prepare_broker(self.nats_url)
         self._plan()
-        self._write_topology()
         for proc in self.processes:
             proc.spawn()
+        self._write_topology()
         await self._wait_healthy()
         elapsed = time.monotonic() - began
         self._print_urls(elapsed)
@@ -174,9 +174,12 @@ class Launcher:
         path = self.var_dir / "run" / "topology.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         gateway = f"http://127.0.0.1:{self.gateway_port}"
-        path.write_text(
-            json.dumps({"nats_url": self.nats_url, "gateway": gateway, "wards": wards}, indent=2)
-        )
+        pids = {proc.name: proc.process.pid for proc in self.processes if proc.process}
+        topology = {"nats_url": self.nats_url, "gateway": gateway, "wards": wards, "pids": pids}
+        # Atomic: the gateway and `qcdc clock` read it while a restart rewrites it.
+        partial = path.with_suffix(".tmp")
+        partial.write_text(json.dumps(topology, indent=2))
+        partial.replace(path)
 
     async def _wait_healthy(self) -> None:
         pending = {proc.name: proc for proc in self.processes}
@@ -224,6 +227,7 @@ class Launcher:
                 proc.restarts += 1
                 proc.next_restart = now + min(2**proc.restarts, 30)
                 proc.spawn()
+                self._write_topology()
             try:
                 await asyncio.wait_for(stop.wait(), 1.0)
             except TimeoutError:
