@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -22,6 +21,7 @@ from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import add_to_outbox
 from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.subjects import ward_stream
+from qcdc_shared.testing.waiting import eventually
 
 
 class ProbeRecorded(IntegrationEvent):
@@ -123,11 +123,7 @@ async def count_received(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
 
 
 async def wait_for(predicate: Callable[[], Awaitable[bool]], within: float, what: str) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not await predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"timed out after {within}s waiting for {what}")
-        await asyncio.sleep(0.1)
+    await eventually(predicate, within=within, what=what)
 
 
 async def connect(url: str) -> Client:

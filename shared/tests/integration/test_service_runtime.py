@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -28,6 +28,7 @@ from qcdc_shared.service import ServiceDefinition, create_app
 from qcdc_shared.settings import Settings
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import outbox
+from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
 
@@ -119,14 +120,6 @@ def runtime(app: FastAPI, client: httpx.AsyncClient) -> Runtime:
     # Depends on the client so the lifespan has started.
     runtime: Runtime = app.state.runtime
     return runtime
-
-
-async def eventually(condition: Callable[[], bool], *, within: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"condition not met within {within}s")
-        await asyncio.sleep(0.02)
 
 
 async def outbox_rows(runtime: Runtime) -> list[Any]:

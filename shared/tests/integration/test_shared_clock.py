@@ -22,6 +22,7 @@ from qcdc_shared.clock import (
     write_offset,
 )
 from qcdc_shared.nats_server import NatsServer
+from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
 
@@ -52,14 +53,6 @@ async def watching(js: JetStreamContext, clock: OffsetClock) -> AsyncIterator[as
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-
-
-async def eventually(condition: Callable[[], bool], *, within: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"condition not met within {within}s")
-        await asyncio.sleep(0.02)
 
 
 def ahead_by(clock: OffsetClock, offset: dt.timedelta) -> Callable[[], bool]:

@@ -63,16 +63,12 @@ async def test_publish_reaches_the_ward_stream_and_keeps_its_contract(
     client: tuple[httpx.AsyncClient, Settings], nats_server: NatsServer
 ) -> None:
     http, settings = client
-    created = await http.post(
-        "/postings",
-        headers=officer(settings),
-        json={
-            "category": 9,
-            "title": "Danh sách gọi nhập ngũ năm 2027",
-            "body": "…",
-            "decided_on": dt.date.today().isoformat(),
-            "channels": ["notice_board", "loudspeaker"],
-        },
+    created = await draft(
+        http,
+        settings,
+        category=9,
+        title="Danh sách gọi nhập ngũ năm 2027",
+        channels=["notice_board", "loudspeaker"],
     )
     assert created.status_code == 201, created.text
     posting_id = created.json()["id"]
@@ -105,28 +101,8 @@ async def test_every_write_is_audited_with_its_outcome(
     client: tuple[httpx.AsyncClient, Settings],
 ) -> None:
     http, settings = client
-    good = await http.post(
-        "/postings",
-        headers=officer(settings),
-        json={
-            "category": 2,
-            "title": "Dự toán ngân sách 2027",
-            "body": "…",
-            "decided_on": dt.date.today().isoformat(),
-            "channels": ["portal"],
-        },
-    )
-    refused = await http.post(
-        "/postings",
-        headers=officer(settings),
-        json={
-            "category": 15,
-            "title": "?",
-            "body": "?",
-            "decided_on": "2026-01-01",
-            "channels": ["portal"],
-        },
-    )
+    good = await draft(http, settings, category=2, title="Dự toán ngân sách 2027")
+    refused = await draft(http, settings, category=15)
     assert good.status_code == 201 and refused.status_code == 422
     assert refused.json()["rule"] == "PUB-CAT"
     runtime = http._transport.app.state.runtime  # type: ignore[attr-defined]
@@ -143,19 +119,7 @@ async def test_a_refused_request_loses_nothing_already_stored(
     client: tuple[httpx.AsyncClient, Settings],
 ) -> None:
     http, settings = client
-    created = (
-        await http.post(
-            "/postings",
-            headers=officer(settings),
-            json={
-                "category": 1,
-                "title": "Kế hoạch",
-                "body": "…",
-                "decided_on": dt.date.today().isoformat(),
-                "channels": ["portal"],
-            },
-        )
-    ).json()
+    created = (await draft(http, settings)).json()
     future = (dt.datetime.now(dt.UTC) + dt.timedelta(days=2)).isoformat()
     refused = await http.post(
         f"/postings/{created['id']}/publish",
