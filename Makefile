@@ -40,7 +40,7 @@ test-integration: setup
 lint: setup
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
-	$(UV) run --frozen mypy shared/src
+	$(UV) run --frozen mypy shared/src services/*/src
 
 format: setup
 	$(UV) run --frozen ruff check --fix .

@@ -65,6 +65,7 @@ class IdempotentConsumer:
         publish: Publish,
         max_deliver: int = 5,
         backoff: Sequence[float] = DEFAULT_BACKOFF,
+        after_commit: Callable[[], None] | None = None,
     ) -> None:
         self.name = name
         self.ward = ward
@@ -73,6 +74,8 @@ class IdempotentConsumer:
         self._publish = publish
         self.max_deliver = max_deliver
         self._backoff = tuple(backoff)
+        # e.g. wake the outbox relay when a handler wrote events in the inbox transaction
+        self._after_commit = after_commit
         self.processed = 0
         self.duplicates = 0
         self.dead_lettered = 0
@@ -113,6 +116,8 @@ class IdempotentConsumer:
                 )
                 await self._handle(session, envelope)
             self.processed += 1
+            if self._after_commit:
+                self._after_commit()
         except IntegrityError:
             # A concurrent delivery of the same event won the insert: its effect stands.
             async with self._sessionmaker() as session:

@@ -151,10 +151,20 @@ _background: set[asyncio.Task[None]] = set()
 class UnitOfWork:
     """One transaction: state changes and the events they cause commit together."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, session: AsyncSession | None = None) -> None:
         self.runtime = runtime
-        self.session: AsyncSession = runtime.sessionmaker()
+        self.session: AsyncSession = session or runtime.sessionmaker()
         self._events: list[Envelope] = []
+
+    @classmethod
+    def joining(cls, runtime: Runtime, session: AsyncSession) -> UnitOfWork:
+        """Work inside a transaction someone else commits (a consumer's inbox transaction):
+        call ``stage()`` to write the recorded events to the outbox, never ``commit()``."""
+        return cls(runtime, session)
+
+    async def stage(self) -> None:
+        await add_to_outbox(self.session, *self._events)
+        self._events = []
 
     async def __aenter__(self) -> UnitOfWork:
         await self.session.begin()

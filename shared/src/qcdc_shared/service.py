@@ -163,6 +163,7 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
             sessionmaker=runtime.sessionmaker,
             handle=spec.handle,
             publish=runtime.link.publish,
+            after_commit=runtime.relay.notify,
         )
         durable_subscriber(broker, consumer, stream=spec.stream, subject=spec.subject)
     await runtime.link.wait_connected()

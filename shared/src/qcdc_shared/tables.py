@@ -6,7 +6,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
-    DateTime,
     Index,
     Integer,
     String,
@@ -14,7 +13,7 @@ from sqlalchemy import (
     Text,
 )
 
-from qcdc_shared.db import infrastructure_metadata
+from qcdc_shared.db import UtcDateTime, infrastructure_metadata
 
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
 Position = BigInteger().with_variant(Integer(), "sqlite")
@@ -30,8 +29,8 @@ outbox = Table(
     Column("payload", Text, nullable=False),
     # W3C trace context captured when the row was written, so one trace spans the relay hop.
     Column("headers", JSON, nullable=False, default=dict),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
-    Column("sent_at", DateTime(timezone=True), nullable=True),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    Column("sent_at", UtcDateTime(), nullable=True),
     Column("attempts", Integer, nullable=False, default=0),
 )
 Index("ix_outbox_unsent", outbox.c.sent_at, outbox.c.position)
@@ -41,14 +40,14 @@ inbox = Table(
     infrastructure_metadata,
     Column("consumer", String(128), primary_key=True),
     Column("event_id", String(36), primary_key=True),
-    Column("processed_at", DateTime(timezone=True), nullable=False),
+    Column("processed_at", UtcDateTime(), nullable=False),
 )
 
 audit_log = Table(
     "audit_log",
     infrastructure_metadata,
     Column("id", Position, primary_key=True, autoincrement=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     # A petitioner appears only as a keyed pseudonym here, never by name or account (DESIGN §6).
     Column("actor", String(128), nullable=False),
     Column("role", String(32), nullable=False),

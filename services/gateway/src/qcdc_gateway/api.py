@@ -1,21 +1,42 @@
-"""The city's API: the ward registry with each ward's headline indicators."""
+"""The city's API: the ward registry with each ward's headline indicators, and the city's copy
+of each ward's ledger heads (what ``qcdc verify-ledger`` compares a ward's chain with)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+from sqlalchemy import select
 
-from qcdc_gateway.adapters.db import postings_published_by_ward
-from qcdc_shared.api import Page, not_found
+from qcdc_gateway.adapters.db import (
+    latest_ledger_heads,
+    postings_published_by_ward,
+    ward_ledger_heads,
+)
+from qcdc_shared.api import Page, PageQuery, not_found, paginate
 from qcdc_shared.auth import public
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry
 from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(prefix="/api", tags=["city"])
+
+
+class LedgerHeadOut(BaseModel):
+    sequence: int
+    hash: str
+
+
+class RecordedHeadOut(LedgerHeadOut):
+    recorded_at: dt.datetime
+    conflicting_hash: str | None = Field(
+        description="Một mã băm khác cho cùng mục (lịch sử phường đã đổi) — a second hash for "
+        "the same entry: the ward's history changed after the city recorded it"
+    )
+    conflict_at: dt.datetime | None
 
 
 class WardOut(BaseModel):
@@ -24,6 +45,9 @@ class WardOut(BaseModel):
     name: str
     services: dict[str, str | None]
     indicators: dict[str, int]
+    ledger_head: LedgerHeadOut | None = Field(
+        description="Đầu chuỗi sổ cái mới nhất thành phố đã ghi — the newest head the city holds"
+    )
 
 
 def registry_of(request: Request) -> Registry:
@@ -45,6 +69,7 @@ def service_urls(topology_file: str | None) -> dict[str, dict[str, str]]:
 async def _wards(runtime: RuntimeDep, registry: Registry) -> list[WardOut]:
     async with runtime.sessionmaker() as session:
         published = await postings_published_by_ward(session)
+        heads = await latest_ledger_heads(session)
     urls = service_urls(runtime.settings.topology_file)
     return [
         WardOut(
@@ -53,6 +78,9 @@ async def _wards(runtime: RuntimeDep, registry: Registry) -> list[WardOut]:
             name=ward.name,
             services={svc: urls.get(ward.slug, {}).get(svc) for svc in SERVICES_OF_A_WARD},
             indicators={"postings_published": published.get(ward.slug, 0)},
+            ledger_head=LedgerHeadOut(sequence=heads[ward.slug][0], hash=heads[ward.slug][1])
+            if ward.slug in heads
+            else None,
         )
         for ward in registry.wards
     ]
@@ -76,3 +104,24 @@ async def get_ward(slug: str, runtime: RuntimeDep, registry: RegistryDep) -> War
         if ward.slug == slug:
             return ward
     raise not_found(f"Không có phường {slug}.", f"No ward {slug}.")
+
+
+@router.get(
+    "/wards/{slug}/ledger-heads",
+    response_model=Page[RecordedHeadOut],
+    **public(),
+    summary="Bản sao đầu chuỗi sổ cái của phường — the city's copy of a ward's ledger heads",
+)
+async def list_ledger_heads(
+    slug: str, runtime: RuntimeDep, registry: RegistryDep, page: PageQuery
+) -> Any:
+    if all(ward.slug != slug for ward in registry.wards):
+        raise not_found(f"Không có phường {slug}.", f"No ward {slug}.")
+    async with runtime.sessionmaker() as session:
+        return await paginate(
+            session,
+            select(ward_ledger_heads).where(ward_ledger_heads.c.ward == slug),
+            key=ward_ledger_heads.c.sequence,
+            params=page,
+            item=lambda row: RecordedHeadOut.model_validate(row, from_attributes=True),
+        )

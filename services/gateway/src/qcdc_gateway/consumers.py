@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_gateway.adapters.db import apply_posting
-from qcdc_gateway.domain.projection import POSTING_PUBLISHED, posting_fact
+from qcdc_gateway.adapters.db import apply_posting, record_ledger_head
+from qcdc_gateway.domain.projection import (
+    POSTING_EVENT_PREFIX,
+    POSTING_STATES,
+    ledger_head,
+    posting_fact,
+)
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import Consumer
 from qcdc_shared.streams import CITY_STREAM
 
 
-async def project(session: AsyncSession, envelope: Envelope) -> None:
-    if envelope.type == POSTING_PUBLISHED:
+async def project(session: AsyncSession, envelope: Envelope, *, now: dt.datetime) -> None:
+    if envelope.type in POSTING_STATES:
         await apply_posting(session, posting_fact(envelope.ward, envelope.data, envelope.sequence))
+    if envelope.type.startswith(POSTING_EVENT_PREFIX):
+        # Any version of any posting event: the head is the city's evidence, whatever the shape.
+        head = ledger_head(envelope.ward, envelope.data)
+        if head is not None:
+            await record_ledger_head(session, head, at=now)
     # Other types (and other versions) are not projected yet: acknowledged and ignored.
 
 
 def consumers(runtime: Runtime) -> list[Consumer]:
+    async def handle(session: AsyncSession, envelope: Envelope) -> None:
+        await project(session, envelope, now=runtime.clock.now())
+
     return [
-        Consumer(name="gateway-projections", stream=CITY_STREAM, subject="qcdc.>", handle=project)
+        Consumer(name="gateway-projections", stream=CITY_STREAM, subject="qcdc.>", handle=handle)
     ]

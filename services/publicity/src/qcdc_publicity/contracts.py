@@ -21,6 +21,26 @@ _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]+-[A-Z0-9]+$")]
 
 
+class LedgerHeadV1(BaseModel):
+    """The ward's tamper-evident ledger after this change (the city keeps every head)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sequence: int = Field(ge=1, description="Position of the newest entry in the ward's chain.")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the newest entry, hex.")
+
+
+class SourceV1(BaseModel):
+    """What caused a posting the ward did not write by hand."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["decision_result", "petition_answer", "consultation_result", "quarterly_list"]
+    id: str = Field(
+        min_length=1, description="Id of the decision, petition, consultation or quarter."
+    )
+
+
 class DeadlineV1(BaseModel):
     """A deadline computed once by publicity; consumers never recompute it."""
 
@@ -36,13 +56,24 @@ class DeadlineV1(BaseModel):
     )
 
 
-class PostingPublishedV1(IntegrationEvent):
-    """A legal public posting after publication: its public state and its deadlines."""
+class ConsultationDeadlineV1(BaseModel):
+    """The CON-MIN20 end of a consultation, computed once by publicity."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: Literal["CON-MIN20"]
+    due: dt.date
+    due_at: AwareDatetime
+    explanation: str = Field(min_length=1)
+    explanation_en: str = Field(min_length=1)
+    table_version: str = Field(min_length=1)
+
+
+class _PostingState(IntegrationEvent):
+    """Event-carried state of a posting, shared by every posting event (not itself published)."""
 
     service = "publicity"
     aggregate = "posting"
-    event = "published"
-    schema_version = 1
 
     posting_id: str = Field(min_length=1, description="Identifier of the posting.")
     ward: str = Field(pattern=_SLUG, description="Slug of the ward that published it.")
@@ -55,7 +86,6 @@ class PostingPublishedV1(IntegrationEvent):
     )
     decided_on: dt.date = Field(description="Date of the decision the posting discloses.")
     published_at: AwareDatetime = Field(description="When it was actually published.")
-    status: Literal["published"] = Field(description="Posting status after this event.")
     permanent: bool = Field(
         description="Posted permanently, replaced rather than withdrawn (PUB-PERM)."
     )
@@ -64,9 +94,122 @@ class PostingPublishedV1(IntegrationEvent):
         description=("PUB-DUE always; PUB-MIN30 unless permanent; PUB-LOUD for categories 7-12."),
     )
     violations: list[RuleId] = Field(
-        description="Rule ids already broken at publication, e.g. PUB-DUE when late.",
+        description="Rule ids this posting has broken so far, e.g. PUB-DUE when published late.",
     )
     version: int = Field(ge=1, description="Version of the posting after this event.")
+    ledger: LedgerHeadV1 | None = Field(
+        default=None, description="The ward's ledger head once this version was appended."
+    )
+    source: SourceV1 | None = Field(
+        default=None, description="Set when another service's event or the sweeper caused it."
+    )
 
 
-EVENTS: list[type[IntegrationEvent]] = [PostingPublishedV1]
+class PostingPublishedV1(_PostingState):
+    """A legal public posting after publication: its public state and its deadlines."""
+
+    event = "published"
+    schema_version = 1
+    status: Literal["published"] = Field(description="Posting status after this event.")
+
+
+class PostingAmendedV1(_PostingState):
+    """A permanent posting (PUB-PERM) replaced by a new version; the old one stays readable."""
+
+    event = "amended"
+    schema_version = 1
+    status: Literal["published"] = Field(description="Posting status after this event.")
+    amended_at: AwareDatetime = Field(description="When the new version was posted.")
+
+
+class PostingWithdrawnV1(_PostingState):
+    """A posting taken down, with the officer's public reason (PUB-MIN30 if too early)."""
+
+    event = "withdrawn"
+    schema_version = 1
+    status: Literal["withdrawn"] = Field(description="Posting status after this event.")
+    withdrawn_at: AwareDatetime = Field(description="When it was taken down.")
+    reason: str = Field(min_length=1, description="Why, as stated publicly by the ward.")
+
+
+class PostingExpiredV1(_PostingState):
+    """A posting whose minimum period ended; still supplied on request (PUB-REQ)."""
+
+    event = "expired"
+    schema_version = 1
+    status: Literal["expired"] = Field(description="Posting status after this event.")
+    expired_at: AwareDatetime = Field(description="When the sweeper recorded the expiry.")
+
+
+class ConsultationOpenedV1(IntegrationEvent):
+    """A draft opened for residents' comments for at least the CON-MIN20 period."""
+
+    service = "publicity"
+    aggregate = "consultation"
+    event = "opened"
+    schema_version = 1
+
+    consultation_id: str = Field(min_length=1)
+    ward: str = Field(pattern=_SLUG)
+    title: str = Field(min_length=1, description="Public title of the draft.")
+    opened_at: AwareDatetime
+    minimum_end: ConsultationDeadlineV1 = Field(
+        description="CON-MIN20: comments stay open until then."
+    )
+    version: int = Field(ge=1)
+
+
+class CommentReceivedV1(IntegrationEvent):
+    """A resident's comment arrived; never the commenter's identity, never the text."""
+
+    service = "publicity"
+    aggregate = "comment"
+    event = "received"
+    schema_version = 1
+
+    consultation_id: str = Field(min_length=1)
+    ward: str = Field(pattern=_SLUG)
+    comment_id: str = Field(min_length=1)
+    received_at: AwareDatetime
+    comments_received: int = Field(ge=1, description="Comments on this draft so far.")
+    version: int = Field(ge=1)
+
+
+class ResponseItemV1(BaseModel):
+    """One point the ward accepted or rejected, with its reason (CON-MIN20)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    point: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
+class ConsultationClosedV1(IntegrationEvent):
+    """The ward closed a consultation and published what it accepted and rejected, and why."""
+
+    service = "publicity"
+    aggregate = "consultation"
+    event = "closed"
+    schema_version = 1
+
+    consultation_id: str = Field(min_length=1)
+    ward: str = Field(pattern=_SLUG)
+    title: str = Field(min_length=1)
+    opened_at: AwareDatetime
+    closed_at: AwareDatetime
+    comments_received: int = Field(ge=0)
+    accepted: list[ResponseItemV1]
+    rejected: list[ResponseItemV1]
+    result_posting_id: str = Field(min_length=1, description="The category-11 posting.")
+    version: int = Field(ge=1)
+
+
+EVENTS: list[type[IntegrationEvent]] = [
+    PostingPublishedV1,
+    PostingAmendedV1,
+    PostingWithdrawnV1,
+    PostingExpiredV1,
+    ConsultationOpenedV1,
+    CommentReceivedV1,
+    ConsultationClosedV1,
+]

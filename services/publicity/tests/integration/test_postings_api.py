@@ -6,66 +6,25 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator
 
-import httpx
 import nats
 import pytest
 from sqlalchemy import select
 
-from qcdc_publicity.main import build
-from qcdc_shared.auth import mint_development_token
+from qcdc_publicity.testing import WARD, Publicity
 from qcdc_shared.contracts import validate_envelope
 from qcdc_shared.nats_server import NatsServer
-from qcdc_shared.settings import Settings
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import audit_log
 
 pytestmark = pytest.mark.integration
 
-WARD = "ben-thanh"
-
-
-@pytest.fixture
-async def client(
-    nats_server: NatsServer, database_url: str
-) -> AsyncIterator[tuple[httpx.AsyncClient, Settings]]:
-    settings = Settings(ward=WARD, nats_url=nats_server.url, database_url=database_url)
-    app = build(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://publicity") as http:
-            for _ in range(100):  # the NATS link connects in the background
-                if (await http.get("/health")).json()["nats"]["connected"]:
-                    break
-                await asyncio.sleep(0.05)
-            yield http, settings
-
-
-async def draft(http: httpx.AsyncClient, settings: Settings, **fields: object) -> httpx.Response:
-    body = {
-        "category": 1,
-        "title": "Kế hoạch",
-        "body": "…",
-        "channels": ["portal"],
-        "decided_on": dt.date.today().isoformat(),
-        **fields,
-    }
-    return await http.post("/postings", headers=officer(settings), json=body)
-
-
-def officer(settings: Settings, ward: str = WARD) -> dict[str, str]:
-    token = mint_development_token(settings, role="officer", ward=ward, sub="can-bo-1")
-    return {"Authorization": f"Bearer {token}"}
-
 
 async def test_publish_reaches_the_ward_stream_and_keeps_its_contract(
-    client: tuple[httpx.AsyncClient, Settings], nats_server: NatsServer
+    publicity: Publicity, nats_server: NatsServer
 ) -> None:
-    http, settings = client
-    created = await draft(
-        http,
-        settings,
+    http = publicity.http
+    created = await publicity.draft(
         category=9,
         title="Danh sách gọi nhập ngũ năm 2027",
         channels=["notice_board", "loudspeaker"],
@@ -73,7 +32,7 @@ async def test_publish_reaches_the_ward_stream_and_keeps_its_contract(
     assert created.status_code == 201, created.text
     posting_id = created.json()["id"]
     assert (await http.get(f"/postings/{posting_id}")).status_code == 404  # drafts not public
-    published = await http.post(f"/postings/{posting_id}/publish", headers=officer(settings))
+    published = await http.post(f"/postings/{posting_id}/publish", headers=publicity.officer())
     assert published.status_code == 200, published.text
     assert (await http.get(f"/postings/{posting_id}")).json()["status"] == "published"
     listed = (await http.get("/postings")).json()
@@ -98,14 +57,13 @@ async def test_publish_reaches_the_ward_stream_and_keeps_its_contract(
 
 
 async def test_every_write_is_audited_with_its_outcome(
-    client: tuple[httpx.AsyncClient, Settings],
+    publicity: Publicity,
 ) -> None:
-    http, settings = client
-    good = await draft(http, settings, category=2, title="Dự toán ngân sách 2027")
-    refused = await draft(http, settings, category=15)
+    good = await publicity.draft(category=2, title="Dự toán ngân sách 2027")
+    refused = await publicity.draft(category=15)
     assert good.status_code == 201 and refused.status_code == 422
     assert refused.json()["rule"] == "PUB-CAT"
-    runtime = http._transport.app.state.runtime  # type: ignore[attr-defined]
+    runtime = publicity.runtime
     async with runtime.sessionmaker() as session:
         rows = (await session.execute(select(audit_log).order_by(audit_log.c.id))).all()
     assert [(r.action, r.outcome, r.actor, r.ward) for r in rows] == [
@@ -116,21 +74,23 @@ async def test_every_write_is_audited_with_its_outcome(
 
 
 async def test_a_refused_request_loses_nothing_already_stored(
-    client: tuple[httpx.AsyncClient, Settings],
+    publicity: Publicity,
 ) -> None:
-    http, settings = client
-    created = (await draft(http, settings)).json()
+    http = publicity.http
+    created = (await publicity.draft()).json()
     future = (dt.datetime.now(dt.UTC) + dt.timedelta(days=2)).isoformat()
     refused = await http.post(
         f"/postings/{created['id']}/publish",
-        headers=officer(settings),
+        headers=publicity.officer(),
         json={"published_at": future},
     )
     other_ward = await http.post(
-        f"/postings/{created['id']}/publish", headers=officer(settings, "sai-gon")
+        f"/postings/{created['id']}/publish", headers=publicity.officer("sai-gon")
     )
     assert refused.status_code == 422 and other_ward.status_code == 403
-    published = await http.post(f"/postings/{created['id']}/publish", headers=officer(settings))
-    again = await http.post(f"/postings/{created['id']}/publish", headers=officer(settings))
+    published = await http.post(f"/postings/{created['id']}/publish", headers=publicity.officer())
+    again = await http.post(f"/postings/{created['id']}/publish", headers=publicity.officer())
     assert published.status_code == 200 and again.status_code == 409
-    assert (await http.post("/postings/nope/publish", headers=officer(settings))).status_code == 404
+    assert (
+        await http.post("/postings/nope/publish", headers=publicity.officer())
+    ).status_code == 404

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from qcdc_publicity.domain.model import (
+    PROCEDURE_ELEMENTS,
     Posting,
     PostingRefused,
     draft_posting,
@@ -34,7 +35,6 @@ def draft(category: int = 1, decided_on: dt.date = dt.date(2026, 11, 20), **kw: 
         "decided_on": decided_on,
         "channels": ("notice_board",),
         "now": NOW,
-        "today": NOW.date(),
         "rules": RULES,
         **kw,
     }
@@ -81,9 +81,10 @@ def test_categories_7_to_12_are_also_read_on_the_loudspeaker() -> None:
 
 @pytest.mark.parametrize("category", [4, 13])
 def test_permanent_categories_have_no_minimum_end(category: int) -> None:
-    posting = publish(draft(category), published_at=NOW, now=NOW, rules=RULES)
+    procedure = {element: "…" for element in PROCEDURE_ELEMENTS} if category == 13 else None
+    posting = publish(draft(category, procedure=procedure), published_at=NOW, now=NOW, rules=RULES)
     assert {d.rule for d in posting.deadlines} == {"PUB-DUE"}
-    assert is_permanent(posting, RULES)
+    assert is_permanent(posting.category, RULES, posting.decided_on)
 
 
 def test_publishing_after_the_due_date_is_a_pub_due_violation() -> None:

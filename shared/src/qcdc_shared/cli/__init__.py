@@ -1,10 +1,12 @@
-"""The ``qcdc`` command: ``run`` a city, mint development ``token``s, move the shared ``clock``."""
+"""The ``qcdc`` command: ``run`` a city, mint development ``token``s, move the shared ``clock``,
+``verify-ledger`` of a ward's publicity service."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import datetime as dt
+import importlib
 import json
 import os
 import sys
@@ -88,6 +90,17 @@ async def _clock(args: argparse.Namespace, settings: Settings) -> int:
         await client.close()
 
 
+def _verify_ledger(argv: list[str]) -> int:
+    # shared never imports a service statically: the command lives with publicity's ledger.
+    try:
+        verify = importlib.import_module("qcdc_publicity.verify")
+    except ModuleNotFoundError:
+        print("qcdc verify-ledger: the qcdc-publicity package is not installed", file=sys.stderr)
+        return 2
+    status: int = verify.main(argv)
+    return status
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="qcdc", description="QCDC platform command line")
     commands = root.add_subparsers(dest="command", required=True)
@@ -107,10 +120,20 @@ def parser() -> argparse.ArgumentParser:
     clock = commands.add_parser("clock", help="the shared development clock")
     clock.add_argument("action", choices=["set", "advance", "reset", "show"])
     clock.add_argument("value", nargs="?", help="DATE for set, DURATION (3d, 12h) for advance")
+
+    # Its options belong to qcdc_publicity.verify, which parses them (see main()).
+    commands.add_parser(
+        "verify-ledger",
+        add_help=False,
+        help="re-check a ward's posting ledger against the city's copy (--ward SLUG)",
+    )
     return root
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["verify-ledger"]:
+        return _verify_ledger(argv[1:])
     args = parser().parse_args(argv)
     settings = Settings()
     if args.command == "run":

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Literal
+
 from sqlalchemy import (
     Boolean,
     Column,
-    DateTime,
     Integer,
     MetaData,
     String,
@@ -15,7 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_gateway.domain.projection import PostingFact, is_newer
+from qcdc_gateway.domain.projection import LedgerHead, PostingFact, is_newer
+from qcdc_shared.db import UtcDateTime
 
 metadata = MetaData()
 
@@ -27,8 +30,22 @@ ward_postings = Table(
     Column("version", Integer, nullable=False),
     Column("status", String(16), nullable=False),
     Column("category", Integer, nullable=False),
-    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("published_at", UtcDateTime(), nullable=False),
     Column("on_time", Boolean, nullable=False),
+)
+
+# The city's own copy of each ward's ledger heads (docs/ledger.md). Append-only: the first hash
+# recorded for a position stays; a different one arriving later is kept beside it as evidence
+# that the ward's history changed, never in its place.
+ward_ledger_heads = Table(
+    "ward_ledger_heads",
+    metadata,
+    Column("ward", String(64), primary_key=True),
+    Column("sequence", Integer, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    Column("conflicting_hash", String(64), nullable=True),
+    Column("conflict_at", UtcDateTime(), nullable=True),
 )
 
 
@@ -67,3 +84,48 @@ async def postings_published_by_ward(session: AsyncSession) -> dict[str, int]:
         .group_by(ward_postings.c.ward)
     )
     return {ward: int(count) for ward, count in rows}
+
+
+async def record_ledger_head(
+    session: AsyncSession, head: LedgerHead, *, at: dt.datetime
+) -> Literal["recorded", "known", "conflict"]:
+    """Keep a head the ward announced; a redelivery changes nothing."""
+    where = (ward_ledger_heads.c.ward == head.ward, ward_ledger_heads.c.sequence == head.sequence)
+    held = (
+        await session.execute(
+            select(ward_ledger_heads.c.hash, ward_ledger_heads.c.conflicting_hash).where(*where)
+        )
+    ).first()
+    if held is None:
+        await session.execute(
+            ward_ledger_heads.insert().values(
+                ward=head.ward, sequence=head.sequence, hash=head.hash, recorded_at=at
+            )
+        )
+        return "recorded"
+    if held.hash == head.hash or held.conflicting_hash is not None:
+        # The first conflicting hash is the evidence; later ones add nothing to it.
+        return "known" if head.hash in (held.hash, held.conflicting_hash) else "conflict"
+    await session.execute(
+        ward_ledger_heads.update().where(*where).values(conflicting_hash=head.hash, conflict_at=at)
+    )
+    return "conflict"
+
+
+async def latest_ledger_heads(session: AsyncSession) -> dict[str, tuple[int, str]]:
+    """Each ward's newest recorded head, as the city holds it."""
+    newest = (
+        select(ward_ledger_heads.c.ward, func.max(ward_ledger_heads.c.sequence).label("sequence"))
+        .group_by(ward_ledger_heads.c.ward)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(
+            ward_ledger_heads.c.ward, ward_ledger_heads.c.sequence, ward_ledger_heads.c.hash
+        ).join(
+            newest,
+            (newest.c.ward == ward_ledger_heads.c.ward)
+            & (newest.c.sequence == ward_ledger_heads.c.sequence),
+        )
+    )
+    return {row.ward: (row.sequence, row.hash) for row in rows}

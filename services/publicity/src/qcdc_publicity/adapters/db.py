@@ -8,7 +8,7 @@ from sqlalchemy import (
     JSON,
     Column,
     Date,
-    DateTime,
+    Index,
     Integer,
     MetaData,
     String,
@@ -18,7 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_publicity.domain.model import Posting
+from qcdc_publicity.domain.model import Attachment, Posting, Source
+from qcdc_shared.db import UtcDateTime
 from qcdc_shared.deadlines import Deadline
 
 metadata = MetaData()
@@ -34,12 +35,20 @@ postings = Table(
     Column("decided_on", Date, nullable=False),
     Column("channels", JSON, nullable=False),
     Column("status", String(16), nullable=False, index=True),
-    Column("published_at", DateTime(timezone=True), nullable=True),
+    Column("published_at", UtcDateTime(), nullable=True),
     Column("version", Integer, nullable=False),
     Column("deadlines", JSON, nullable=False),
     Column("violations", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Column("created_by", String(128), nullable=False),
+    Column("attachments", JSON, nullable=True),
+    Column("procedure", JSON, nullable=True),
+    Column("source_kind", String(32), nullable=True),
+    Column("source_id", String(128), nullable=True),
+    Column("changed_at", UtcDateTime(), nullable=True),
+    Column("withdrawal_reason", Text, nullable=True),
+    # One posting per source event, whatever the redeliveries.
+    Index("ux_postings_source", "source_kind", "source_id", unique=True),
 )
 
 
@@ -57,6 +66,12 @@ def _row(posting: Posting) -> dict[str, Any]:
         "deadlines": [deadline.model_dump(mode="json") for deadline in posting.deadlines],
         "violations": list(posting.violations),
         "created_at": posting.created_at,
+        "attachments": [vars(a) for a in posting.attachments],
+        "procedure": posting.procedure,
+        "source_kind": posting.source.kind if posting.source else None,
+        "source_id": posting.source.id if posting.source else None,
+        "changed_at": posting.changed_at,
+        "withdrawal_reason": posting.withdrawal_reason,
     }
 
 
@@ -75,6 +90,11 @@ def to_posting(row: Any) -> Posting:
         version=row.version,
         deadlines=tuple(Deadline.model_validate(d) for d in row.deadlines),
         violations=tuple(row.violations),
+        attachments=tuple(Attachment(**a) for a in row.attachments or ()),
+        procedure=row.procedure,
+        source=Source(row.source_kind, row.source_id) if row.source_kind else None,
+        changed_at=row.changed_at,
+        withdrawal_reason=row.withdrawal_reason,
     )
 
 
@@ -86,6 +106,16 @@ class PostingRepository:
         await self.session.execute(
             postings.insert().values(id=posting.id, created_by=created_by, **_row(posting))
         )
+
+    async def by_source(self, source: Source) -> Posting | None:
+        row = (
+            await self.session.execute(
+                select(postings).where(
+                    postings.c.source_kind == source.kind, postings.c.source_id == source.id
+                )
+            )
+        ).first()
+        return to_posting(row) if row else None
 
     async def get(self, posting_id: str) -> Posting | None:
         row = (

@@ -1,0 +1,1 @@
+"""HTTP routes of the publicity service, one module per feature."""

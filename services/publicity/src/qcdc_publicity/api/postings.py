@@ -1,0 +1,335 @@
+"""HTTP routes of postings: parse, authorise, call a handler, shape the answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from sqlalchemy import String, cast, select
+from sqlalchemy.exc import IntegrityError
+
+from qcdc_publicity.adapters.db import ConcurrentChange, postings, to_posting
+from qcdc_publicity.adapters.ledger import posting_versions
+from qcdc_publicity.domain.model import (
+    PROCEDURE_ELEMENTS,
+    Attachment,
+    Channel,
+    Posting,
+    PostingRefused,
+    RuleBook,
+    Status,
+)
+from qcdc_publicity.handlers import postings as handlers
+from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, conflict, not_found, paginate
+from qcdc_shared.auth import CurrentPrincipal, public, requires
+from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+
+router = APIRouter(tags=["postings"])
+
+
+class AttachmentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=300)
+    url: str | None = Field(default=None, max_length=2000)
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+
+class ContentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1, max_length=500)
+    body: str = Field(min_length=1, max_length=100_000)
+    channels: list[Channel] = Field(min_length=1)
+    attachments: list[AttachmentIn] = Field(default_factory=list, max_length=50)
+    procedure: dict[str, str] | None = Field(
+        default=None,
+        description="Thủ tục hành chính (nhóm 13): " + ", ".join(PROCEDURE_ELEMENTS),
+    )
+
+    def attachment_values(self) -> tuple[Attachment, ...]:
+        return tuple(Attachment(a.name, a.url, a.sha256) for a in self.attachments)
+
+
+class PostingIn(ContentIn):
+    category: int = Field(description="Nhóm nội dung 1–14 (Điều 11) — disclosure category")
+    decided_on: dt.date = Field(description="Ngày ban hành văn bản — date of the decision")
+
+
+class PublishIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    published_at: AwareDatetime | None = Field(
+        default=None, description="Ngày niêm yết thực tế (không ở tương lai) — when posted"
+    )
+
+
+class WithdrawIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(default="", max_length=2000, description="Lý do gỡ tin (công khai)")
+
+
+class VersionOut(BaseModel):
+    version: int
+    status: str
+    recorded_at: dt.datetime
+    document: dict[str, Any]
+
+
+class PostingOut(BaseModel):
+    id: str
+    ward: str
+    category: int
+    title: str
+    body: str
+    decided_on: dt.date
+    channels: list[str]
+    attachments: list[dict[str, str]]
+    procedure: dict[str, str] | None
+    source: dict[str, str] | None
+    status: str
+    published_at: dt.datetime | None
+    changed_at: dt.datetime | None
+    withdrawal_reason: str | None
+    version: int
+    deadlines: list[DeadlineOut]
+    violations: list[str]
+    versions: list[VersionOut] | None = None
+
+    @classmethod
+    def of(cls, posting: Posting, versions: list[VersionOut] | None = None) -> PostingOut:
+        plain = (
+            "id",
+            "ward",
+            "category",
+            "title",
+            "body",
+            "decided_on",
+            "procedure",
+            "status",
+            "published_at",
+            "changed_at",
+            "withdrawal_reason",
+            "version",
+        )
+        return cls(
+            **{name: getattr(posting, name) for name in plain},
+            channels=list(posting.channels),
+            attachments=[{k: v for k, v in vars(a).items() if v} for a in posting.attachments],
+            source=vars(posting.source) if posting.source else None,
+            deadlines=[
+                DeadlineOut.model_validate(d, from_attributes=True) for d in posting.deadlines
+            ],
+            violations=list(posting.violations),
+            versions=versions,
+        )
+
+
+def rule_book(request: Request) -> RuleBook:
+    rules: RuleBook = request.app.state.rules
+    return rules
+
+
+Rules = Annotated[RuleBook, Depends(rule_book)]
+
+
+def _problem(refusal: PostingRefused) -> Problem:
+    if refusal.conflict:
+        return conflict(refusal.detail_vi, refusal.detail_en, rule=refusal.rule)
+    return Problem.for_status(
+        422, detail=refusal.detail_vi, detail_en=refusal.detail_en, rule=refusal.rule
+    )
+
+
+def _missing(posting_id: str) -> Problem:
+    return not_found(f"Không có tin công khai {posting_id}.", f"No posting {posting_id}.")
+
+
+async def _command(call: Any, posting_id: str | None = None) -> PostingOut:
+    try:
+        return PostingOut.of(await call)
+    except handlers.PostingNotFound:
+        raise _missing(posting_id or "") from None
+    except PostingRefused as refusal:
+        raise _problem(refusal) from None
+    except (ConcurrentChange, IntegrityError):  # another change of this posting or the ledger won
+        raise conflict(
+            "Tin vừa được thay đổi bởi một thao tác khác; vui lòng thử lại.",
+            "The posting was changed by another request at the same time; try again.",
+        ) from None
+
+
+@router.post(
+    "/postings",
+    status_code=201,
+    response_model=PostingOut,
+    **requires("officer"),
+    summary="Tạo tin công khai (bản nháp) — create a posting (draft)",
+)
+async def create_posting(
+    body: PostingIn, uow: UnitOfWorkDep, rules: Rules, actor: CurrentPrincipal
+) -> PostingOut:
+    return await _command(
+        handlers.create_posting(
+            uow=uow,
+            rules=rules,
+            actor=actor,
+            category=body.category,
+            title=body.title,
+            body=body.body,
+            decided_on=body.decided_on,
+            channels=tuple(body.channels),
+            attachments=body.attachment_values(),
+            procedure=body.procedure,
+        )
+    )
+
+
+@router.post(
+    "/postings/{posting_id}/publish",
+    response_model=PostingOut,
+    **requires("officer"),
+    summary="Công khai tin — publish a posting",
+)
+async def publish_posting(
+    posting_id: str,
+    uow: UnitOfWorkDep,
+    rules: Rules,
+    actor: CurrentPrincipal,
+    body: Annotated[PublishIn | None, Body()] = None,
+) -> PostingOut:
+    return await _command(
+        handlers.publish_posting(
+            uow=uow,
+            rules=rules,
+            actor=actor,
+            posting_id=posting_id,
+            published_at=body.published_at if body else None,
+        ),
+        posting_id,
+    )
+
+
+@router.post(
+    "/postings/{posting_id}/withdraw",
+    response_model=PostingOut,
+    **requires("officer"),
+    summary="Gỡ tin, nêu lý do — withdraw with a reason",
+)
+async def withdraw_posting(
+    posting_id: str,
+    uow: UnitOfWorkDep,
+    rules: Rules,
+    actor: CurrentPrincipal,
+    body: Annotated[WithdrawIn | None, Body()] = None,
+) -> PostingOut:
+    return await _command(
+        handlers.withdraw_posting(
+            uow=uow,
+            rules=rules,
+            actor=actor,
+            posting_id=posting_id,
+            reason=body.reason if body else "",
+        ),
+        posting_id,
+    )
+
+
+@router.post(
+    "/postings/{posting_id}/amend",
+    response_model=PostingOut,
+    **requires("officer"),
+    summary="Thay thế bằng phiên bản mới (nhóm 4, 13) — amend a permanent posting",
+)
+async def amend_posting(
+    posting_id: str,
+    body: ContentIn,
+    uow: UnitOfWorkDep,
+    rules: Rules,
+    actor: CurrentPrincipal,
+) -> PostingOut:
+    return await _command(
+        handlers.amend_posting(
+            uow=uow,
+            rules=rules,
+            actor=actor,
+            posting_id=posting_id,
+            title=body.title,
+            body=body.body,
+            channels=tuple(body.channels),
+            attachments=body.attachment_values(),
+            procedure=body.procedure,
+        ),
+        posting_id,
+    )
+
+
+@router.get(
+    "/postings",
+    response_model=Page[PostingOut],
+    **public(),
+    summary="Các tin đã công khai — published postings (nothing is ever deleted)",
+)
+async def list_postings(
+    runtime: RuntimeDep,
+    page: PageQuery,
+    status: Annotated[Status | None, Query()] = None,
+    category: Annotated[int | None, Query(ge=1, le=14)] = None,
+    channel: Annotated[Channel | None, Query()] = None,
+    published_from: Annotated[dt.date | None, Query()] = None,
+    published_to: Annotated[dt.date | None, Query()] = None,
+) -> Any:
+    query = select(postings).where(postings.c.status != "draft")  # drafts are not public
+    if status:
+        query = query.where(postings.c.status == status)
+    if category:
+        query = query.where(postings.c.category == category)
+    if channel:  # a JSON array: its text holds the quoted channel name on SQLite and PostgreSQL
+        query = query.where(cast(postings.c.channels, String).like(f'%"{channel}"%'))
+    if published_from:
+        query = query.where(postings.c.published_at >= _local_midnight(published_from))
+    if published_to:
+        query = query.where(
+            postings.c.published_at < _local_midnight(published_to + dt.timedelta(days=1))
+        )
+    async with runtime.sessionmaker() as session:
+        return await paginate(
+            session,
+            query,
+            key=postings.c.id,
+            params=page,
+            item=lambda row: PostingOut.of(to_posting(row)),
+        )
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), VN_TZ)
+
+
+@router.get(
+    "/postings/{posting_id}",
+    response_model=PostingOut,
+    **public(),
+    summary="Một tin công khai và mọi phiên bản — one posting with all its versions",
+)
+async def get_posting(posting_id: str, runtime: RuntimeDep) -> PostingOut:
+    async with runtime.sessionmaker() as session:
+        row = (await session.execute(select(postings).where(postings.c.id == posting_id))).first()
+        if row is None or row.status == "draft":
+            raise _missing(posting_id)
+        versions = (
+            await session.execute(
+                select(posting_versions)
+                .where(posting_versions.c.posting_id == posting_id)
+                .order_by(posting_versions.c.version)
+            )
+        ).all()
+    return PostingOut.of(
+        to_posting(row),
+        [
+            VersionOut(
+                version=v.version, status=v.status, recorded_at=v.recorded_at, document=v.document
+            )
+            for v in versions
+        ],
+    )

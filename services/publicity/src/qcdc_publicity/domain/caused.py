@@ -1,0 +1,100 @@
+"""Postings other services' facts cause (DEC-RECORD, FB-FWD, PUB-QTR): what they say, in
+Vietnamese, from the event-carried state alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+# PUB-CAT: 5 resident contributions and funds (decision topics 1-2), 14 other items by law.
+FUNDS_CATEGORY = 5
+OTHER_CATEGORY = 14
+TOPICS_ON_FUNDS = (1, 2)
+FORMS = {
+    "meeting": "họp",
+    "household_ballot": "phiếu lấy ý kiến hộ gia đình",
+    "online_vote": "biểu quyết trực tuyến",
+}
+
+
+@dataclass(frozen=True)
+class CausedPosting:
+    category: int
+    title: str
+    body: str
+    decided_on: dt.date
+
+
+def decision_result(data: dict[str, Any]) -> CausedPosting:
+    """DEC-RECORD: a residents' decision's result, once recognised or refused."""
+    group = data.get("residential_group")
+    where = f"tổ dân phố {group}" if group else "toàn phường"
+    outcome = "được thông qua" if data["passed"] else "không được thông qua"
+    recognition = (
+        "đã được Ủy ban nhân dân và Ủy ban Mặt trận Tổ quốc công nhận"
+        if data["recognition"] == "recognised"
+        else f"không được công nhận. Lý do: {data.get('refusal_reason') or 'không nêu'}"
+    )
+    body = (
+        f"Nội dung: {data['title']} ({where}).\n"
+        f"Hình thức: {FORMS.get(data['form'], data['form'])}; "
+        f"ngày biểu quyết {data['decided_on']}.\n"
+        f"Số hộ: {data['households_total']}; đồng ý {data['households_for']}; "
+        f"không đồng ý {data['households_against']}.\n"
+        f"Kết quả: {outcome}; {recognition}."
+    )
+    category = FUNDS_CATEGORY if data["topic"] in TOPICS_ON_FUNDS else OTHER_CATEGORY
+    return CausedPosting(
+        category,
+        f"Kết quả nhân dân bàn và quyết định: {data['title']}",
+        body,
+        dt.date.fromisoformat(str(data["recognised_on"])),
+    )
+
+
+def public_answer(data: dict[str, Any]) -> CausedPosting | None:
+    """FB-FWD: the answer to feedback the handler marked of public interest; nothing else."""
+    if data.get("kind") != "feedback" or not data.get("public_interest"):
+        return None
+    answered_on = dt.datetime.fromisoformat(str(data["answered_at"])).date()
+    return CausedPosting(
+        OTHER_CATEGORY,
+        f"Kết quả xử lý phản ánh, kiến nghị: {data['public_title']}",
+        str(data["public_answer"]),
+        answered_on,
+    )
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def previous_quarter(day: dt.date) -> tuple[int, int]:
+    year, quarter = quarter_of(day)
+    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """First day of the quarter and first day of the next."""
+    start = dt.date(year, 3 * quarter - 2, 1)
+    end = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+    return start, end
+
+
+def quarterly_list(
+    year: int, quarter: int, disclosed: list[tuple[int, str, dt.date]]
+) -> CausedPosting:
+    """PUB-QTR: the list of what the ward disclosed in a quarter (category, title, date)."""
+    lines = [
+        f"{i}. [{day.isoformat()}] Nhóm {category}: {title}"
+        for i, (category, title, day) in enumerate(disclosed, start=1)
+    ]
+    start, _ = quarter_bounds(year, quarter)
+    return CausedPosting(
+        OTHER_CATEGORY,
+        f"Danh mục thông tin đã công khai quý {quarter}/{year}",
+        f"Phường đã công khai {len(disclosed)} nội dung trong quý {quarter}/{year}:\n"
+        + "\n".join(lines),
+        start,
+    )
