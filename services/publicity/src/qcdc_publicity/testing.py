@@ -4,6 +4,8 @@ hold them, and the ward stream as subscribers see it."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,3 +82,15 @@ class Publicity:
             return messages
         finally:
             await client.close()
+
+
+def readme_check(proof: dict[str, Any], head: dict[str, Any]) -> str:
+    """The README's script, with hashlib and json only: no rfc8785, no project code."""
+    assert json.loads(proof["canonical"]) == proof["document"], "canonical text is not the document"
+    h: str = proof["previous_hash"]
+    for e in [proof, *proof["later"]]:
+        assert e["previous_hash"] == h, f"entry {e['sequence']} does not chain"
+        h = hashlib.sha256(bytes.fromhex(h) + e["canonical"].encode()).hexdigest()
+        assert h == e["hash"], f"entry {e['sequence']} was altered"
+    assert h == proof["head"]["hash"] == head["hash"], "not the ward's current head"
+    return h

@@ -5,7 +5,6 @@ the service's back, even after the whole chain was recomputed (the city's copy d
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -16,23 +15,12 @@ from sqlalchemy import select, text
 
 from qcdc_publicity.adapters.ledger import ledger_entries, posting_versions
 from qcdc_publicity.domain.ledger import GENESIS, entry_hash
-from qcdc_publicity.testing import WARD, Publicity
+from qcdc_publicity.testing import WARD, Publicity, readme_check
 from qcdc_publicity.verify import city_heads_from_gateway, main, verify_ledger
 from qcdc_shared.contracts import validate_envelope
 from qcdc_shared.db import make_engine
 
 pytestmark = pytest.mark.integration
-
-
-def readme_check(proof: dict[str, Any], head: dict[str, Any]) -> None:
-    """The README's script: hashlib and json only."""
-    assert json.loads(proof["canonical"]) == proof["document"], "canonical text is not the document"
-    h = proof["previous_hash"]
-    for e in [proof, *proof["later"]]:
-        assert e["previous_hash"] == h, f"entry {e['sequence']} does not chain"
-        h = hashlib.sha256(bytes.fromhex(h) + e["canonical"].encode()).hexdigest()
-        assert h == e["hash"], f"entry {e['sequence']} was altered"
-    assert h == proof["head"]["hash"] == head["hash"], "not the ward's current head"
 
 
 async def city_heads(publicity: Publicity) -> list[tuple[int, str]]:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from qcdc_publicity.domain.ledger import GENESIS, LedgerEntry, canonical, entry_hash, first_break
+from qcdc_publicity.testing import readme_check
 
 pytestmark = pytest.mark.unit
 
@@ -124,18 +125,6 @@ def proof_of(position: int) -> dict[str, Any]:
     }
     parsed: dict[str, Any] = json.loads(json.dumps(answer))  # over the wire and back
     return parsed
-
-
-def readme_check(proof: dict[str, Any], head: dict[str, Any]) -> str:
-    """The README's script, with hashlib and json only: no rfc8785, no project code."""
-    assert json.loads(proof["canonical"]) == proof["document"], "canonical text is not the document"
-    h = proof["previous_hash"]
-    for e in [proof, *proof["later"]]:
-        assert e["previous_hash"] == h, f"entry {e['sequence']} does not chain"
-        h = hashlib.sha256(bytes.fromhex(h) + e["canonical"].encode()).hexdigest()
-        assert h == e["hash"], f"entry {e['sequence']} was altered"
-    assert h == proof["head"]["hash"] == head["hash"], "not the ward's current head"
-    return h
 
 
 @pytest.mark.parametrize("position", [0, 1, 2])

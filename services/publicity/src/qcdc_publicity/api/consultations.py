@@ -10,9 +10,10 @@ reads "Ẩn danh" / "Anonymous". The commenter's pseudonym is never served.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from collections.abc import Awaitable
+from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
@@ -21,7 +22,7 @@ from qcdc_publicity.adapters.consultations import (
     consultations,
     to_consultation,
 )
-from qcdc_publicity.adapters.db import ConcurrentChange
+from qcdc_publicity.api.common import Rules, run_command
 from qcdc_publicity.domain.consultation import (
     MAX_COMMENT_CHARS,
     MAX_DRAFT_CHARS,
@@ -33,11 +34,12 @@ from qcdc_publicity.domain.consultation import (
     ConsultationStatus,
     ResponseItem,
 )
-from qcdc_publicity.domain.model import PostingRefused, RuleBook
 from qcdc_publicity.handlers import consultations as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, conflict, not_found, paginate
+from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
 from qcdc_shared.auth import CurrentPrincipal, public, requires
 from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+
+T = TypeVar("T")
 
 router = APIRouter(tags=["consultations"])
 
@@ -146,36 +148,22 @@ class ConsultationOut(BaseModel):
         )
 
 
-def rule_book(request: Request) -> RuleBook:
-    rules: RuleBook = request.app.state.rules
-    return rules
-
-
-Rules = Annotated[RuleBook, Depends(rule_book)]
-
-
 def _missing(consultation_id: str) -> Problem:
     return not_found(
         f"Không có đợt lấy ý kiến {consultation_id}.", f"No consultation {consultation_id}."
     )
 
 
-async def _command(call: Any, consultation_id: str = "") -> Any:
-    try:
-        return await call
-    except handlers.ConsultationNotFound:
-        raise _missing(consultation_id) from None
-    except ConcurrentChange:
-        raise conflict(
-            "Đợt lấy ý kiến vừa thay đổi (có ý kiến mới hoặc đã kết thúc); hãy tải lại và thử lại.",
-            "The consultation changed meanwhile (a new comment or a close); reload and retry.",
-        ) from None
-    except PostingRefused as refusal:
-        if refusal.conflict:
-            raise conflict(refusal.detail_vi, refusal.detail_en, rule=refusal.rule) from None
-        raise Problem.for_status(
-            422, detail=refusal.detail_vi, detail_en=refusal.detail_en, rule=refusal.rule
-        ) from None
+async def _command(call: Awaitable[T], consultation_id: str = "") -> T:
+    return await run_command(
+        call,
+        missing=handlers.ConsultationNotFound,
+        missing_problem=_missing(consultation_id),
+        changed_vi="Đợt lấy ý kiến vừa thay đổi (có ý kiến mới hoặc đã kết thúc); "
+        "hãy tải lại và thử lại.",
+        changed_en="The consultation changed meanwhile (a new comment or a close); reload and "
+        "retry.",
+    )
 
 
 @router.post(

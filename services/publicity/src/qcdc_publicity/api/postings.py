@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Query
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import String, cast, select
-from sqlalchemy.exc import IntegrityError
 
-from qcdc_publicity.adapters.db import ConcurrentChange, postings, to_posting
+from qcdc_publicity.adapters.db import postings, to_posting
 from qcdc_publicity.adapters.ledger import posting_versions
+from qcdc_publicity.api.common import Rules, run_command
 from qcdc_publicity.domain.model import (
     PROCEDURE_ELEMENTS,
     Attachment,
     Channel,
     Posting,
-    PostingRefused,
-    RuleBook,
     Status,
 )
 from qcdc_publicity.handlers import postings as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, conflict, not_found, paginate
+from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
 from qcdc_shared.auth import CurrentPrincipal, public, requires
 from qcdc_shared.deadlines import VN_TZ
 from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
@@ -125,38 +124,19 @@ class PostingOut(BaseModel):
         )
 
 
-def rule_book(request: Request) -> RuleBook:
-    rules: RuleBook = request.app.state.rules
-    return rules
-
-
-Rules = Annotated[RuleBook, Depends(rule_book)]
-
-
-def _problem(refusal: PostingRefused) -> Problem:
-    if refusal.conflict:
-        return conflict(refusal.detail_vi, refusal.detail_en, rule=refusal.rule)
-    return Problem.for_status(
-        422, detail=refusal.detail_vi, detail_en=refusal.detail_en, rule=refusal.rule
-    )
-
-
 def _missing(posting_id: str) -> Problem:
     return not_found(f"Không có tin công khai {posting_id}.", f"No posting {posting_id}.")
 
 
-async def _command(call: Any, posting_id: str | None = None) -> PostingOut:
-    try:
-        return PostingOut.of(await call)
-    except handlers.PostingNotFound:
-        raise _missing(posting_id or "") from None
-    except PostingRefused as refusal:
-        raise _problem(refusal) from None
-    except (ConcurrentChange, IntegrityError):  # another change of this posting or the ledger won
-        raise conflict(
-            "Tin vừa được thay đổi bởi một thao tác khác; vui lòng thử lại.",
-            "The posting was changed by another request at the same time; try again.",
-        ) from None
+async def _command(call: Awaitable[Posting], posting_id: str = "") -> PostingOut:
+    posting = await run_command(
+        call,
+        missing=handlers.PostingNotFound,
+        missing_problem=_missing(posting_id),
+        changed_vi="Tin vừa được thay đổi bởi một thao tác khác; vui lòng thử lại.",
+        changed_en="The posting was changed by another request at the same time; try again.",
+    )
+    return PostingOut.of(posting)
 
 
 @router.post(
