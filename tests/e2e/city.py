@@ -61,10 +61,13 @@ class City:
     def topology(self) -> dict[str, object]:
         return dict(json.loads((self.var_dir / "run" / "topology.json").read_text()))
 
-    def qcdc(self, *args: str) -> str:
-        done = subprocess.run(
-            [QCDC, *args], cwd=REPO, env=self.env, capture_output=True, text=True, timeout=30
+    def run_qcdc(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [QCDC, *args], cwd=REPO, env=self.env, capture_output=True, text=True, timeout=60
         )
+
+    def qcdc(self, *args: str) -> str:
+        done = self.run_qcdc(*args)
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
 

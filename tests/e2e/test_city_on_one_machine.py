@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import signal
 import socket
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -198,6 +199,18 @@ def test_every_message_on_the_wire_keeps_its_contract(city: City) -> None:
     assert len(raw) >= 2
     for data in raw:
         validate_envelope(data)
+
+
+def test_verify_ledger_catches_an_edit_behind_the_services_back(city: City) -> None:
+    intact = city.run_qcdc("verify-ledger", "--ward", "ben-thanh")
+    assert intact.returncode == 0, intact.stdout + intact.stderr
+    url = publicity(city, "ben-thanh")
+    victim = httpx.get(f"{url}/postings", params={"limit": 1}).json()["items"][0]["id"]
+    database = city.var_dir / "data" / "ben-thanh" / "publicity.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE postings SET title = 'Đã sửa lén' WHERE id = ?", (victim,))
+    broken = city.run_qcdc("verify-ledger", "--ward", "ben-thanh")
+    assert broken.returncode == 1 and victim in broken.stdout, broken.stdout
 
 
 def test_a_service_that_dies_is_reported_and_restarted(city: City) -> None:

@@ -4,7 +4,6 @@ decision results (DEC-RECORD), public answers (FB-FWD), the quarterly list (PUB-
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import nats
 import pytest
@@ -174,4 +173,7 @@ async def test_the_quarterly_list_appears_when_the_shared_clock_enters_a_new_qua
     # The same move ended both postings' 30 days: the sweeper expired them.
     expired = await publicity.ward_messages(f"qcdc.{WARD}.publicity.posting.expired")
     assert {validate_envelope(m.data).subject for m in expired} >= {first["id"], second["id"]}
-    _ = uuid  # ids come from the service
+    # PUB-REQ: an expired posting is still supplied, with its whole history.
+    shown = (await publicity.http.get(f"/postings/{first['id']}")).json()
+    assert shown["status"] == "expired"
+    assert [v["status"] for v in shown["versions"]] == ["published", "expired"]

@@ -158,3 +158,12 @@ def test_the_version_document_is_plain_json_without_private_fields() -> None:
     assert document["version"] == 2 and document["status"] == "published"
     assert document["published_at"] == "2026-11-02T02:00:00+00:00"
     assert "created_at" not in document and "created_by" not in document
+
+
+def test_pub_min30_ending_in_tet_rolls_to_the_first_working_day_after() -> None:
+    # Published Wed 6 Jan 2027: 30 days end Fri 5 Feb 2027, a Tết day off; Sat 6, Sun 7,
+    # Mon 8 – Wed 10 are off too → due Thu 11 Feb 2027.
+    posting = published(1, dt.datetime(2027, 1, 6, 9, tzinfo=VN))
+    minimum = posting.deadline("PUB-MIN30")
+    assert minimum is not None and minimum.due == dt.date(2027, 2, 11)
+    assert "Tết" in minimum.explanation or "Tet" in minimum.explanation_en
