@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     jwt_key: SecretStr = SecretStr(DEVELOPMENT_JWT_KEY)
     jwt_public_key: str | None = None
     identity_key: SecretStr = SecretStr(DEVELOPMENT_IDENTITY_KEY)
+    # Earlier identity keys, still able to open what they sealed (rotation, DEN-SECRET).
+    identity_old_keys: list[SecretStr] = []
     pseudonym_key: SecretStr = SecretStr(DEVELOPMENT_JWT_KEY + "-pseudonyms")
     # CAL-HOL: the government's yearly swaps, city-wide, never per ward.
     calendar_extra_days_off: list[dt.date] = []

@@ -1,20 +1,133 @@
 """Integration events the petitions service publishes: the promise kept in contracts/.
 
-Published here ahead of the petitions service's own issue because publicity consumes
-``petition.answered`` (FB-FWD: results of handling feedback are published). No personal data
-of petitioners, ever (DEN-SECRET); only feedback marked of public interest carries text.
+Publicity consumes ``petition.answered`` (FB-FWD: results of handling feedback are published);
+oversight and the city consume the clocks. No personal data of petitioners, ever
+(DEN-SECRET); no free text except the public answer to feedback of public interest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from qcdc_shared.envelope import IntegrationEvent
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Kind = Literal["feedback", "complaint", "denunciation", "information_request", "lead"]
+Status = Literal["received", "accepted", "refused", "forwarded", "assigned", "answered", "closed"]
+RuleId = Annotated[str, Field(pattern=r"^[A-Z]+-[A-Z0-9]+(?:\.[a-z0-9-]+)?$")]
+
+
+class PetitionDeadlineV1(BaseModel):
+    """A deadline the petitions service computed once; consumers never recompute it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: RuleId = Field(description="Rule id (DOMAIN.md), e.g. CMP-ACCEPT, DEN-RESOLVE.")
+    due: dt.date = Field(description="Last day, local date in Asia/Ho_Chi_Minh.")
+    due_at: AwareDatetime = Field(description="The instant the period ends (+07:00).")
+    table_version: str = Field(min_length=1)
+    met: bool | None = Field(
+        default=None, description="True when done in time, false when late, null while open."
+    )
+
+
+class _PetitionState(IntegrationEvent):
+    """Public state of a petition: kind, status and clocks. Never identity, never free text."""
+
+    service = "petitions"
+    aggregate = "petition"
+
+    petition_id: str = Field(min_length=1)
+    ward: str = Field(pattern=_SLUG)
+    kind: Kind = Field(description="'lead': an anonymous denunciation kept as a lead.")
+    status: Status
+    received_on: dt.date
+    residential_group: str | None = None
+    channel: Literal["online", "paper", "reception"]
+    deadlines: list[PetitionDeadlineV1]
+    flags: list[RuleId] = Field(
+        description="Rules the petition itself trips, e.g. CMP-FILE (filed out of time)."
+    )
+    version: int = Field(ge=1)
+
+
+class PetitionReceivedV1(_PetitionState):
+    event = "received"
+    schema_version = 1
+
+
+class PetitionAcceptedV1(_PetitionState):
+    """Taken in (complaint accepted, denunciation taken in) or refused with a reason."""
+
+    event = "accepted"
+    schema_version = 1
+    accepted: bool = Field(description="False when refused; the reason stays in the service.")
+
+
+class PetitionAssignedV1(_PetitionState):
+    event = "assigned"
+    schema_version = 1
+    handler: str = Field(min_length=1, description="The officer's account id (staff, public).")
+
+
+class PetitionOverdueV1(_PetitionState):
+    event = "overdue"
+    schema_version = 1
+    rule: RuleId = Field(description="The deadline that passed.")
+    due_at: AwareDatetime
+
+
+class PetitionEscalatedV1(_PetitionState):
+    """Sent to the city once per petition and rule (PET-ESC), or by the citizen."""
+
+    event = "escalated"
+    schema_version = 1
+    rule: RuleId = Field(
+        description="The deadline that passed, or PET-ESC when the citizen rejected the answer."
+    )
+    by: Literal["sweeper", "citizen"]
+
+
+class PetitionClosedV1(_PetitionState):
+    event = "closed"
+    schema_version = 1
+
+
+class ReceptionScheduledV1(IntegrationEvent):
+    """A citizen-reception session put on the posted schedule (REC-WEEK)."""
+
+    service = "petitions"
+    aggregate = "reception"
+    event = "scheduled"
+    schema_version = 1
+
+    reception_id: str = Field(min_length=1)
+    ward: str = Field(pattern=_SLUG)
+    host: Literal["chair", "party_secretary", "other_leader"]
+    session_on: dt.date
+    posted_on: dt.date
+    on_time: bool = Field(description="Posted at least REC-WEEK.schedule working days ahead.")
+    version: int = Field(ge=1)
+
+
+class ReceptionHeldV1(IntegrationEvent):
+    """A reception session took place (or did not); counts only, no visitor."""
+
+    service = "petitions"
+    aggregate = "reception"
+    event = "held"
+    schema_version = 1
+
+    reception_id: str = Field(min_length=1)
+    ward: str = Field(pattern=_SLUG)
+    host: Literal["chair", "party_secretary", "other_leader"]
+    session_on: dt.date
+    held: bool
+    entries: int = Field(ge=0, description="Visits logged, each with a REC-REPLY clock.")
+    version: int = Field(ge=1)
 
 
 class PetitionAnsweredV1(IntegrationEvent):
@@ -51,4 +164,14 @@ class PetitionAnsweredV1(IntegrationEvent):
         return self
 
 
-EVENTS: list[type[IntegrationEvent]] = [PetitionAnsweredV1]
+EVENTS: list[type[IntegrationEvent]] = [
+    PetitionReceivedV1,
+    PetitionAcceptedV1,
+    PetitionAssignedV1,
+    PetitionAnsweredV1,
+    PetitionOverdueV1,
+    PetitionEscalatedV1,
+    PetitionClosedV1,
+    ReceptionScheduledV1,
+    ReceptionHeldV1,
+]
