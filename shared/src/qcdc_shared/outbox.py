@@ -105,8 +105,11 @@ class OutboxRelay:
                 log.warning("outbox relay paused: %s", self.stats.last_error)
                 timeout = backoff
                 backoff = min(backoff * 2, self._max_backoff)
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation
+            # that arrives as the wake-up does, and the relay would then never stop.
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
             except TimeoutError:
                 pass
             self._wake.clear()

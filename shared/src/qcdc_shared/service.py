@@ -117,21 +117,30 @@ async def _start(app: FastAPI, definition: ServiceDefinition, settings: Settings
     )
     app.state.runtime = runtime
     runtime.tasks += [
-        asyncio.create_task(link.run()),
-        asyncio.create_task(runtime.relay.run()),
+        asyncio.create_task(link.run(), name="nats-link"),
+        asyncio.create_task(runtime.relay.run(), name="outbox-relay"),
     ]
     if definition.sweeps:
-        runtime.tasks.append(asyncio.create_task(_sweep_forever(runtime, definition)))
+        runtime.tasks.append(
+            asyncio.create_task(_sweep_forever(runtime, definition), name="sweeper")
+        )
     consumers = definition.consumers(runtime)
     if consumers:
-        runtime.tasks.append(asyncio.create_task(_consume(runtime, consumers)))
+        runtime.tasks.append(asyncio.create_task(_consume(runtime, consumers), name="consumers"))
     return runtime
+
+
+STOP_TIMEOUT_SECONDS = 5.0
 
 
 async def _stop(runtime: Runtime) -> None:
     for task in runtime.tasks:
         task.cancel()
-    await asyncio.gather(*runtime.tasks, return_exceptions=True)
+    # Bounded: a client library that swallows a cancellation must not hang the shutdown.
+    _, stuck = await asyncio.wait(runtime.tasks, timeout=STOP_TIMEOUT_SECONDS)
+    for task in stuck:
+        log.error("task %s ignored cancellation; abandoned at %s", task.get_name(),
+                  task.get_stack(limit=5))
     await runtime.link.close()
     await runtime.engine.dispose()
 

@@ -229,7 +229,8 @@ class Launcher:
                 proc.spawn()
                 self._write_topology()
             try:
-                await asyncio.wait_for(stop.wait(), 1.0)
+                async with asyncio.timeout(1.0):  # not wait_for: see outbox.OutboxRelay.run
+                    await stop.wait()
             except TimeoutError:
                 pass
 
