@@ -139,8 +139,11 @@ async def _stop(runtime: Runtime) -> None:
     # Bounded: a client library that swallows a cancellation must not hang the shutdown.
     _, stuck = await asyncio.wait(runtime.tasks, timeout=STOP_TIMEOUT_SECONDS)
     for task in stuck:
-        log.error("task %s ignored cancellation; abandoned at %s", task.get_name(),
-                  task.get_stack(limit=5))
+        log.error(
+            "task %s ignored cancellation; abandoned at %s",
+            task.get_name(),
+            task.get_stack(limit=5),
+        )
     await runtime.link.close()
     await runtime.engine.dispose()
 
