@@ -18,6 +18,12 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
+    @property
+    def python_type(self) -> type[dt.datetime]:
+        # TypeDecorator says ``object``; pagination reads this to turn a cursor's text back
+        # into an instant, else it compares ISO text with SQLite's stored format.
+        return dt.datetime
+
     def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
         if value is None:
             return None

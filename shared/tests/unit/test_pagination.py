@@ -27,7 +27,7 @@ from qcdc_shared.api import (
     install_problem_handlers,
     paginate,
 )
-from qcdc_shared.db import make_engine, make_sessionmaker
+from qcdc_shared.db import UtcDateTime, make_engine, make_sessionmaker
 
 pytestmark = pytest.mark.unit
 
@@ -43,6 +43,13 @@ postings = Table(
     Column("published_at", DateTime(timezone=True), nullable=False),
 )
 START = dt.datetime(2026, 1, 1, 8, 0)
+# Instants stored by UtcDateTime: SQLite keeps them as text without an offset.
+instants = Table(
+    "instants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime(), nullable=False),
+)
 
 
 @pytest.fixture
@@ -153,6 +160,18 @@ async def test_cursor_of_wrong_shape_is_refused(session: AsyncSession) -> None:
             key=postings.c.id,
             params=PageParams(cursor=encode_cursor(["not a number"])),
         )
+
+
+async def test_composite_key_on_an_aware_instant(session: AsyncSession) -> None:
+    # The cursor carries the instant as ISO text; it must come back as an instant, not as
+    # text compared with SQLite's stored format (which would repeat the first page).
+    at = dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
+    await session.execute(
+        insert(instants), [{"id": i, "at": at + dt.timedelta(seconds=i % 3)} for i in range(9)]
+    )
+    key = [instants.c.at, instants.c.id]
+    items, _ = await walk(session, 2, stmt=select(instants.c.id), key=key, descending=True)
+    assert items == sorted(range(9), key=lambda i: (i % 3, i), reverse=True)
 
 
 def test_cursor_round_trip_and_tampering() -> None:

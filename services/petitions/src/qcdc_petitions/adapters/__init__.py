@@ -1,0 +1,1 @@
+"""Adapters of the petitions service: tables, repositories, events."""

@@ -1,0 +1,60 @@
+"""What every petitions router shares: the rule book and sealer dependencies, and handler
+refusals as problem+json."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Request
+from sqlalchemy.exc import IntegrityError
+
+from qcdc_petitions.adapters.db import ConcurrentChange
+from qcdc_petitions.domain.petition import PetitionRefused, RuleBook
+from qcdc_petitions.handlers.petitions import PetitionNotFound
+from qcdc_shared.api import Problem, conflict, not_found
+from qcdc_shared.sealing import Sealer
+
+T = TypeVar("T")
+
+
+def rule_book(request: Request) -> RuleBook:
+    rules: RuleBook = request.app.state.rules
+    return rules
+
+
+def identity_sealer(request: Request) -> Sealer:
+    sealer: Sealer = request.app.state.sealer
+    return sealer
+
+
+Rules = Annotated[RuleBook, Depends(rule_book)]
+SealerDep = Annotated[Sealer, Depends(identity_sealer)]
+
+
+def missing(petition_id: str) -> Problem:
+    return not_found(f"Không có đơn {petition_id}.", f"No petition {petition_id}.")
+
+
+def refusal_problem(refusal: PetitionRefused) -> Problem:
+    """409 when the petition's state refuses, 422 when the request does; ``rule`` when a law."""
+    if refusal.conflict:
+        return conflict(refusal.detail_vi, refusal.detail_en, rule=refusal.rule)
+    return Problem.for_status(
+        422, detail=refusal.detail_vi, detail_en=refusal.detail_en, rule=refusal.rule
+    )
+
+
+async def run_command(call: Awaitable[T], petition_id: str = "") -> T:
+    """Await a handler and turn its refusals into problem+json."""
+    try:
+        return await call
+    except PetitionNotFound:
+        raise missing(petition_id) from None
+    except PetitionRefused as refusal:
+        raise refusal_problem(refusal) from None
+    except (ConcurrentChange, IntegrityError):  # another request changed the same petition
+        raise conflict(
+            "Đơn vừa được thay đổi bởi một thao tác khác; vui lòng tải lại và thử lại.",
+            "The petition was changed by another request at the same time; reload and retry.",
+        ) from None

@@ -1,0 +1,361 @@
+"""A petition (phản ánh, kiến nghị / khiếu nại / tố cáo / yêu cầu cung cấp thông tin): intake,
+its legal clocks, and what time makes of them.
+
+Pure rules: the rule book (rule table + working calendar) is handed in, no I/O here. Every
+deadline is computed once, when its starting event happens, and stored with the petition
+(DESIGN §2); later steps only mark it met or late. The petitioner's identity never enters
+this module: the handler seals it, the petition only knows whether there is one.
+
+Clocks per kind (the rule ids of shared/rules.toml):
+
+- feedback: FB-FWD from receipt (the ward decides within 5 working days whether the matter
+  is its own or forwards it; assigning, answering or refusing is that decision), and a reply
+  clock, REC-REPLY from receipt. The rule table has no row for answering feedback outside a
+  reception; REC-REPLY (10 working days to reply to what a citizen brought) is the nearest
+  legal figure, so it is used rather than an invented number.
+- complaint: CMP-ACCEPT from receipt (the row in force on the local date of receipt: 10 days,
+  or 7 working days from 2026-07-01); at acceptance CMP-RESOLVE, or CMP-RESOLVE.complex when
+  declared complex with a reason, counted from ACCEPTANCE.
+- denunciation: DEN-INTAKE from receipt; DEN-INTAKE.forward is recorded when it is forwarded;
+  at acceptance DEN-RESOLVE, extended with reasons up to its cap (never beyond 90 days).
+- information_request: INF-REQ.simple for an online request, INF-REQ.complex for one on
+  paper (or once declared complex), from receipt; the complex period takes one extension.
+- lead: an anonymous denunciation is not a denunciation (DEN-INTAKE); it has no clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, Protocol
+
+from qcdc_shared.deadlines import Deadline, Extension, local_date
+from qcdc_shared.rules import Rule
+
+Kind = Literal["feedback", "complaint", "denunciation", "information_request", "lead"]
+SubmittedKind = Literal["feedback", "complaint", "denunciation", "information_request"]
+Status = Literal["received", "accepted", "refused", "forwarded", "assigned", "answered", "closed"]
+Channel = Literal["online", "paper", "reception"]
+
+STATUSES: tuple[Status, ...] = (
+    "received",
+    "accepted",
+    "refused",
+    "forwarded",
+    "assigned",
+    "answered",
+    "closed",
+)
+# Kinds taken in by a decision (thụ lý) before their resolution clock starts.
+ACCEPTED_KINDS: frozenset[str] = frozenset({"complaint", "denunciation"})
+# The clocks that end with the answer, whatever the kind.
+RESOLUTION_RULES: frozenset[str] = frozenset(
+    {
+        "REC-REPLY",
+        "CMP-RESOLVE",
+        "CMP-RESOLVE.complex",
+        "DEN-RESOLVE",
+        "INF-REQ.simple",
+        "INF-REQ.complex",
+    }
+)
+
+
+class RuleBook(Protocol):
+    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
+
+    def deadline(
+        self,
+        rule_id: str,
+        start: dt.datetime | dt.date,
+        extensions: Sequence[Extension | tuple[int, str, str]] = (),
+    ) -> Deadline: ...
+
+
+class PetitionRefused(Exception):
+    """A request the law or the petition's state refuses; ``rule`` names the law when one does.
+
+    ``conflict`` is true when the petition's current state refuses it (HTTP 409), false when
+    the request itself is wrong (422).
+    """
+
+    def __init__(
+        self, detail_vi: str, detail_en: str, *, rule: str | None = None, conflict: bool = False
+    ) -> None:
+        super().__init__(detail_en)
+        self.detail_vi = detail_vi
+        self.detail_en = detail_en
+        self.rule = rule
+        self.conflict = conflict
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did a step: an officer by account id, the petitioner only by keyed pseudonym."""
+
+    role: str
+    ref: str
+
+
+SWEEPER = Actor("system", "sweeper")
+
+
+@dataclass(frozen=True)
+class PetitionDeadline:
+    """A computed deadline and whether it was met: None while open, then True or False."""
+
+    deadline: Deadline
+    met: bool | None = None
+
+    @property
+    def rule(self) -> str:
+        return self.deadline.rule
+
+    @property
+    def due_at(self) -> dt.datetime:
+        return self.deadline.due_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.met is None
+
+    def settled(self, now: dt.datetime) -> PetitionDeadline:
+        """Done at ``now``: met when not later than the end of the due day."""
+        return self if self.met is not None else replace(self, met=now <= self.due_at)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One append-only step; ``detail`` names rules and reasons, never an identity."""
+
+    version: int
+    at: dt.datetime
+    action: str
+    status: Status
+    actor: Actor
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    answered_at: dt.datetime
+    public_interest: bool
+    public_title: str | None
+    on_time: bool
+
+
+@dataclass(frozen=True)
+class Petition:
+    id: str
+    ward: str
+    tracking_code: str
+    kind: Kind
+    channel: Channel
+    title: str
+    body: str
+    received_at: dt.datetime
+    anonymous: bool
+    status: Status = "received"
+    location: str | None = None
+    residential_group: str | None = None
+    act_date: dt.date | None = None
+    petitioner_pseudonym: str | None = None
+    handler: str | None = None
+    accepted_at: dt.datetime | None = None
+    deadlines: tuple[PetitionDeadline, ...] = ()
+    flags: tuple[str, ...] = ()
+    escalated: tuple[str, ...] = ()
+    answer: Answer | None = None
+    version: int = 1
+    history: tuple[HistoryEntry, ...] = ()
+
+    @property
+    def received_on(self) -> dt.date:
+        return local_date(self.received_at)
+
+    @property
+    def changed_at(self) -> dt.datetime:
+        return self.history[-1].at if self.history else self.received_at
+
+    def deadline(self, rule_id: str) -> PetitionDeadline | None:
+        return next((d for d in self.deadlines if d.rule == rule_id), None)
+
+    @property
+    def resolution(self) -> PetitionDeadline | None:
+        """The clock that the answer stops (REC-REPLY, CMP-RESOLVE*, DEN-RESOLVE, INF-REQ.*)."""
+        return next((d for d in self.deadlines if d.rule in RESOLUTION_RULES), None)
+
+    @property
+    def open_due_at(self) -> dt.datetime | None:
+        """The end of the earliest deadline still open (for the "overdue" filter)."""
+        return min((d.due_at for d in self.deadlines if d.is_open), default=None)
+
+    @property
+    def next_escalation_at(self) -> dt.datetime | None:
+        """When the sweeper next has something to do: the earliest open, unescalated end."""
+        return min(
+            (d.due_at for d in self.deadlines if d.is_open and d.rule not in self.escalated),
+            default=None,
+        )
+
+
+def step(
+    petition: Petition,
+    *,
+    action: str,
+    actor: Actor,
+    now: dt.datetime,
+    detail: Mapping[str, Any] | None = None,
+    **changes: Any,
+) -> Petition:
+    """The next version: the changed fields and one more history entry."""
+    after = replace(petition, **changes)
+    entry = HistoryEntry(
+        version=petition.version + 1,
+        at=now,
+        action=action,
+        status=after.status,
+        actor=actor,
+        detail=dict(detail or {}),
+    )
+    return replace(after, version=entry.version, history=(*petition.history, entry))
+
+
+def settle(
+    deadlines: Iterable[PetitionDeadline], now: dt.datetime, rules: Iterable[str] | None = None
+) -> tuple[PetitionDeadline, ...]:
+    """Mark open deadlines done at ``now`` (all of them, or those of ``rules``)."""
+    chosen = None if rules is None else frozenset(rules)
+    return tuple(d.settled(now) if chosen is None or d.rule in chosen else d for d in deadlines)
+
+
+def receive(
+    *,
+    petition_id: str,
+    ward: str,
+    tracking_code: str,
+    kind: SubmittedKind,
+    channel: Channel,
+    title: str,
+    body: str,
+    received_at: dt.datetime,
+    anonymous: bool,
+    has_petitioner: bool,
+    actor: Actor,
+    now: dt.datetime,
+    rules: RuleBook,
+    petitioner_pseudonym: str | None = None,
+    location: str | None = None,
+    residential_group: str | None = None,
+    act_date: dt.date | None = None,
+) -> Petition:
+    """Intake: the petition with its clocks computed once, from its real receipt."""
+    if received_at.utcoffset() is None:
+        raise ValueError("received_at must be timezone-aware")
+    if received_at > now:
+        raise PetitionRefused(
+            "Ngày nhận đơn không thể ở tương lai.", "The date of receipt cannot be in the future."
+        )
+    received_on = local_date(received_at)
+    if act_date is not None and act_date > received_on:
+        raise PetitionRefused(
+            "Ngày xảy ra sự việc không thể sau ngày nhận đơn.",
+            "The date of the act cannot be after the date of receipt.",
+        )
+    if anonymous and has_petitioner:
+        raise PetitionRefused(
+            "Đơn nặc danh không kèm thông tin người gửi; bỏ chọn nặc danh hoặc bỏ thông tin.",
+            "An anonymous petition carries no petitioner; drop one or the other.",
+        )
+    if not anonymous and not has_petitioner:
+        raise PetitionRefused(
+            "Cần thông tin người gửi đơn (họ tên, địa chỉ), hoặc chọn gửi nặc danh.",
+            "Give the petitioner (name, address), or mark the petition anonymous.",
+        )
+    if anonymous and kind == "complaint":
+        raise PetitionRefused(
+            "Khiếu nại phải ghi rõ họ tên, địa chỉ người khiếu nại (Luật Khiếu nại Điều 8).",
+            "A complaint names the complainant and their address (Law on Complaints Art. 8).",
+        )
+    flags: list[str] = []
+    stored: Kind = kind
+    deadlines: list[Deadline] = []
+    if kind == "denunciation" and anonymous:
+        stored = "lead"  # DEN-INTAKE: not a denunciation; kept as an inspection lead
+    elif kind == "feedback":
+        deadlines = [
+            rules.deadline("FB-FWD", received_at),
+            rules.deadline("REC-REPLY", received_at),
+        ]
+    elif kind == "complaint":
+        deadlines = [rules.deadline("CMP-ACCEPT", received_at)]
+        if act_date is not None and is_out_of_time(act_date, received_at, rules):
+            flags.append("CMP-FILE")  # flagged, never refused silently
+    elif kind == "denunciation":
+        deadlines = [rules.deadline("DEN-INTAKE", received_at)]
+    else:
+        simple = "INF-REQ.simple" if channel == "online" else "INF-REQ.complex"
+        deadlines = [rules.deadline(simple, received_at)]
+    petition = Petition(
+        id=petition_id,
+        ward=ward,
+        tracking_code=tracking_code,
+        kind=stored,
+        channel=channel,
+        title=title,
+        body=body,
+        received_at=received_at,
+        anonymous=anonymous,
+        location=location,
+        residential_group=residential_group,
+        act_date=act_date,
+        petitioner_pseudonym=petitioner_pseudonym,
+        deadlines=tuple(PetitionDeadline(d) for d in deadlines),
+        flags=tuple(flags),
+        version=0,
+    )
+    detail: dict[str, Any] = {"channel": channel, "kind": stored}
+    if flags:
+        detail["flags"] = flags
+    return step(petition, action="received", actor=actor, now=now, detail=detail)
+
+
+def is_out_of_time(act_date: dt.date, received_at: dt.datetime, rules: RuleBook) -> bool:
+    """CMP-FILE: filed after the period counted from the act (rolled like any deadline)."""
+    return received_at > rules.deadline("CMP-FILE", act_date).due_at
+
+
+def newly_overdue(
+    deadlines: Iterable[PetitionDeadline], *, now: dt.datetime, escalated: Iterable[str]
+) -> list[tuple[str, dt.datetime]]:
+    """PET-ESC: (rule, due_at) of each open deadline past its end and not yet escalated,
+    earliest first. A deadline met late is no longer open, so it is never escalated here."""
+    done = frozenset(escalated)
+    late = [d for d in deadlines if d.is_open and now > d.due_at and d.rule not in done]
+    return [(d.rule, d.due_at) for d in sorted(late, key=lambda d: d.due_at)]
+
+
+def escalate_overdue(
+    petition: Petition, *, rule: str, now: dt.datetime
+) -> tuple[Petition, Petition]:
+    """The sweeper's two steps for one passed deadline: marked overdue, then escalated to
+    the city (PET-ESC, once per petition and rule). Returns both versions, one per event."""
+    if rule in petition.escalated:
+        raise PetitionRefused(
+            f"Đơn đã được chuyển lên thành phố theo quy tắc {rule}.",
+            f"The petition was already escalated for {rule}.",
+            rule="PET-ESC",
+            conflict=True,
+        )
+    overdue = step(petition, action="overdue", actor=SWEEPER, now=now, detail={"rule": rule})
+    escalated = step(
+        overdue,
+        action="escalated",
+        actor=SWEEPER,
+        now=now,
+        detail={"rule": rule, "by": "sweeper"},
+        escalated=(*petition.escalated, rule),
+    )
+    return overdue, escalated

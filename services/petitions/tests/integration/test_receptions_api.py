@@ -1,0 +1,389 @@
+"""Citizen reception over HTTP with the petitions service's real database and a real
+nats-server: schedule → held → visit → reply, the ``reception.*`` events on the ward stream
+keeping their contract, ward-scoped access, the missing sessions, and the REC-REPLY sweep.
+
+No visitor identity may appear in a response, an event or an audit row; it is stored sealed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import nats
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from sqlalchemy import select
+
+import qcdc_petitions
+from qcdc_petitions.adapters.db import metadata
+from qcdc_petitions.adapters.receptions import reception_entries
+from qcdc_petitions.api.receptions import router
+from qcdc_petitions.handlers.receptions import sweep_receptions
+from qcdc_shared.auth import mint_development_token
+from qcdc_shared.contracts import validate_envelope
+from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.nats_server import NatsServer
+from qcdc_shared.outbox import outbox_backlog
+from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.runtime import Runtime, UnitOfWork
+from qcdc_shared.sealing import Sealer
+from qcdc_shared.service import ServiceDefinition, create_app
+from qcdc_shared.settings import Settings
+from qcdc_shared.subjects import ward_stream
+from qcdc_shared.tables import audit_log
+from qcdc_shared.testing.waiting import eventually
+
+pytestmark = pytest.mark.integration
+
+WARD = "ben-thanh"
+VISITOR = {
+    "name": "Trần Thị Bích Ngọc",
+    "address": "12 Lê Lợi, tổ dân phố 7",
+    "phone": "0903123456",
+    "id_number": "079190001234",
+}
+MIGRATIONS = Path(qcdc_petitions.__file__).resolve().parents[2] / "migrations" / "versions"
+
+
+def _app(settings: Settings) -> FastAPI:
+    """The service as main.py builds it once it wires reception; until then, the same pieces."""
+    from qcdc_petitions.main import build
+
+    app = build(settings)
+    if any(isinstance(r, APIRoute) and r.path == "/receptions" for r in app.routes):
+        return app
+    rules = RuleBook.from_settings(settings)
+
+    async def sweep(uow: UnitOfWork) -> None:
+        await sweep_receptions(uow, rules)
+
+    app = create_app(
+        ServiceDefinition(
+            name="petitions",
+            title="Phản ánh, kiến nghị, khiếu nại, tố cáo",
+            title_en="Petitions",
+            routers=[router],
+            metadata=metadata,
+            migrations=MIGRATIONS,
+            sweeps=[sweep],
+        ),
+        settings,
+    )
+    app.state.rules = rules
+    return app
+
+
+class Service:
+    def __init__(self, http: httpx.AsyncClient, settings: Settings, app: FastAPI, url: str):
+        self.http, self.settings, self.app, self.nats_url = http, settings, app, url
+
+    @property
+    def runtime(self) -> Runtime:
+        runtime: Runtime = self.app.state.runtime
+        return runtime
+
+    @property
+    def rules(self) -> RuleBook:
+        rules: RuleBook | None = getattr(self.app.state, "rules", None)
+        return rules or RuleBook.from_settings(self.settings)
+
+    def token(self, role: str, ward: str | None = WARD, sub: str = "can-bo-1") -> dict[str, str]:
+        token = mint_development_token(self.settings, role=role, ward=ward, sub=sub)
+        return {"Authorization": f"Bearer {token}"}
+
+    def officer(self) -> dict[str, str]:
+        return self.token("officer")
+
+    def today(self) -> dt.date:
+        return self.runtime.clock.now().astimezone(VN_TZ).date()
+
+    async def schedule(self, **body: Any) -> dict[str, Any]:
+        response = await self.http.post("/receptions", headers=self.officer(), json=body)
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    async def ward_messages(self, subject: str) -> list[Any]:
+        """Every message on the ward stream matching ``subject``, once the relay sent them."""
+
+        async def relayed() -> bool:
+            async with self.runtime.sessionmaker() as session:
+                return await outbox_backlog(session) == 0
+
+        await eventually(relayed, within=10, what="the outbox to drain")
+        client = await nats.connect(self.nats_url)
+        try:
+            sub = await client.jetstream().pull_subscribe(subject, stream=ward_stream(WARD))
+            messages: list[Any] = []
+            try:
+                while batch := await sub.fetch(100, timeout=0.5):
+                    messages.extend(batch)
+            except nats.errors.TimeoutError:
+                pass
+            return messages
+        finally:
+            await client.close()
+
+
+@pytest.fixture
+async def service(nats_server: NatsServer, database_url: str) -> AsyncIterator[Service]:
+    settings = Settings(ward=WARD, nats_url=nats_server.url, database_url=database_url)
+    app = _app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://petitions") as http:
+
+            async def linked() -> bool:
+                return bool((await http.get("/health")).json()["nats"]["connected"])
+
+            await eventually(linked, within=10, what="the NATS link")
+            yield Service(http, settings, app, nats_server.url)
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+async def test_schedule_held_visit_reply_and_the_events(service: Service) -> None:
+    http, today = service.http, service.today()
+    posted = today - dt.timedelta(days=30)  # well over 5 working days, even across Tết
+    created = await service.schedule(
+        host="chair", session_on=_iso(today), posted_on=_iso(posted), location="Trụ sở UBND"
+    )
+    expected = service.rules.deadline("REC-WEEK.schedule", today)
+    assert created["schedule_deadline"]["rule"] == "REC-WEEK.schedule"
+    assert created["schedule_deadline"]["due"] == _iso(expected.due)
+    assert created["schedule_deadline"]["explanation_en"]
+    assert created["on_time"] is True and created["status"] == "scheduled"
+    reception_id = created["id"]
+
+    late = await service.schedule(host="party_secretary", session_on=_iso(today))  # posted today
+    assert late["posted_on"] == _iso(today) and late["on_time"] is False
+
+    visit = await http.post(
+        f"/receptions/{reception_id}/entries",
+        headers=service.officer(),
+        json={"subject": "Đề nghị sửa đường hẻm 45", "visitor": VISITOR},
+    )
+    assert visit.status_code == 201, visit.text
+    entry = visit.json()
+    received_at = dt.datetime.fromisoformat(entry["received_at"])
+    assert entry["reply_deadline"]["rule"] == "REC-REPLY"
+    assert entry["reply_deadline"]["due"] == _iso(
+        service.rules.deadline("REC-REPLY", received_at).due
+    )
+    assert entry["has_visitor_identity"] is True and entry["reply"] is None
+
+    held = await http.post(
+        f"/receptions/{reception_id}/held", headers=service.officer(), json={"held": True}
+    )
+    assert held.status_code == 200, held.text
+    assert (held.json()["status"], held.json()["version"]) == ("held", 2)
+    again = await http.post(
+        f"/receptions/{reception_id}/held", headers=service.officer(), json={"held": False}
+    )
+    assert again.status_code == 409 and again.headers["content-type"].startswith(
+        "application/problem+json"
+    )
+
+    answered = await http.post(
+        f"/receptions/{reception_id}/entries/{entry['id']}/reply",
+        headers=service.officer(),
+        json={"text": "UBND phường đã đưa vào kế hoạch sửa chữa quý I."},
+    )
+    assert answered.status_code == 200, answered.text
+    assert answered.json()["reply"]["on_time"] is True
+    twice = await http.post(
+        f"/receptions/{reception_id}/entries/{entry['id']}/reply",
+        headers=service.officer(),
+        json={"text": "Lần hai"},
+    )
+    assert twice.status_code == 409
+
+    # A paper visit logged after the session was recorded held: a fresh count is published.
+    second = await http.post(
+        f"/receptions/{reception_id}/entries",
+        headers=service.officer(),
+        json={"subject": "Hỏi thủ tục chứng thực", "petition_id": "p-123"},
+    )
+    assert second.status_code == 201, second.text
+
+    detail = await http.get(f"/receptions/{reception_id}", headers=service.officer())
+    assert detail.status_code == 200, detail.text
+    body = detail.json()
+    assert [e["has_visitor_identity"] for e in body["entries"]] == [True, False]
+    assert body["entries"][0]["reply"]["text"].startswith("UBND phường")
+    assert body["entries"][1]["petition_id"] == "p-123"
+
+    messages = await service.ward_messages(f"qcdc.{WARD}.petitions.reception.>")
+    envelopes = [(m.subject, validate_envelope(m.data)) for m in messages]
+    ours = [(s, e) for s, e in envelopes if e.subject == reception_id]
+    assert [(s.rsplit(".", 1)[-1], e.sequence) for s, e in ours] == [
+        ("scheduled", 1),
+        ("held", 2),
+        ("held", 3),
+    ]
+    assert ours[0][1].data["on_time"] is True and ours[0][1].data["host"] == "chair"
+    assert [e.data["entries"] for _, e in ours[1:]] == [1, 2]
+    assert all(
+        m.headers["Nats-Msg-Id"] == e.id for m, (_, e) in zip(messages, envelopes, strict=True)
+    )
+
+    # The visitor: sealed in the database, nowhere else.
+    seen = [detail.text, visit.text, answered.text, *(m.data.decode() for m in messages)]
+    async with service.runtime.sessionmaker() as session:
+        sealed = await session.scalar(
+            select(reception_entries.c.visitor_sealed).where(reception_entries.c.id == entry["id"])
+        )
+        audits = (await session.execute(select(audit_log).order_by(audit_log.c.id))).all()
+    seen += [repr(tuple(a)) for a in audits]
+    assert sealed and Sealer.from_settings(service.settings).unseal(sealed) == VISITOR
+    for text in seen:
+        for value in VISITOR.values():
+            assert value not in text
+    assert [a.action for a in audits] == [
+        "reception.schedule",
+        "reception.schedule",
+        "reception.entry.add",
+        "reception.held",
+        "reception.not_held",
+        "reception.entry.reply",
+        "reception.entry.reply",
+        "reception.entry.add",
+    ]
+    assert [a.outcome for a in audits].count("refused") == 2
+
+
+async def test_only_officers_of_the_ward_write_or_read_visits(service: Service) -> None:
+    http, today = service.http, service.today()
+    body = {"host": "chair", "session_on": _iso(today + dt.timedelta(days=20))}
+    assert (await http.post("/receptions", json=body)).status_code == 401
+    citizen = await http.post("/receptions", headers=service.token("citizen", None), json=body)
+    assert citizen.status_code == 403
+    elsewhere = await http.post(
+        "/receptions", headers=service.token("officer", "tan-dinh"), json=body
+    )
+    assert elsewhere.status_code == 403
+    assert elsewhere.headers["content-type"].startswith("application/problem+json")
+
+    created = await service.schedule(**body)
+    reception_id = created["id"]
+    for headers in (service.token("citizen", None), service.token("officer", "tan-dinh")):
+        assert (await http.get(f"/receptions/{reception_id}", headers=headers)).status_code == 403
+        held = await http.post(
+            f"/receptions/{reception_id}/held", headers=headers, json={"held": True}
+        )
+        assert held.status_code == 403
+        visit = await http.post(
+            f"/receptions/{reception_id}/entries", headers=headers, json={"subject": "S"}
+        )
+        assert visit.status_code == 403
+    assert (await http.get(f"/receptions/{reception_id}")).status_code == 401
+
+    public = await http.get("/receptions")  # the posted schedule needs no token
+    assert public.status_code == 200
+    assert [item["id"] for item in public.json()["items"]] == [reception_id]
+    assert public.json()["total"] == 1 and public.json()["next_cursor"] is None
+
+    missing = await http.get(f"/receptions/{'0' * 8}", headers=service.officer())
+    assert missing.status_code == 404
+    future = await http.post(
+        f"/receptions/{reception_id}/held", headers=service.officer(), json={"held": True}
+    )
+    assert future.status_code == 422  # the session's day has not come
+
+
+async def test_missing_sessions_and_the_schedule_by_dates(service: Service) -> None:
+    http = service.http
+    # October 2026 touches ISO weeks 40–44 and one month.
+    posted = "2026-09-01"
+    for day in ("2026-10-01", "2026-10-12", "2026-10-28"):
+        await service.schedule(host="chair", session_on=day, posted_on=posted)
+    cancelled = await service.schedule(host="chair", session_on="2026-10-06", posted_on=posted)
+    not_held = await http.post(
+        f"/receptions/{cancelled['id']}/held",
+        headers=service.officer(),
+        json={"held": False, "reason": "Chủ tịch họp đột xuất"},
+    )
+    assert not_held.status_code == 200, not_held.text
+    await service.schedule(host="party_secretary", session_on="2026-10-15", posted_on=posted)
+    await service.schedule(host="other_leader", session_on="2026-10-20", posted_on=posted)
+
+    response = await http.get(
+        "/receptions/missing", params={"from": "2026-10-01", "to": "2026-10-31"}
+    )
+    assert response.status_code == 200, response.text
+    page = response.json()
+    assert [(g["rule"], g["period"], g["counted"], g["required"]) for g in page["items"]] == [
+        ("REC-WEEK", "2026-W41", 0, 1),
+        ("REC-WEEK", "2026-W43", 0, 1),
+        ("REC-WEEK.party-secretary", "2026-10", 1, 2),
+    ]
+    assert page["total"] == 3 and page["next_cursor"] is None
+    assert all(g["ended"] and g["table_version"] for g in page["items"])
+
+    schedule = await http.get(
+        "/receptions", params={"from": "2026-10-10", "to": "2026-10-20", "limit": 2}
+    )
+    first = schedule.json()
+    assert [i["session_on"] for i in first["items"]] == ["2026-10-12", "2026-10-15"]
+    assert first["total"] == 3 and first["next_cursor"]
+    rest = await http.get(
+        "/receptions",
+        params={"from": "2026-10-10", "to": "2026-10-20", "cursor": first["next_cursor"]},
+    )
+    assert [i["host"] for i in rest.json()["items"]] == ["other_leader"]
+
+    for params in (
+        {"from": "2026-10-31", "to": "2026-10-01"},
+        {"from": "2020-01-01", "to": "2026-01-01"},
+    ):
+        refused = await http.get("/receptions/missing", params=params)
+        assert refused.status_code == 422
+        assert refused.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_sweep_marks_unanswered_visits_overdue_once(service: Service) -> None:
+    http, today = service.http, service.today()
+    session_on = today - dt.timedelta(days=40)  # REC-REPLY (10 working days) long past
+    created = await service.schedule(
+        host="chair",
+        session_on=_iso(session_on),
+        posted_on=_iso(session_on - dt.timedelta(days=30)),
+    )
+    received_at = dt.datetime.combine(session_on, dt.time(9, 30), VN_TZ)
+    visit = await http.post(
+        f"/receptions/{created['id']}/entries",
+        headers=service.officer(),
+        json={"subject": "Khiếu nại về tiếng ồn", "received_at": received_at.isoformat()},
+    )
+    assert visit.status_code == 201, visit.text
+    assert visit.json()["overdue"] is True
+
+    async def marked() -> dt.datetime | None:
+        async with service.runtime.sessionmaker() as session:
+            value: dt.datetime | None = await session.scalar(
+                select(reception_entries.c.overdue_since)
+            )
+            return value
+
+    for _ in range(2):
+        async with service.runtime.uow() as uow:
+            await sweep_receptions(uow, service.rules)
+    first = await marked()
+    assert first is not None
+    async with service.runtime.uow() as uow:
+        await sweep_receptions(uow, service.rules)
+    assert await marked() == first  # idempotent
+
+    late = await http.post(
+        f"/receptions/{created['id']}/entries/{visit.json()['id']}/reply",
+        headers=service.officer(),
+        json={"text": "Đã kiểm tra, yêu cầu cơ sở giảm tiếng ồn."},
+    )
+    assert late.status_code == 200, late.text
+    assert late.json()["reply"]["on_time"] is False and late.json()["overdue"] is False
