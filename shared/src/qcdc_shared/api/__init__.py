@@ -19,6 +19,7 @@ from qcdc_shared.api.problems import (
     forbidden,
     install_problem_handlers,
     not_found,
+    refusal_problem,
     rule_violation,
     unauthorized,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "install_problem_handlers",
     "not_found",
     "paginate",
+    "refusal_problem",
     "routes_without_access",
     "rule_violation",
     "unauthorized",

@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse, Response
 from opentelemetry import trace
 from starlette.exceptions import HTTPException
 
+from qcdc_shared.refusals import Refused
+
 MEDIA_TYPE: Final = "application/problem+json"
 TYPE_PREFIX: Final = "urn:qcdc:problem:"
 RULE_VIOLATION: Final = TYPE_PREFIX + "rule-violation"
@@ -266,3 +268,12 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(HTTPException, _on_http)
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+def refusal_problem(refused: Refused) -> Problem:
+    """A domain refusal: 409 when the current state refuses, 422 when the request does."""
+    if refused.conflict:
+        return conflict(refused.detail_vi, refused.detail_en, rule=refused.rule)
+    return Problem.for_status(
+        422, detail=refused.detail_vi, detail_en=refused.detail_en, rule=refused.rule
+    )

@@ -38,6 +38,7 @@ from qcdc_petitions.domain.petition import (
 )
 from qcdc_shared.db import UtcDateTime
 from qcdc_shared.deadlines import Deadline
+from qcdc_shared.refusals import ConcurrentChange
 
 metadata = MetaData()
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
@@ -303,7 +304,3 @@ class PetitionRepository:
         ]
         if rows:
             await self.session.execute(petition_history.insert(), rows)
-
-
-class ConcurrentChange(Exception):
-    pass

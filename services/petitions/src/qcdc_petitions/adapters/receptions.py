@@ -30,6 +30,7 @@ from qcdc_petitions.contracts import ReceptionHeldV1, ReceptionScheduledV1
 from qcdc_petitions.domain.reception import Entry, Host, Reception, Reply
 from qcdc_shared.db import UtcDateTime
 from qcdc_shared.deadlines import Deadline
+from qcdc_shared.refusals import ConcurrentChange
 
 receptions = Table(
     "receptions",
@@ -72,10 +73,6 @@ reception_entries = Table(
     Index("ix_reception_entries_reception", "reception_id", "received_at"),
     Index("ix_reception_entries_open", "replied_at", "due_at"),
 )
-
-
-class ConcurrentChange(Exception):
-    """Another request changed the same session or visit first."""
 
 
 def _reception_row(reception: Reception) -> dict[str, Any]:

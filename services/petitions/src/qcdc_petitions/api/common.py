@@ -9,10 +9,10 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 from sqlalchemy.exc import IntegrityError
 
-from qcdc_petitions.adapters.db import ConcurrentChange
 from qcdc_petitions.domain.petition import PetitionRefused, RuleBook
 from qcdc_petitions.handlers.petitions import PetitionNotFound
-from qcdc_shared.api import Problem, conflict, not_found
+from qcdc_shared.api import Problem, conflict, not_found, refusal_problem
+from qcdc_shared.refusals import ConcurrentChange
 from qcdc_shared.sealing import Sealer
 
 T = TypeVar("T")
@@ -34,15 +34,6 @@ SealerDep = Annotated[Sealer, Depends(identity_sealer)]
 
 def missing(petition_id: str) -> Problem:
     return not_found(f"Không có đơn {petition_id}.", f"No petition {petition_id}.")
-
-
-def refusal_problem(refusal: PetitionRefused) -> Problem:
-    """409 when the petition's state refuses, 422 when the request does; ``rule`` when a law."""
-    if refusal.conflict:
-        return conflict(refusal.detail_vi, refusal.detail_en, rule=refusal.rule)
-    return Problem.for_status(
-        422, detail=refusal.detail_vi, detail_en=refusal.detail_en, rule=refusal.rule
-    )
 
 
 async def run_command(call: Awaitable[T], petition_id: str = "") -> T:

@@ -19,7 +19,6 @@ from sqlalchemy.exc import IntegrityError
 from qcdc_petitions.adapters.receptions import (
     ENTRY_PUBLIC_COLUMNS,
     HAS_VISITOR,
-    ConcurrentChange,
     ReceptionRepository,
     reception_entries,
     receptions,
@@ -37,9 +36,19 @@ from qcdc_petitions.domain.reception import (
     SessionStatus,
 )
 from qcdc_petitions.handlers import receptions as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, conflict, not_found, paginate
+from qcdc_shared.api import (
+    DeadlineOut,
+    Page,
+    PageQuery,
+    Problem,
+    conflict,
+    not_found,
+    paginate,
+    refusal_problem,
+)
 from qcdc_shared.auth import CurrentPrincipal, public, requires
 from qcdc_shared.clock import local_today
+from qcdc_shared.refusals import ConcurrentChange
 from qcdc_shared.rulebook import RuleBook as SharedRuleBook
 from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
 
@@ -212,15 +221,6 @@ def _missing(reception_id: str) -> Problem:
     )
 
 
-def _refusal(refusal: ReceptionRefused) -> Problem:
-    """409 when the current state refuses, 422 when the request does; ``rule`` when a law."""
-    if refusal.conflict:
-        return conflict(refusal.detail_vi, refusal.detail_en, rule=refusal.rule)
-    return Problem.for_status(
-        422, detail=refusal.detail_vi, detail_en=refusal.detail_en, rule=refusal.rule
-    )
-
-
 async def _run(call: Awaitable[T], reception_id: str = "", entry_id: str = "") -> T:
     try:
         return await call
@@ -231,7 +231,7 @@ async def _run(call: Awaitable[T], reception_id: str = "", entry_id: str = "") -
             f"Buổi tiếp không có lượt tiếp {entry_id}.", f"No visit {entry_id} at this session."
         ) from None
     except ReceptionRefused as refusal:
-        raise _refusal(refusal) from None
+        raise refusal_problem(refusal) from None
     except (ConcurrentChange, IntegrityError):  # another request changed the same record first
         raise conflict(
             "Buổi tiếp vừa được thay đổi bởi một thao tác khác; vui lòng thử lại.",

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from qcdc_shared.deadlines import Deadline, Extension, local_date
+from qcdc_shared.refusals import Refused
 from qcdc_shared.rules import Rule
 
 Kind = Literal["feedback", "complaint", "denunciation", "information_request", "lead"]
@@ -73,21 +74,8 @@ class RuleBook(Protocol):
     ) -> Deadline: ...
 
 
-class PetitionRefused(Exception):
-    """A request the law or the petition's state refuses; ``rule`` names the law when one does.
-
-    ``conflict`` is true when the petition's current state refuses it (HTTP 409), false when
-    the request itself is wrong (422).
-    """
-
-    def __init__(
-        self, detail_vi: str, detail_en: str, *, rule: str | None = None, conflict: bool = False
-    ) -> None:
-        super().__init__(detail_en)
-        self.detail_vi = detail_vi
-        self.detail_en = detail_en
-        self.rule = rule
-        self.conflict = conflict
+class PetitionRefused(Refused):
+    """A request the law or the petition's state refuses."""
 
 
 @dataclass(frozen=True)

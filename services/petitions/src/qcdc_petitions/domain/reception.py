@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
 from qcdc_shared.deadlines import Deadline, local_date
+from qcdc_shared.refusals import Refused
 from qcdc_shared.rules import Rule, RuleTable, UnknownRule
 
 Host = Literal["chair", "party_secretary", "other_leader"]
@@ -46,17 +47,8 @@ class RuleBook(Protocol):
     def deadline(self, rule_id: str, start: dt.datetime | dt.date) -> Deadline: ...
 
 
-class ReceptionRefused(Exception):
-    """A request the law or the session's state refuses; ``rule`` names the law when one does."""
-
-    def __init__(
-        self, detail_vi: str, detail_en: str, *, rule: str | None = None, conflict: bool = False
-    ) -> None:
-        super().__init__(detail_en)
-        self.detail_vi = detail_vi
-        self.detail_en = detail_en
-        self.rule = rule
-        self.conflict = conflict
+class ReceptionRefused(Refused):
+    """A request the law or the session's state refuses."""
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from qcdc_petitions.adapters import bus
-from qcdc_petitions.adapters.db import ConcurrentChange, PetitionRepository, petitions
+from qcdc_petitions.adapters.db import PetitionRepository, petitions
 from qcdc_petitions.domain.petition import RuleBook, escalate_overdue, newly_overdue
 from qcdc_shared.audit import record_audit
+from qcdc_shared.refusals import ConcurrentChange
 from qcdc_shared.runtime import UnitOfWork
 
 log = logging.getLogger(__name__)

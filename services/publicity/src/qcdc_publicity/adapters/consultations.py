@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_publicity.adapters.db import ConcurrentChange, metadata
+from qcdc_publicity.adapters.db import metadata
 from qcdc_publicity.contracts import (
     CommentReceivedV1,
     ConsultationClosedV1,
@@ -34,6 +34,7 @@ from qcdc_publicity.contracts import (
 )
 from qcdc_publicity.domain.consultation import Comment, Consultation, ResponseItem
 from qcdc_shared.deadlines import Deadline
+from qcdc_shared.refusals import ConcurrentChange
 
 consultations = Table(
     "consultations",

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from qcdc_publicity.domain.model import Attachment, Posting, Source
 from qcdc_shared.db import UtcDateTime
 from qcdc_shared.deadlines import Deadline
+from qcdc_shared.refusals import ConcurrentChange
 
 metadata = MetaData()
 
@@ -132,7 +133,3 @@ class PostingRepository:
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise ConcurrentChange(posting.id)
-
-
-class ConcurrentChange(Exception):
-    pass

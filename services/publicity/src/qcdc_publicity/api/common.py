@@ -8,9 +8,9 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 from sqlalchemy.exc import IntegrityError
 
-from qcdc_publicity.adapters.db import ConcurrentChange
 from qcdc_publicity.domain.model import PostingRefused, RuleBook
-from qcdc_shared.api import Problem, conflict
+from qcdc_shared.api import Problem, conflict, refusal_problem
+from qcdc_shared.refusals import ConcurrentChange
 
 T = TypeVar("T")
 
@@ -21,15 +21,6 @@ def rule_book(request: Request) -> RuleBook:
 
 
 Rules = Annotated[RuleBook, Depends(rule_book)]
-
-
-def refusal_problem(refusal: PostingRefused) -> Problem:
-    """409 when the current state refuses, 422 when the request does; ``rule`` when a law."""
-    if refusal.conflict:
-        return conflict(refusal.detail_vi, refusal.detail_en, rule=refusal.rule)
-    return Problem.for_status(
-        422, detail=refusal.detail_vi, detail_en=refusal.detail_en, rule=refusal.rule
-    )
 
 
 async def run_command(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, Protocol
 
 from qcdc_shared.deadlines import Deadline, local_date
+from qcdc_shared.refusals import Refused
 from qcdc_shared.rules import Rule
 
 Channel = Literal["notice_board", "community_hall", "portal", "loudspeaker", "group_heads"]
@@ -40,17 +41,8 @@ class RuleBook(Protocol):
     def deadline(self, rule_id: str, start: dt.datetime | dt.date) -> Deadline: ...
 
 
-class PostingRefused(Exception):
-    """A request the law or the posting's state refuses; ``rule`` names the law when one does."""
-
-    def __init__(
-        self, detail_vi: str, detail_en: str, *, rule: str | None = None, conflict: bool = False
-    ) -> None:
-        super().__init__(detail_en)
-        self.detail_vi = detail_vi
-        self.detail_en = detail_en
-        self.rule = rule
-        self.conflict = conflict
+class PostingRefused(Refused):
+    """A request the law or the posting's state refuses."""
 
 
 @dataclass(frozen=True)
