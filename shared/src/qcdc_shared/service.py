@@ -26,6 +26,7 @@ from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmak
 from qcdc_shared.inbox import Handler, IdempotentConsumer
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
+from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.runtime import NatsLink, Runtime, UnitOfWork, make_clock
 from qcdc_shared.settings import Settings, get_settings
 from qcdc_shared.streams import ensure_ward_streams
@@ -81,6 +82,7 @@ def create_app(definition: ServiceDefinition, settings: Settings | None = None) 
     )
     app.state.ward = settings.ward if definition.ward_scoped else None
     app.state.verifier = TokenVerifier(settings)
+    app.state.rules = RuleBook.from_settings(settings)
     install_problem_handlers(app)
     app.include_router(_health_router(definition, settings))
     for router in definition.routers:
@@ -210,6 +212,15 @@ async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
 
 
 UnitOfWorkDep = Annotated[UnitOfWork, Depends(unit_of_work)]
+
+
+def rule_book(request: Request) -> RuleBook:
+    """The city's rule table and working calendar, built once per app by ``create_app``."""
+    rules: RuleBook = request.app.state.rules
+    return rules
+
+
+RuleBookDep = Annotated[RuleBook, Depends(rule_book)]
 
 
 def _health_router(definition: ServiceDefinition, settings: Settings) -> APIRouter:

@@ -9,18 +9,14 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 from sqlalchemy.exc import IntegrityError
 
-from qcdc_petitions.domain.petition import PetitionRefused, RuleBook
+from qcdc_petitions.domain.petition import PetitionRefused
 from qcdc_petitions.handlers.petitions import PetitionNotFound
 from qcdc_shared.api import Problem, conflict, not_found, refusal_problem
 from qcdc_shared.refusals import ConcurrentChange
 from qcdc_shared.sealing import Sealer
+from qcdc_shared.service import RuleBookDep
 
 T = TypeVar("T")
-
-
-def rule_book(request: Request) -> RuleBook:
-    rules: RuleBook = request.app.state.rules
-    return rules
 
 
 def identity_sealer(request: Request) -> Sealer:
@@ -28,7 +24,7 @@ def identity_sealer(request: Request) -> Sealer:
     return sealer
 
 
-Rules = Annotated[RuleBook, Depends(rule_book)]
+Rules = RuleBookDep
 SealerDep = Annotated[Sealer, Depends(identity_sealer)]
 
 

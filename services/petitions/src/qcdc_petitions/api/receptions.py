@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Awaitable
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -32,7 +32,6 @@ from qcdc_petitions.domain.reception import (
     Host,
     Reception,
     ReceptionRefused,
-    RuleBook,
     SessionStatus,
 )
 from qcdc_petitions.handlers import receptions as handlers
@@ -49,8 +48,7 @@ from qcdc_shared.api import (
 from qcdc_shared.auth import CurrentPrincipal, public, requires
 from qcdc_shared.clock import local_today
 from qcdc_shared.refusals import ConcurrentChange
-from qcdc_shared.rulebook import RuleBook as SharedRuleBook
-from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
 
 router = APIRouter(tags=["receptions"])
 T = TypeVar("T")
@@ -59,16 +57,7 @@ T = TypeVar("T")
 MAX_RANGE_DAYS = 731
 
 
-def rule_book(request: Request) -> RuleBook:
-    """The service's rule book (``app.state.rules``, set by main.py), built once if absent."""
-    rules: RuleBook | None = getattr(request.app.state, "rules", None)
-    if rules is None:
-        rules = SharedRuleBook.from_settings(request.app.state.runtime.settings)
-        request.app.state.rules = rules
-    return rules
-
-
-Rules = Annotated[RuleBook, Depends(rule_book)]
+Rules = RuleBookDep
 
 
 # ---- shapes ------------------------------------------------------------------------------

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import Annotated, TypeVar
+from typing import TypeVar
 
-from fastapi import Depends, Request
 from sqlalchemy.exc import IntegrityError
 
-from qcdc_publicity.domain.model import PostingRefused, RuleBook
+from qcdc_publicity.domain.model import PostingRefused
 from qcdc_shared.api import Problem, conflict, refusal_problem
 from qcdc_shared.refusals import ConcurrentChange
+from qcdc_shared.service import RuleBookDep
 
 T = TypeVar("T")
 
 
-def rule_book(request: Request) -> RuleBook:
-    rules: RuleBook = request.app.state.rules
-    return rules
-
-
-Rules = Annotated[RuleBook, Depends(rule_book)]
+Rules = RuleBookDep
 
 
 async def run_command(
