@@ -203,6 +203,7 @@ def own_database(url: str, suffix: str) -> str:
 async def scenario(petitions: Petitions, city: httpx.AsyncClient, responses: list[str]) -> None:
     """Every kind of petition through its workflow, a reception visit, a citizen escalation."""
     officer = petitions.officer()
+    lead_officer = petitions.officer("truong-ban-tiep-dan")  # assigns; never to themselves
     local_today = dt.datetime.now(LOCAL_TZ).date()
 
     async def submit(kind: str, **fields: Any) -> dict[str, Any]:
@@ -242,7 +243,7 @@ async def scenario(petitions: Petitions, city: httpx.AsyncClient, responses: lis
     )
     assert lead.status_code == 201, lead.text
 
-    await petitions.command(feedback["id"], "assign", {"handler": "can-bo-1"})
+    await petitions.command(feedback["id"], "assign", {"handler": "can-bo-1"}, headers=lead_officer)
     await petitions.command(
         feedback["id"],
         "answer",
@@ -262,7 +263,7 @@ async def scenario(petitions: Petitions, city: httpx.AsyncClient, responses: lis
 
     for item in (complaint, denunciation):
         await petitions.command(item["id"], "accept", {})
-        await petitions.command(item["id"], "assign", {"handler": "can-bo-1"})
+        await petitions.command(item["id"], "assign", {"handler": "can-bo-1"}, headers=lead_officer)
     identity = await petitions.http.get(
         f"/petitions/{denunciation['id']}/identity", headers=officer
     )

@@ -29,6 +29,15 @@ async def test_only_the_assigned_handler_reads_the_identity_and_every_attempt_is
     assert unassigned.headers["content-type"] == "application/problem+json"
     assert unassigned.json()["rule"] == "DEN-SECRET"
 
+    # Assignment opens the identity, so an officer cannot assign a petition to themselves.
+    self_assigned = await http.post(
+        f"/petitions/{pid}/assign",
+        json={"handler": "can-bo-2"},
+        headers=petitions.officer("can-bo-2"),
+    )
+    assert self_assigned.status_code == 422 and self_assigned.json()["rule"] == "DEN-SECRET"
+    assert (await http.get(url, headers=petitions.officer("can-bo-2"))).status_code == 403
+
     await petitions.command(pid, "assign", {"handler": "can-bo-2"})
     not_theirs = await http.get(url, headers=petitions.officer("can-bo-3"))
     inspector = await http.get(url, headers=petitions.inspector())
@@ -47,6 +56,7 @@ async def test_only_the_assigned_handler_reads_the_identity_and_every_attempt_is
     rows = [(r["reader"], r["role"], r["outcome"]) for r in reversed(log.json()["items"])]
     assert rows == [
         ("can-bo-2", "officer", "refused"),
+        ("can-bo-2", "officer", "refused"),  # after trying to assign it to themselves
         ("can-bo-3", "officer", "refused"),
         ("ban-ttnd-1", "inspector", "refused"),
         ("can-bo-2", "officer", "refused"),  # same account name, another ward's token

@@ -148,6 +148,13 @@ def assign(petition: Petition, *, actor: Actor, now: dt.datetime, handler: str) 
         )
     if petition.handler == handler:
         raise _state("Đơn đã được giao cho cán bộ này.", "The petition is already theirs.")
+    if actor.role != "admin" and actor.ref == handler:
+        # DEN-SECRET: assignment opens the identity, so nobody assigns a petition to themselves.
+        raise PetitionRefused(
+            "Không được tự phân công đơn cho chính mình; cán bộ khác phân công.",
+            "Nobody assigns a petition to themselves; another officer assigns it.",
+            rule="DEN-SECRET",
+        )
     # FB-FWD: handling feedback in the ward is the decision that it is the ward's own.
     return step(
         petition,
