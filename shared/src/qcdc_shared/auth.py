@@ -123,6 +123,26 @@ async def current_principal(
         ) from None
 
 
+async def optional_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    """For public routes that show more to staff: no token is a member of the public; a bad
+    token is still a 401, so a mistyped token is not silently treated as anonymous."""
+    if credentials is None:
+        return None
+    return await current_principal(request, credentials)
+
+
+def is_ward_staff(principal: Principal | None, request: Request, *roles: str) -> bool:
+    """An admin, or a holder of one of ``roles`` whose ward claim is this service's ward."""
+    if principal is None:
+        return False
+    if principal.role == "admin":
+        return True
+    return principal.role in roles and principal.ward == getattr(request.app.state, "ward", None)
+
+
 def _guard(roles: frozenset[str]) -> Callable[..., Coroutine[Any, Any, Principal]]:
     async def check(
         request: Request, principal: Annotated[Principal, Depends(current_principal)]
@@ -157,3 +177,4 @@ def public() -> dict[str, Any]:
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]

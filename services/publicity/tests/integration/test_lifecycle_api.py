@@ -139,3 +139,35 @@ async def test_public_reads_filter_and_page(publicity: Publicity) -> None:
     ).json()
     ids = [p["id"] for p in first["items"] + second["items"]]
     assert len(ids) == len(set(ids)) == 3 and second["next_cursor"] is None
+
+
+async def test_officers_find_their_drafts_the_public_never_sees_them(
+    publicity: Publicity,
+) -> None:
+    first = await publicity.published(title="Tin thứ nhất")
+    draft = (await publicity.draft(title="Bản nháp")).json()
+    second = await publicity.published(title="Tin thứ hai")
+
+    public = (await publicity.http.get("/postings")).json()
+    assert [p["id"] for p in public["items"]] == [second["id"], first["id"]]  # newest first
+    assert (await publicity.http.get(f"/postings/{draft['id']}")).status_code == 404
+
+    mine = (
+        await publicity.http.get(
+            "/postings", params={"status": "draft"}, headers=publicity.officer()
+        )
+    ).json()
+    assert [p["id"] for p in mine["items"]] == [draft["id"]]
+    shown = await publicity.http.get(f"/postings/{draft['id']}", headers=publicity.officer())
+    assert shown.status_code == 200 and shown.json()["status"] == "draft"
+
+    elsewhere = (
+        await publicity.http.get(
+            "/postings", params={"status": "draft"}, headers=publicity.officer("sai-gon")
+        )
+    ).json()
+    assert elsewhere["total"] == 0
+    bad_token = await publicity.http.get(
+        "/postings", headers={"Authorization": "Bearer not-a-token"}
+    )
+    assert bad_token.status_code == 401

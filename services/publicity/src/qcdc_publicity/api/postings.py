@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Awaitable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Query, Request
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import String, cast, select
 
@@ -22,7 +22,7 @@ from qcdc_publicity.domain.model import (
 )
 from qcdc_publicity.handlers import postings as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
-from qcdc_shared.auth import CurrentPrincipal, public, requires
+from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.deadlines import VN_TZ
 from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
 
@@ -253,13 +253,17 @@ async def amend_posting(
 async def list_postings(
     runtime: RuntimeDep,
     page: PageQuery,
+    request: Request,
+    viewer: OptionalPrincipal,
     status: Annotated[Status | None, Query()] = None,
     category: Annotated[int | None, Query(ge=1, le=14)] = None,
     channel: Annotated[Channel | None, Query()] = None,
     published_from: Annotated[dt.date | None, Query()] = None,
     published_to: Annotated[dt.date | None, Query()] = None,
 ) -> Any:
-    query = select(postings).where(postings.c.status != "draft")  # drafts are not public
+    query = select(postings)
+    if not is_ward_staff(viewer, request, "officer"):
+        query = query.where(postings.c.status != "draft")  # drafts are the ward's own work
     if status:
         query = query.where(postings.c.status == status)
     if category:
@@ -276,7 +280,8 @@ async def list_postings(
         return await paginate(
             session,
             query,
-            key=postings.c.id,
+            key=[postings.c.created_at, postings.c.id],  # newest first
+            descending=True,
             params=page,
             item=lambda row: PostingOut.of(to_posting(row)),
         )
@@ -292,10 +297,17 @@ def _local_midnight(day: dt.date) -> dt.datetime:
     **public(),
     summary="Một tin công khai và mọi phiên bản — one posting with all its versions",
 )
-async def get_posting(posting_id: str, runtime: RuntimeDep) -> PostingOut:
+async def get_posting(
+    posting_id: str, runtime: RuntimeDep, request: Request, viewer: OptionalPrincipal
+) -> PostingOut:
     async with runtime.sessionmaker() as session:
         row = (await session.execute(select(postings).where(postings.c.id == posting_id))).first()
-        if row is None or row.status == "draft":
+        hidden = (
+            row is not None
+            and row.status == "draft"
+            and not is_ward_staff(viewer, request, "officer")
+        )
+        if row is None or hidden:
             raise _missing(posting_id)
         versions = (
             await session.execute(
