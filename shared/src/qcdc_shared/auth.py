@@ -90,7 +90,7 @@ def mint_development_token(
         }
     )
     if principal.role in WARD_SCOPED and not principal.ward:
-        raise TokenError(f"a {principal.role} token needs --ward")
+        raise TokenError(f"{principal.role} tokens need --ward")
     now = dt.datetime.now(dt.UTC)
     claims = {
         **principal.model_dump(exclude_none=True),

@@ -152,7 +152,7 @@ def test_unsigned_token_is_refused_by_the_development_verifier(settings: Setting
 
 @pytest.mark.parametrize("role", ["officer", "inspector", "front"])
 def test_ward_staff_tokens_need_a_ward(settings: Settings, role: str) -> None:
-    with pytest.raises(TokenError, match="needs --ward"):
+    with pytest.raises(TokenError, match="need --ward"):
         mint_development_token(settings, role=role)
 
 

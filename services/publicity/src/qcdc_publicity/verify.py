@@ -35,6 +35,7 @@ from qcdc_publicity.adapters.ledger import ledger_entries, posting_versions
 from qcdc_publicity.domain.ledger import LedgerEntry, first_break
 from qcdc_publicity.domain.model import version_document
 from qcdc_shared.db import is_sqlite, make_engine
+from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Settings
 
 OK, BROKEN, UNCHECKED = 0, 1, 2
@@ -393,6 +394,13 @@ async def run(
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     settings = Settings()
+    registry = Path(settings.registry_file)
+    if registry.is_file() and load_registry(registry).ward(args.ward) is None:
+        print(
+            f"Không có phường {args.ward} — unknown ward {args.ward!r} ({registry})",
+            file=sys.stderr,
+        )
+        return UNCHECKED
     url = args.database_url or default_database_url(args.ward, settings)
     database = make_url(url).database
     if is_sqlite(url) and not (database and Path(database).is_file()):

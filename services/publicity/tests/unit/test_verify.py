@@ -103,3 +103,16 @@ def test_the_report_says_intact_or_broken_in_both_languages() -> None:
     report.findings.append(check_city(ENTRIES[:1], HEADS))  # type: ignore[arg-type]
     assert not report.ok and "BỊ SỬA — BROKEN" in report.lines()
     assert "not compared" in "\n".join(Report("ben-thanh", ENTRIES, None).lines())
+
+
+def test_an_unknown_ward_is_named_not_mistaken_for_a_missing_database(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    from qcdc_publicity.verify import UNCHECKED, main
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[4])  # deploy/wards.toml of the checkout
+    monkeypatch.delenv("QCDC_REGISTRY_FILE", raising=False)
+    assert main(["--ward", "nowhere", "--no-city"]) == UNCHECKED
+    assert "unknown ward 'nowhere'" in capsys.readouterr().err

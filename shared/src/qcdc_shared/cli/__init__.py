@@ -36,15 +36,23 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(run_city(launcher))
 
 
+def _known_ward(ward: str, settings: Settings) -> None:
+    """A ward must be one the city runs (the registry), so a typo fails here, not as a 403."""
+    registry_file = Path(settings.registry_file)
+    if registry_file.is_file() and load_registry(registry_file).ward(ward) is None:
+        known = ", ".join(w.slug for w in load_registry(registry_file).wards)
+        raise ValueError(f"unknown ward {ward!r} (the registry {registry_file} has: {known})")
+
+
 def _token(args: argparse.Namespace, settings: Settings) -> int:
     try:
+        if args.ward:
+            _known_ward(args.ward, settings)
+        ttl = shared_clock.parse_duration(args.ttl)
+        if ttl.total_seconds() <= 0:
+            raise ValueError(f"--ttl must be positive, not {args.ttl!r}")
         token = mint_development_token(
-            settings,
-            role=args.role,
-            ward=args.ward,
-            sub=args.sub,
-            name=args.name,
-            ttl=shared_clock.parse_duration(args.ttl),
+            settings, role=args.role, ward=args.ward, sub=args.sub, name=args.name, ttl=ttl
         )
     except (TokenError, ValueError) as error:
         print(f"qcdc token: {error}", file=sys.stderr)

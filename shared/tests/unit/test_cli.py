@@ -1,0 +1,45 @@
+"""`qcdc token`: what a newcomer mistypes gets a clear refusal, not a token that fails later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qcdc_shared.auth import TokenVerifier
+from qcdc_shared.cli import main
+from qcdc_shared.settings import Settings
+
+pytestmark = pytest.mark.unit
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(autouse=True)
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # the registry is deploy/wards.toml, relative to the checkout
+    for name in ("QCDC_REGISTRY_FILE", "QCDC_ENV", "QCDC_JWT_KEY", "QCDC_JWT_PUBLIC_KEY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_a_token_for_a_registered_ward_verifies(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["token", "--role", "officer", "--ward", "ben-thanh", "--sub", "can-bo"]) == 0
+    principal = TokenVerifier(Settings()).verify(capsys.readouterr().out.strip())
+    assert (principal.role, principal.ward, principal.sub) == ("officer", "ben-thanh", "can-bo")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--role", "officer", "--ward", "nowhere"], "unknown ward 'nowhere'"),
+        (["--role", "officer"], "officer tokens need --ward"),
+        (["--role", "citizen", "--ttl", "0s"], "--ttl must be positive"),
+        (["--role", "citizen", "--ttl", "soon"], "not a duration"),
+    ],
+)
+def test_mistakes_are_refused_with_the_reason(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["token", *argv]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and captured.out == ""
