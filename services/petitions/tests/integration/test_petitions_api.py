@@ -212,3 +212,18 @@ async def test_the_citizen_escalates_a_rejected_answer_once(petitions: Petitions
     assert officer.status_code == 403  # the sweeper and the citizen escalate, not officers
     (event,) = await petitions.ward_messages(f"qcdc.{WARD}.petitions.petition.escalated")
     assert (event.data["rule"], event.data["by"]) == ("PET-ESC", "citizen")
+
+
+async def test_an_extension_past_the_legal_cap_is_refused_by_the_rule_table(
+    petitions: Petitions,
+) -> None:
+    denunciation = await petitions.submitted(kind="denunciation")
+    accepted = await petitions.command(denunciation["id"], "accept", {})
+    refused = await petitions.http.post(
+        f"/petitions/{denunciation['id']}/extend",
+        headers=petitions.officer(),
+        json={"reason": "Vụ việc rất phức tạp", "days": 200},
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["rule"] == "DEN-RESOLVE"
+    assert (await petitions.get(denunciation["id"]))["version"] == accepted["version"]

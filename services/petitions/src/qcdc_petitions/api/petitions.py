@@ -86,10 +86,17 @@ class AssignIn(_In):
     handler: str = Field(min_length=1, max_length=128, description="Tài khoản cán bộ phường.")
 
 
+# An input-size bound, not a law: the legal caps come from the rule table in the domain.
+INPUT_DAYS_BOUND = 3650
+
+
 class ExtendIn(_In):
     reason: str = Field(min_length=1, max_length=2000)
     days: int | None = Field(
-        default=None, ge=1, le=90, description="Số ngày gia hạn (DEN-RESOLVE, INF-REQ.complex)."
+        default=None,
+        ge=1,
+        le=INPUT_DAYS_BOUND,
+        description="Số ngày gia hạn; giới hạn pháp lý theo DEN-RESOLVE, INF-REQ.complex.",
     )
 
 

@@ -88,10 +88,15 @@ def is_permanent(category: int, rules: RuleBook, on: dt.date) -> bool:
     return rules.applies("PUB-PERM", to=category, on=on)
 
 
+def is_procedure(category: int, rules: RuleBook, on: dt.date) -> bool:
+    """PUB-TTHC: the category of administrative procedures, whose elements are required."""
+    return rules.applies("PUB-TTHC", to=category, on=on)
+
+
 def _check_procedure(
     category: int, procedure: dict[str, str] | None, rules: RuleBook, on: dt.date
 ) -> None:
-    if category != 13:  # PUB-CAT 13: administrative procedures
+    if not is_procedure(category, rules, on):
         return
     missing = [e for e in PROCEDURE_ELEMENTS if not (procedure or {}).get(e, "").strip()]
     if missing:
@@ -153,7 +158,7 @@ def draft_posting(
         channels=channels,
         created_at=now,
         attachments=attachments,
-        procedure=procedure if category == 13 else None,
+        procedure=procedure if is_procedure(category, rules, today) else None,
         source=source,
     )
 
@@ -263,7 +268,7 @@ def amend(
         body=body,
         channels=channels,
         attachments=attachments,
-        procedure=procedure if posting.category == 13 else None,
+        procedure=procedure if is_procedure(posting.category, rules, local_date(now)) else None,
         changed_at=now,
         version=posting.version + 1,
     )
