@@ -155,7 +155,7 @@ async def stream_texts(nats_url: str) -> list[str]:
             try:
                 while batch := await sub.fetch(200, timeout=0.5):
                     texts += [f"{m.subject} {m.headers} {readable(m.data)}" for m in batch]
-            except nats.errors.TimeoutError:
+            except TimeoutError:  # nats-py raises its own subclass, or the builtin
                 pass
     finally:
         await client.close()

@@ -131,7 +131,7 @@ async def stream_events(nats_url: str, subject: str) -> list[Envelope]:
         try:
             while batch := await sub.fetch(100, timeout=0.5):
                 messages.extend(batch)
-        except nats.errors.TimeoutError:
+        except TimeoutError:  # nats-py raises its own subclass, or the builtin
             pass
         await sub.unsubscribe()
         return [Envelope.model_validate_json(m.data) for m in messages]

@@ -122,7 +122,7 @@ class Service:
             try:
                 while batch := await sub.fetch(100, timeout=0.5):
                     messages.extend(batch)
-            except nats.errors.TimeoutError:
+            except TimeoutError:  # nats-py raises its own subclass, or the builtin
                 pass
             return messages
         finally:

@@ -77,7 +77,7 @@ class Publicity:
             try:
                 while batch := await sub.fetch(100, timeout=0.5):
                     messages.extend(batch)
-            except nats.errors.TimeoutError:
+            except TimeoutError:  # nats-py raises its own subclass, or the builtin
                 pass
             return messages
         finally:
