@@ -6,9 +6,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator, event, text
+from sqlalchemy import DateTime, MetaData, Table, TypeDecorator, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from qcdc_shared.refusals import ConcurrentChange
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -40,6 +47,19 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
 # Tables every service database carries (outbox, inbox, audit); migrated by
 # qcdc_shared/migrations beside each service's own tables.
 infrastructure_metadata = MetaData()
+
+
+async def update_versioned(
+    session: AsyncSession, table: Table, key: str, *, expected_version: int, values: dict[str, Any]
+) -> None:
+    """Update the row ``key`` (by primary key) only if it still has ``expected_version``;
+    otherwise another request changed it first and :class:`ConcurrentChange` is raised."""
+    (primary,) = table.primary_key.columns
+    result = await session.execute(
+        table.update().where(primary == key, table.c.version == expected_version).values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConcurrentChange(key)
 
 
 def is_sqlite(url: str) -> bool:
