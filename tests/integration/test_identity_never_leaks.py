@@ -16,7 +16,6 @@ import httpx
 import nats
 import pytest
 from sqlalchemy import MetaData, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from qcdc_gateway.main import build as build_gateway
@@ -27,6 +26,7 @@ from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_STREAM, DLQ_STREAM, ensure_city_topology
 from qcdc_shared.subjects import ward_stream
+from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
@@ -169,7 +169,7 @@ async def test_no_petitioner_identity_leaves_the_petitions_service(
     await ensure_city_topology(client.jetstream(), [WARD])
     await client.close()
     settings = Settings(ward=WARD, nats_url=nats_server.url, database_url=database_url)
-    city_url = own_database(database_url, "city")
+    city_url = sibling_database_url(database_url, "city")
     city_settings = settings.model_copy(update={"database_url": city_url})
     responses: list[str] = []
     try:
@@ -190,14 +190,6 @@ async def test_no_petitioner_identity_leaves_the_petitions_service(
         "responses": [t for t in responses if leaks(t)],
     }
     assert found == {key: [] for key in found}, {k: v[:3] for k, v in found.items() if v}
-
-
-def own_database(url: str, suffix: str) -> str:
-    """A second database beside the test's own, for the gateway."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return parsed.set(database=f"{parsed.database}.{suffix}").render_as_string(False)
-    return parsed.set(database=f"{parsed.database}_{suffix}").render_as_string(False)
 
 
 async def scenario(petitions: Petitions, city: httpx.AsyncClient, responses: list[str]) -> None:

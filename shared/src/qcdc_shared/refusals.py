@@ -23,3 +23,17 @@ class Refused(Exception):
 
 class ConcurrentChange(Exception):
     """Another request changed the same record first (an optimistic version check failed)."""
+
+
+class NotPermitted(Refused):
+    """The law gives this act to someone else (HTTP 403), e.g. adopting the ward's plan."""
+
+
+class NotFound(LookupError):
+    """No such record here: ``what`` names it for people, in both languages (HTTP 404)."""
+
+    def __init__(self, what_vi: str, what_en: str, key: str) -> None:
+        super().__init__(f"{what_en} {key}")
+        self.what_vi = what_vi
+        self.what_en = what_en
+        self.key = key

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import tomllib
 from fractions import Fraction
 from functools import lru_cache
@@ -157,6 +158,16 @@ class Rule(BaseModel):
         if self.unit != "share_of_households" or self.amount is None:
             raise TypeError(f"{self.id} is not a share of households")
         return Fraction(self.amount)
+
+    def households_needed(self, households: int) -> int:
+        """The fewest of ``households`` that meet this share, exactly (no floats): at least
+        2/3 of 100 is 67, more than 1/2 of 100 is 51, at least 1/10 of 95 is 10."""
+        exact = self.share() * households
+        if self.comparison == "at_least":
+            return max(1, math.ceil(exact))
+        if self.comparison == "more_than":
+            return math.floor(exact) + 1
+        raise TypeError(f"{self.id}: an upper bound has no fewest households")
 
 
 class RuleTable(BaseModel):

@@ -267,3 +267,30 @@ def test_two_override_rows_for_one_period_conflict(table: RuleTable) -> None:
 def test_the_default_table_is_read_once(table: RuleTable) -> None:
     assert load_rule_table() is load_rule_table()
     assert load_rule_table(None) is table
+
+
+@pytest.mark.parametrize(
+    ("households", "share", "comparison", "needed"),
+    [
+        (100, "1/10", "at_least", 10),  # exactly 10% is enough
+        (95, "1/10", "at_least", 10),  # 9.5 rounds up, never down
+        (90, "1/10", "at_least", 9),
+        (1, "1/10", "at_least", 1),
+        (100, "1/2", "more_than", 51),  # exactly half is not more than half
+        (99, "1/2", "more_than", 50),
+        (3, "2/3", "at_least", 2),  # a float 0.6667 * 3 would ask for 3
+        (300, "2/3", "at_least", 200),
+    ],
+)
+def test_households_needed_by_a_share_is_exact(
+    households: int, share: str, comparison: str, needed: int
+) -> None:
+    row = Rule(
+        id="DEC-PASS.money",
+        amount=Fraction(share),
+        unit="share_of_households",
+        comparison=comparison,  # type: ignore[arg-type]
+        basis="test",
+        effective_from=dt.date(2023, 7, 1),
+    )
+    assert row.households_needed(households) == needed

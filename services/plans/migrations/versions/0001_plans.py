@@ -46,14 +46,18 @@ def upgrade() -> None:
         sa.Column("notice_on", sa.Date(), nullable=False),
         sa.Column("held_on", sa.Date(), nullable=False),
         sa.Column("notice_rule", sa.String(length=32), nullable=False),
+        sa.Column("notice_deadline", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("minutes", sa.Text(), nullable=True),
         sa.Column("attendees", sa.Integer(), nullable=True),
+        sa.Column("cancel_reason", sa.Text(), nullable=True),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
+    op.create_index("ix_conferences_held_on", "conferences", ["held_on", "id"], unique=False)
     op.create_index("ix_conferences_year", "conferences", ["year", "kind"], unique=False)
     op.create_table(
         "decisions",
@@ -75,7 +79,7 @@ def upgrade() -> None:
         sa.Column("tally", sa.JSON(), nullable=True),
         sa.Column("result", sa.JSON(), nullable=True),
         sa.Column("minutes", sa.Text(), nullable=True),
-        sa.Column("deadlines", sa.JSON(), nullable=False),
+        sa.Column("rules_checked", sa.JSON(), nullable=False),
         sa.Column("recognition", sa.JSON(), nullable=True),
         sa.Column("opened_by", sa.String(length=128), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -100,6 +104,7 @@ def upgrade() -> None:
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
+    op.create_index("ix_initiatives_created", "initiatives", ["created_at", "id"], unique=False)
     op.create_table(
         "plans",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -153,6 +158,7 @@ def upgrade() -> None:
         sa.Column("initiative_id", sa.String(length=36), nullable=False),
         sa.Column("household", sa.String(length=64), nullable=False),
         sa.Column("given_on", sa.Date(), nullable=False),
+        sa.Column("valid_until", sa.Date(), nullable=False),
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("recorded_by", sa.String(length=128), nullable=False),
         sa.ForeignKeyConstraint(

@@ -6,39 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import nats
-from fastapi import FastAPI
 
-from qcdc_shared.auth import mint_development_token
-from qcdc_shared.outbox import outbox_backlog
-from qcdc_shared.runtime import Runtime
-from qcdc_shared.settings import Settings
 from qcdc_shared.subjects import ward_stream
-from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.testing.service import Harness
 
 WARD = "ben-thanh"
 
 
-@dataclass
-class Publicity:
-    http: httpx.AsyncClient
-    settings: Settings
-    app: FastAPI
-    nats_url: str
-
-    @property
-    def runtime(self) -> Runtime:
-        runtime: Runtime = self.app.state.runtime
-        return runtime
-
-    def token(self, role: str, ward: str | None = WARD, **claims: Any) -> dict[str, str]:
-        token = mint_development_token(self.settings, role=role, ward=ward, **claims)
-        return {"Authorization": f"Bearer {token}"}
-
+class Publicity(Harness):
     def officer(self, ward: str = WARD) -> dict[str, str]:
         return self.token("officer", ward, sub="can-bo-1")
 
@@ -62,17 +41,12 @@ class Publicity:
         return dict(response.json())
 
     async def ward_messages(self, subject: str) -> list[Any]:
-        """Every message on the ward stream matching ``subject``, once the relay sent them."""
+        """Every raw message on the ward stream matching ``subject``, once relayed: these
+        tests check the bytes a subscriber receives."""
+        await self.drained()
         client = await nats.connect(self.nats_url)
         try:
-            js = client.jetstream()
-
-            async def relayed() -> bool:
-                async with self.runtime.sessionmaker() as session:
-                    return await outbox_backlog(session) == 0
-
-            await eventually(relayed, within=10, what="the outbox to drain")
-            sub = await js.pull_subscribe(subject, stream=ward_stream(WARD))
+            sub = await client.jetstream().pull_subscribe(subject, stream=ward_stream(WARD))
             messages = []
             try:
                 while batch := await sub.fetch(100, timeout=0.5):

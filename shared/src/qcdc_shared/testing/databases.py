@@ -6,6 +6,7 @@ testcontainers PostgreSQL when a Docker engine answers, else 127.0.0.1:5432 if i
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import uuid
@@ -14,6 +15,7 @@ from sqlalchemy.engine import make_url
 
 LOCAL_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 RUN_ID = uuid.uuid4().hex[:8]
+POSTGRES_NAME_LIMIT = 63  # longer identifiers are refused (NAMEDATALEN - 1)
 
 
 def port_answers(host: str, port: int) -> bool:
@@ -65,3 +67,15 @@ def fresh_database_url(server_url: str, label: str) -> str:
     """A database name unique to this test run, so parallel and repeated runs never meet."""
     name = f"qcdc_test_{RUN_ID}_{label}".lower()
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def sibling_database_url(url: str, suffix: str) -> str:
+    """A second database beside a test's own (another service's), on the same server."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.set(database=f"{parsed.database}.{suffix}").render_as_string(False)
+    name = f"{parsed.database}_{suffix}"
+    if len(name) > POSTGRES_NAME_LIMIT:  # keep it unique: a digest of the full name
+        digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+        name = f"{name[: POSTGRES_NAME_LIMIT - len(suffix) - 10]}_{digest}_{suffix}"
+    return parsed.set(database=name).render_as_string(False)

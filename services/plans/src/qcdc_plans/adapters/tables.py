@@ -168,7 +168,7 @@ decisions = Table(
     Column("tally", JSON, nullable=True),
     Column("result", JSON, nullable=True),
     Column("minutes", Text, nullable=True),
-    Column("deadlines", JSON, nullable=False),
+    Column("rules_checked", JSON, nullable=False),
     Column("recognition", JSON, nullable=True),
     Column("opened_by", String(128), nullable=False),
     Column("version", Integer, nullable=False),
@@ -206,6 +206,7 @@ initiatives = Table(
     Column("version", Integer, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("changed_at", UtcDateTime(), nullable=False),
+    Index("ix_initiatives_created", "created_at", "id"),
 )
 
 initiative_consents = Table(
@@ -215,6 +216,7 @@ initiative_consents = Table(
     Column("initiative_id", String(36), ForeignKey("initiatives.id"), nullable=False),
     Column("household", String(64), nullable=False),
     Column("given_on", Date, nullable=False),
+    Column("valid_until", Date, nullable=False),  # DEC-INIT.validity, computed when recorded
     Column("recorded_at", UtcDateTime(), nullable=False),
     Column("recorded_by", String(128), nullable=False),
     UniqueConstraint(
@@ -234,11 +236,16 @@ conferences = Table(
     Column("notice_on", Date, nullable=False),
     Column("held_on", Date, nullable=False),
     Column("notice_rule", String(32), nullable=False),
+    # Computed once when scheduled (CAL-WHY): the latest notice day and how it was counted.
+    Column("notice_deadline", JSON, nullable=False),
     Column("status", String(16), nullable=False),
     Column("minutes", Text, nullable=True),
     Column("attendees", Integer, nullable=True),
+    Column("cancel_reason", Text, nullable=True),
+    Column("recorded_at", UtcDateTime(), nullable=True),  # when held or cancelled was recorded
     Column("version", Integer, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("changed_at", UtcDateTime(), nullable=False),
     Index("ix_conferences_year", "year", "kind"),
+    Index("ix_conferences_held_on", "held_on", "id"),
 )

@@ -1,0 +1,233 @@
+"""Violation detection (OVS-DETECT): small functions, one per rule, from a fact another
+service published to the observations it proves.
+
+An observation says an obligation was met or broken for a subject (a posting, a petition...).
+A broken one becomes a violation. Functions read only the event-carried state, so a fact
+evaluates the same whenever it arrives: that, and keeping a subject's worst observation per
+rule (``merge``), is what makes detection order-tolerant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.rules import Rule
+
+
+class RuleBook(Protocol):
+    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One event as published: its envelope id, type, time and data."""
+
+    id: str
+    type: str
+    time: dt.datetime
+    data: Mapping[str, Any]
+
+    @property
+    def name(self) -> str:
+        """``publicity.posting.withdrawn`` for ``vn.qcdc.publicity.posting.withdrawn.v1``."""
+        return ".".join(self.type.split(".")[2:5])
+
+
+@dataclass(frozen=True)
+class Observation:
+    rule: str
+    subject_kind: str
+    subject_id: str
+    met: bool
+    occurred_at: dt.datetime
+    evidence: str  # the id of the event that shows it
+
+
+Detector = Callable[[Fact, RuleBook], list[Observation]]
+
+
+def _at(value: Any) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
+def _deadline(data: Mapping[str, Any], rule: str) -> Mapping[str, Any] | None:
+    return next((d for d in data.get("deadlines", []) if d.get("rule") == rule), None)
+
+
+# --- publicity --------------------------------------------------------------------------
+
+POSTING_EVENTS = (
+    "publicity.posting.published",
+    "publicity.posting.amended",
+    "publicity.posting.withdrawn",
+    "publicity.posting.expired",
+)
+
+
+def check_pub_due(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """PUB-DUE: a posting published after its due day is late."""
+    due = _deadline(fact.data, "PUB-DUE")
+    if due is None:
+        return []
+    published = _at(fact.data["published_at"])
+    met = published <= _at(due["due_at"]) and "PUB-DUE" not in fact.data.get("violations", [])
+    return [Observation("PUB-DUE", "posting", fact.data["posting_id"], met, published, fact.id)]
+
+
+def check_pub_min30(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """PUB-MIN30: a posting withdrawn before its minimum period ended; expiry proves it held."""
+    minimum = _deadline(fact.data, "PUB-MIN30")
+    if minimum is None:  # permanent postings (PUB-PERM) have no minimum period
+        return []
+    posting = fact.data["posting_id"]
+    if fact.name == "publicity.posting.withdrawn":
+        withdrawn = _at(fact.data["withdrawn_at"])
+        met = withdrawn >= _at(minimum["due_at"])
+        return [Observation("PUB-MIN30", "posting", posting, met, withdrawn, fact.id)]
+    if fact.name == "publicity.posting.expired":
+        expired = _at(fact.data["expired_at"])
+        return [Observation("PUB-MIN30", "posting", posting, True, expired, fact.id)]
+    return []
+
+
+# --- petitions --------------------------------------------------------------------------
+
+PETITION_EVENTS = (
+    "petitions.petition.received",
+    "petitions.petition.accepted",
+    "petitions.petition.assigned",
+    "petitions.petition.overdue",
+    "petitions.petition.escalated",
+    "petitions.petition.closed",
+)
+
+
+def check_petition_clocks(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """CMP-*, DEN-*, INF-*, FB-FWD, REC-REPLY: every petition deadline the petitions service
+    computed, met or missed; ``petition.overdue`` names the one that just passed."""
+    petition = fact.data["petition_id"]
+    found = []
+    for deadline in fact.data.get("deadlines", []):
+        if deadline.get("met") is not None:
+            found.append(
+                Observation(
+                    deadline["rule"],
+                    "petition",
+                    petition,
+                    bool(deadline["met"]),
+                    _at(deadline["due_at"]),
+                    fact.id,
+                )
+            )
+    if fact.name == "petitions.petition.overdue":
+        found.append(
+            Observation(
+                fact.data["rule"], "petition", petition, False, _at(fact.data["due_at"]), fact.id
+            )
+        )
+    return found
+
+
+def check_rec_week_schedule(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """REC-WEEK.schedule: the reception schedule posted the rule's working days ahead."""
+    posted = dt.datetime.combine(
+        dt.date.fromisoformat(str(fact.data["posted_on"])), dt.time(), tzinfo=VN_TZ
+    )
+    return [
+        Observation(
+            "REC-WEEK.schedule",
+            "reception",
+            fact.data["reception_id"],
+            bool(fact.data["on_time"]),
+            posted,
+            fact.id,
+        )
+    ]
+
+
+# --- plans ------------------------------------------------------------------------------
+
+
+def check_task_due(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """OVS-DETECT.task: a task of the adopted plan done by its due day, or overdue."""
+    task = fact.data["task_id"]
+    if fact.name == "plans.task.overdue":
+        due = _at(fact.data["due_at"])
+        return [Observation("OVS-DETECT.task", "task", task, False, due, fact.id)]
+    completed = _at(fact.data["completed_at"])
+    met = bool(fact.data["on_time"])
+    return [Observation("OVS-DETECT.task", "task", task, met, completed, fact.id)]
+
+
+def check_dec_pass(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """DEC-PASS: re-counts a closed decision over ALL registered households; a decision
+    declared passed with fewer yes votes than the rule in force needs is a violation."""
+    data = fact.data
+    decided_on = dt.date.fromisoformat(str(data["decided_on"]))
+    rule = next(
+        (
+            row
+            for row in (rules.rule(i, decided_on) for i in ("DEC-PASS.money", "DEC-PASS.other"))
+            if data["topic"] in row.applies_to
+        ),
+        None,
+    )
+    if rule is None:
+        return []
+    needed = rule.households_needed(int(data["households_total"]))
+    met = not data["passed"] or int(data["yes"]) >= needed
+    closed = _at(data["closed_at"])
+    return [Observation(rule.id, "decision", data["decision_id"], met, closed, fact.id)]
+
+
+def check_dec_form(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """DEC-FORM: an online vote only for the topics the rule names."""
+    data = fact.data
+    if data["form"] != "online_vote":
+        return []
+    online = rules.rule("DEC-FORM", _at(data["vote_at"]).date())
+    met = data["topic"] in online.applies_to
+    return [Observation(online.id, "decision", data["decision_id"], met, fact.time, fact.id)]
+
+
+# --- oversight's own clocks -------------------------------------------------------------
+
+
+def check_ovs_answer(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """OVS-ANSWER: a board recommendation answered within its period, or overdue."""
+    data = fact.data
+    if fact.name == "oversight.recommendation.overdue":
+        met, at = False, _at(data["due_at"])
+    else:
+        met, at = bool(data["on_time"]), _at(data["answered_at"])
+    return [
+        Observation("OVS-ANSWER", "recommendation", data["recommendation_id"], met, at, fact.id)
+    ]
+
+
+DETECTORS: dict[str, tuple[Detector, ...]] = {
+    **{name: (check_pub_due, check_pub_min30) for name in POSTING_EVENTS},
+    **{name: (check_petition_clocks,) for name in PETITION_EVENTS},
+    "petitions.reception.scheduled": (check_rec_week_schedule,),
+    "plans.task.overdue": (check_task_due,),
+    "plans.task.completed": (check_task_due,),
+    "plans.decision.opened": (check_dec_form,),
+    "plans.decision.closed": (check_dec_pass,),
+    "oversight.recommendation.answered": (check_ovs_answer,),
+    "oversight.recommendation.overdue": (check_ovs_answer,),
+}
+
+
+def observe(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """Every observation ``fact`` proves; an event no rule reads proves nothing."""
+    return [found for detector in DETECTORS.get(fact.name, ()) for found in detector(fact, rules)]
+
+
+def merge(met_before: bool | None, met_now: bool) -> bool:
+    """A subject's standing for one rule: once broken, later facts cannot unbreak it (a late
+    answer does not undo an overdue one), whatever order the facts arrive in."""
+    return met_now if met_before is None else met_before and met_now
