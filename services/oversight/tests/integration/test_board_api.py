@@ -145,7 +145,9 @@ async def test_investment_boards_are_checked_against_ovs_inv(oversight: Oversigh
         "/investment-boards", {**body, "members": body["members"][1:]}, headers=front
     )
     assert few.status_code == 422 and few.json()["rule"] == "OVS-INV.members"
-    relative = [{**body["members"][0], "relative_of_investor_or_contractor": True}]
+    relative = [
+        {**body["members"][0], "resident": False, "relative_of_investor_or_contractor": True}
+    ]
     related = await oversight.post(
         "/investment-boards", {**body, "members": body["members"] + relative}, headers=front
     )

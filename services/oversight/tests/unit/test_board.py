@@ -124,8 +124,13 @@ LEAST = count_rule(RULES, "OVS-INV.members", TODAY)
 START = dt.date(2026, 11, 16)  # a Monday
 
 
-def members(n: int = LEAST, relatives: int = 0) -> list[InvestmentMember]:
-    return [InvestmentMember(f"Người {i}", True, i < relatives) for i in range(n)]
+MOST_RESIDENTS = count_rule(RULES, "OVS-INV.residents", TODAY)
+
+
+def members(
+    n: int = LEAST, relatives: int = 0, residents: int = MOST_RESIDENTS
+) -> list[InvestmentMember]:
+    return [InvestmentMember(f"Người {i}", i < residents, i < relatives) for i in range(n)]
 
 
 def formed(**fields: Any) -> Any:
@@ -154,6 +159,13 @@ def test_an_investment_board_needs_its_members_and_no_relatives() -> None:
     with pytest.raises(Refused) as relative:
         formed(members=members(LEAST + 1, relatives=1))
     assert relative.value.rule == "OVS-INV.members" and "Người 0" in relative.value.detail_vi
+
+
+def test_an_investment_board_has_at_most_the_rules_residents() -> None:
+    assert formed(members=members(LEAST + 2)).members[-1].resident is False
+    with pytest.raises(Refused) as too_many:
+        formed(members=members(LEAST + 2, residents=MOST_RESIDENTS + 1))
+    assert too_many.value.rule == "OVS-INV.residents"
 
 
 def test_a_late_notice_names_the_latest_day() -> None:

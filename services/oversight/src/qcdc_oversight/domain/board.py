@@ -25,6 +25,7 @@ BOARD = "OVS-BOARD"
 DEPUTIES = "OVS-BOARD.deputies"
 INVESTMENT = "OVS-INV"
 INVESTMENT_MEMBERS = "OVS-INV.members"
+INVESTMENT_RESIDENTS = "OVS-INV.residents"
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,16 @@ def form_investment_board(
             f"An investment supervision board has at least {least} members; {len(members)} "
             f"given ({INVESTMENT_MEMBERS}).",
             rule=INVESTMENT_MEMBERS,
+        )
+    most = count_rule(rules, INVESTMENT_RESIDENTS, supervision_start)
+    residents = sum(1 for m in members if m.resident)
+    if residents > most:
+        raise Refused(
+            f"Ban giám sát đầu tư của cộng đồng có không quá {most} người là cư dân; có "
+            f"{residents} ({INVESTMENT_RESIDENTS}).",
+            f"An investment supervision board has at most {most} residents; {residents} given "
+            f"({INVESTMENT_RESIDENTS}).",
+            rule=INVESTMENT_RESIDENTS,
         )
     relatives = [m.name for m in members if m.relative_of_investor_or_contractor]
     if relatives:
