@@ -71,7 +71,7 @@ def publicity(city: City, ward: str) -> str:
 
 def published_count(city: City, ward: str) -> int:
     ward_out = httpx.get(f"{city.gateway}/api/wards/{ward}").json()
-    return int(ward_out["indicators"]["postings_published"])
+    return int(ward_out["indicators"]["postings_current"])
 
 
 def wait_for_count(city: City, ward: str, expected: int, limit: float = 15.0) -> float:

@@ -1,4 +1,5 @@
-"""The gateway's durable consumer of QCDC_CITY: every ward's events into city projections."""
+"""The gateway's durable consumer of QCDC_CITY: every ward's events into the city's log, its
+facts, and the city's copy of ledger heads."""
 
 from __future__ import annotations
 
@@ -6,13 +7,9 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_gateway.adapters.db import apply_posting, record_ledger_head
-from qcdc_gateway.domain.projection import (
-    POSTING_EVENT_PREFIX,
-    POSTING_STATES,
-    ledger_head,
-    posting_fact,
-)
+from qcdc_gateway.adapters.db import record_ledger_head
+from qcdc_gateway.adapters.log import record_event
+from qcdc_gateway.domain.projection import POSTING_EVENT_PREFIX, ledger_head
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import Consumer
@@ -20,14 +17,13 @@ from qcdc_shared.streams import CITY_STREAM
 
 
 async def project(session: AsyncSession, envelope: Envelope, *, now: dt.datetime) -> None:
-    if envelope.type in POSTING_STATES:
-        await apply_posting(session, posting_fact(envelope.ward, envelope.data, envelope.sequence))
+    if not await record_event(session, envelope, now=now):
+        return  # the log has it: a redelivery, or a replay after a restart
     if envelope.type.startswith(POSTING_EVENT_PREFIX):
         # Any version of any posting event: the head is the city's evidence, whatever the shape.
         head = ledger_head(envelope.ward, envelope.data)
         if head is not None:
             await record_ledger_head(session, head, at=now)
-    # Other types (and other versions) are not projected yet: acknowledged and ignored.
 
 
 def consumers(runtime: Runtime) -> list[Consumer]:

@@ -7,8 +7,9 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from qcdc_gateway.adapters.db import metadata
-from qcdc_gateway.api import router
+from qcdc_gateway.api import city, wards
 from qcdc_gateway.consumers import consumers
+from qcdc_shared.calendar import WorkingCalendar
 from qcdc_shared.registry import load_registry
 from qcdc_shared.service import ServiceDefinition, create_app
 from qcdc_shared.settings import Settings, get_settings
@@ -19,7 +20,7 @@ DEFINITION = ServiceDefinition(
     name="gateway",
     title="Cổng giám sát thành phố",
     title_en="City gateway",
-    routers=[router],
+    routers=[wards.router, city.router],
     metadata=metadata,
     migrations=MIGRATIONS,
     consumers=consumers,
@@ -32,6 +33,7 @@ def build(settings: Settings | None = None) -> FastAPI:
     # The city's own database: the template's {ward} becomes "city".
     app = create_app(DEFINITION, settings.model_copy(update={"ward": "city"}))
     app.state.registry = load_registry(settings.registry_file)
+    app.state.calendar = WorkingCalendar.from_settings(settings)
     return app
 
 

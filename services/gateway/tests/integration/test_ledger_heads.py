@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from qcdc_gateway.adapters.db import (
-    latest_ledger_heads,
-    metadata,
-    postings_published_by_ward,
-    record_ledger_head,
-)
+from qcdc_gateway.adapters.db import latest_ledger_heads, metadata, record_ledger_head
+from qcdc_gateway.adapters.log import current_facts
 from qcdc_gateway.consumers import project
 from qcdc_gateway.domain.projection import LedgerHead
 from qcdc_gateway.main import MIGRATIONS, build
@@ -104,7 +101,8 @@ async def test_heads_are_recorded_once_and_a_conflict_never_overwrites(database_
                 )
             ).all()
             latest = await latest_ledger_heads(session)
-            counts = await postings_published_by_ward(session)
+            facts = await current_facts(session, kinds=["posting"])
+            counts = Counter(f.ward for f in facts if f.fields["status"] == "published")
     finally:
         await engine.dispose()
     assert [(r.sequence, r.hash, r.conflicting_hash) for r in rows] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qcdc_gateway.domain.projection import POSTING_STATES, LedgerHead, ledger_head
+from qcdc_gateway.domain.projection import LedgerHead, ledger_head
 
 pytestmark = pytest.mark.unit
 
@@ -23,13 +23,3 @@ def test_a_posting_event_carries_the_wards_head() -> None:
 )  # fmt: skip
 def test_no_head_or_a_malformed_one_is_not_recorded(ledger: object) -> None:
     assert ledger_head("ben-thanh", {"ledger": ledger}) is None
-
-
-def test_every_v1_posting_state_event_is_projected() -> None:
-    assert {t.split(".")[-2] for t in POSTING_STATES} == {
-        "published",
-        "amended",
-        "withdrawn",
-        "expired",
-    }
-    assert all(t.endswith(".v1") for t in POSTING_STATES)

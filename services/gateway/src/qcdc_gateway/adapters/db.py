@@ -6,8 +6,10 @@ import datetime as dt
 from typing import Literal
 
 from sqlalchemy import (
-    Boolean,
+    JSON,
+    BigInteger,
     Column,
+    Index,
     Integer,
     MetaData,
     String,
@@ -17,22 +19,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_gateway.domain.projection import LedgerHead, PostingFact, is_newer
+from qcdc_gateway.domain.projection import LedgerHead
 from qcdc_shared.db import UtcDateTime
 
 metadata = MetaData()
-
-ward_postings = Table(
-    "ward_postings",
-    metadata,
-    Column("ward", String(64), primary_key=True),
-    Column("posting_id", String(64), primary_key=True),
-    Column("version", Integer, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("category", Integer, nullable=False),
-    Column("published_at", UtcDateTime(), nullable=False),
-    Column("on_time", Boolean, nullable=False),
-)
+Position = BigInteger().with_variant(Integer(), "sqlite")
 
 # The city's own copy of each ward's ledger heads (docs/ledger.md). Append-only: the first hash
 # recorded for a position stays; a different one arriving later is kept beside it as evidence
@@ -47,43 +38,6 @@ ward_ledger_heads = Table(
     Column("conflicting_hash", String(64), nullable=True),
     Column("conflict_at", UtcDateTime(), nullable=True),
 )
-
-
-async def apply_posting(session: AsyncSession, fact: PostingFact) -> bool:
-    held = await session.scalar(
-        select(ward_postings.c.version).where(
-            ward_postings.c.ward == fact.ward, ward_postings.c.posting_id == fact.posting_id
-        )
-    )
-    if not is_newer(held, fact.version):
-        return False
-    values = {
-        "version": fact.version,
-        "status": fact.status,
-        "category": fact.category,
-        "published_at": fact.published_at,
-        "on_time": fact.on_time,
-    }
-    if held is None:
-        await session.execute(
-            ward_postings.insert().values(ward=fact.ward, posting_id=fact.posting_id, **values)
-        )
-    else:
-        await session.execute(
-            ward_postings.update()
-            .where(ward_postings.c.ward == fact.ward, ward_postings.c.posting_id == fact.posting_id)
-            .values(**values)
-        )
-    return True
-
-
-async def postings_published_by_ward(session: AsyncSession) -> dict[str, int]:
-    rows = await session.execute(
-        select(ward_postings.c.ward, func.count())
-        .where(ward_postings.c.status == "published")
-        .group_by(ward_postings.c.ward)
-    )
-    return {ward: int(count) for ward, count in rows}
 
 
 async def record_ledger_head(
@@ -112,13 +66,16 @@ async def record_ledger_head(
     return "conflict"
 
 
-async def latest_ledger_heads(session: AsyncSession) -> dict[str, tuple[int, str]]:
-    """Each ward's newest recorded head, as the city holds it."""
-    newest = (
-        select(ward_ledger_heads.c.ward, func.max(ward_ledger_heads.c.sequence).label("sequence"))
-        .group_by(ward_ledger_heads.c.ward)
-        .subquery()
-    )
+async def latest_ledger_heads(
+    session: AsyncSession, *, as_of: dt.datetime | None = None
+) -> dict[str, tuple[int, str]]:
+    """Each ward's newest recorded head, as the city holds it (or held it at ``as_of``)."""
+    newest_query = select(
+        ward_ledger_heads.c.ward, func.max(ward_ledger_heads.c.sequence).label("sequence")
+    ).group_by(ward_ledger_heads.c.ward)
+    if as_of is not None:
+        newest_query = newest_query.where(ward_ledger_heads.c.recorded_at <= as_of)
+    newest = newest_query.subquery()
     rows = await session.execute(
         select(
             ward_ledger_heads.c.ward, ward_ledger_heads.c.sequence, ward_ledger_heads.c.hash
@@ -129,3 +86,37 @@ async def latest_ledger_heads(session: AsyncSession) -> dict[str, tuple[int, str
         )
     )
     return {row.ward: (row.sequence, row.hash) for row in rows}
+
+
+# Every event of every ward, in the order the city received it: the city's event log (the
+# ``position`` is what /api/events pages by and what /api/stream resumes from).
+city_events = Table(
+    "city_events",
+    metadata,
+    Column("position", Position, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False),
+    Column("ward", String(64), nullable=False),
+    Column("type", String(128), nullable=False),
+    Column("subject", String(64), nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("time", UtcDateTime(), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+    Index("ux_city_events_id", "id", unique=True),
+    Index("ix_city_events_ward", "ward", "position"),
+    Index("ix_city_events_time", "time", "position"),
+)
+
+# The facts the log folds into (domain/facts.py), one row per ward aggregate: what live
+# indicators and the queue read. ``versions`` holds the sequence that set each field.
+city_facts = Table(
+    "city_facts",
+    metadata,
+    Column("ward", String(64), primary_key=True),
+    Column("kind", String(32), primary_key=True),
+    Column("subject", String(160), primary_key=True),
+    Column("fields", JSON, nullable=False),
+    Column("versions", JSON, nullable=False),
+    Column("first_seen", UtcDateTime(), nullable=False),
+    Index("ix_city_facts_kind", "kind", "ward"),
+)

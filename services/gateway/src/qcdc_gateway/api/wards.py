@@ -1,5 +1,6 @@
-"""The city's API: the ward registry with each ward's headline indicators, and the city's copy
-of each ward's ledger heads (what ``qcdc verify-ledger`` compares a ward's chain with)."""
+"""The city's API: the ward registry with each ward's indicators (live, or ``as_of`` an
+instant, for a year or a month), the city's indicators with rankings, and the city's copy of
+each ward's ledger heads (what ``qcdc verify-ledger`` compares a ward's chain with)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,10 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from qcdc_gateway.adapters.db import (
-    latest_ledger_heads,
-    postings_published_by_ward,
-    ward_ledger_heads,
-)
+from qcdc_gateway.adapters.db import latest_ledger_heads, ward_ledger_heads
+from qcdc_gateway.api.common import CalendarDep, IndicatorQuery
+from qcdc_gateway.domain.indicators import VN_TZ
+from qcdc_gateway.queries import facts_for, monthly, per_ward
 from qcdc_shared.api import Page, PageQuery, not_found, paginate
 from qcdc_shared.auth import public
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry
@@ -44,7 +44,7 @@ class WardOut(BaseModel):
     code: str
     name: str
     services: dict[str, str | None]
-    indicators: dict[str, int]
+    indicators: dict[str, Any] = Field(description="docs/indicators.md; `GET /api/indicators`")
     ledger_head: LedgerHeadOut | None = Field(
         description="Đầu chuỗi sổ cái mới nhất thành phố đã ghi — the newest head the city holds"
     )
@@ -66,10 +66,20 @@ def service_urls(topology_file: str | None) -> dict[str, dict[str, str]]:
     return dict(topology.get("wards", {}))
 
 
-async def _wards(runtime: RuntimeDep, registry: Registry) -> list[WardOut]:
+class WardDetailOut(WardOut):
+    as_of: dt.datetime
+    period: str
+    monthly: list[dict[str, Any]] = Field(description="Each month of the year asked (or this).")
+
+
+async def _wards(
+    runtime: RuntimeDep, registry: Registry, query: IndicatorQuery, calendar: Any
+) -> list[WardOut]:
+    slugs = [ward.slug for ward in registry.wards]
+    facts, now = await facts_for(runtime, as_of=query.as_of, wards=slugs)
+    values = per_ward(facts, slugs, now=now, period=query.period, calendar=calendar)
     async with runtime.sessionmaker() as session:
-        published = await postings_published_by_ward(session)
-        heads = await latest_ledger_heads(session)
+        heads = await latest_ledger_heads(session, as_of=query.as_of)
     urls = service_urls(runtime.settings.topology_file)
     return [
         WardOut(
@@ -77,7 +87,7 @@ async def _wards(runtime: RuntimeDep, registry: Registry) -> list[WardOut]:
             code=ward.code,
             name=ward.name,
             services={svc: urls.get(ward.slug, {}).get(svc) for svc in SERVICES_OF_A_WARD},
-            indicators={"postings_published": published.get(ward.slug, 0)},
+            indicators=values[ward.slug],
             ledger_head=LedgerHeadOut(sequence=heads[ward.slug][0], hash=heads[ward.slug][1])
             if ward.slug in heads
             else None,
@@ -92,18 +102,38 @@ async def _wards(runtime: RuntimeDep, registry: Registry) -> list[WardOut]:
     **public(),
     summary="Các phường và chỉ số — wards and their indicators",
 )
-async def list_wards(runtime: RuntimeDep, registry: RegistryDep) -> Page[WardOut]:
-    wards = await _wards(runtime, registry)
+async def list_wards(
+    runtime: RuntimeDep, registry: RegistryDep, query: IndicatorQuery, calendar: CalendarDep
+) -> Page[WardOut]:
+    wards = await _wards(runtime, registry, query, calendar)
     # The registry is small (a city has at most a few hundred wards): one page, no cursor.
     return Page[WardOut](items=wards, total=len(wards), next_cursor=None)
 
 
-@router.get("/wards/{slug}", response_model=WardOut, **public(), summary="Một phường — one ward")
-async def get_ward(slug: str, runtime: RuntimeDep, registry: RegistryDep) -> WardOut:
-    for ward in await _wards(runtime, registry):
-        if ward.slug == slug:
-            return ward
-    raise not_found(f"Không có phường {slug}.", f"No ward {slug}.")
+@router.get(
+    "/wards/{slug}",
+    response_model=WardDetailOut,
+    **public(),
+    summary="Một phường, chỉ số và xu hướng theo tháng — one ward, its indicators and trend",
+)
+async def get_ward(
+    slug: str,
+    runtime: RuntimeDep,
+    registry: RegistryDep,
+    query: IndicatorQuery,
+    calendar: CalendarDep,
+) -> WardDetailOut:
+    if all(ward.slug != slug for ward in registry.wards):
+        raise not_found(f"Không có phường {slug}.", f"No ward {slug}.")
+    (ward,) = [w for w in await _wards(runtime, registry, query, calendar) if w.slug == slug]
+    facts, now = await facts_for(runtime, as_of=query.as_of, wards=[slug])
+    year = query.period.year or now.astimezone(VN_TZ).year
+    return WardDetailOut(
+        **ward.model_dump(),
+        as_of=now,
+        period=query.period.label,
+        monthly=monthly(facts, year=year, now=now, calendar=calendar),
+    )
 
 
 @router.get(

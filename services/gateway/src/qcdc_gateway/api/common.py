@@ -1,0 +1,52 @@
+"""What the city's routes share: the indicator query (as_of, year, month) and the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from pydantic import AwareDatetime
+
+from qcdc_gateway.domain.indicators import VN_TZ, Period
+from qcdc_shared.api import Problem
+from qcdc_shared.calendar import WorkingCalendar
+
+
+class IndicatorParams:
+    """``?as_of=`` (an instant, or a date: its end, local time), ``?year=``, ``?month=``."""
+
+    def __init__(
+        self,
+        as_of: Annotated[
+            AwareDatetime | dt.date | None,
+            Query(
+                description="Chỉ số như thành phố biết tại thời điểm này — indicators as the city "
+                "knew them then (events recorded by that instant; a date means its end, +07:00)."
+            ),
+        ] = None,
+        year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+        month: Annotated[int | None, Query(ge=1, le=12)] = None,
+    ) -> None:
+        if month is not None and year is None:
+            raise Problem.for_status(
+                422,
+                detail="Chọn tháng thì phải chọn năm (year).",
+                detail_en="A month needs its year (year=).",
+            )
+        if isinstance(as_of, dt.datetime) or as_of is None:
+            self.as_of = as_of
+        else:
+            self.as_of = dt.datetime.combine(as_of, dt.time.max, VN_TZ)
+        self.period = Period(year, month)
+
+
+IndicatorQuery = Annotated[IndicatorParams, Depends()]
+
+
+def calendar_of(request: Request) -> WorkingCalendar:
+    calendar: WorkingCalendar = request.app.state.calendar
+    return calendar
+
+
+CalendarDep = Annotated[WorkingCalendar, Depends(calendar_of)]

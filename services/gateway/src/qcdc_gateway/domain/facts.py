@@ -1,0 +1,254 @@
+"""What the city keeps of each ward's aggregates: a few public fields per posting, petition,
+task, decision, recommendation, violation and escalation, read from the events' carried state.
+
+Each field remembers the ``sequence`` (the aggregate's version) of the event that set it, and
+an event only overwrites a field it carries when it is newer. So applying the same events in
+any order, once or twice, gives the same fact: the consumer applies events one by one as they
+arrive, an as-of query folds the log up to a time, and a rebuild folds it all — one function
+serves the three, and their numbers agree by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Fields = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one event says about one aggregate."""
+
+    ward: str
+    kind: str
+    subject: str
+    sequence: int
+    time: dt.datetime  # when the ward recorded it (the envelope's time)
+    fields: Fields
+
+
+@dataclass
+class Fact:
+    ward: str
+    kind: str
+    subject: str
+    fields: Fields = field(default_factory=dict)
+    versions: dict[str, int] = field(default_factory=dict)
+    first_seen: dt.datetime | None = None  # the earliest event time: when the city could know
+
+    def apply(self, change: Change) -> bool:
+        """Merge a change field by field, newest sequence wins; True if anything changed."""
+        changed = False
+        for name, value in change.fields.items():
+            if change.sequence > self.versions.get(name, 0):
+                self.fields[name] = value
+                self.versions[name] = change.sequence
+                changed = True
+        if self.first_seen is None or change.time < self.first_seen:
+            self.first_seen = change.time
+            changed = True
+        return changed
+
+
+def _violations(data: Mapping[str, Any]) -> list[str]:
+    return [str(v) for v in data.get("violations") or []]
+
+
+def _posting(name: str, data: Mapping[str, Any]) -> Fields:
+    found: Fields = {
+        "status": data.get("status"),
+        "category": data.get("category"),
+        "title": data.get("title"),
+        "decided_on": data.get("decided_on"),
+        "published_at": data.get("published_at"),
+        "pub_due_met": "PUB-DUE" not in _violations(data),
+    }
+    if name == "withdrawn":
+        found["withdrawn_at"] = data.get("withdrawn_at")
+        found["withdrawn_early"] = "PUB-MIN30" in _violations(data)
+    return found
+
+
+def _petition(name: str, data: Mapping[str, Any]) -> Fields:
+    if name == "answered":
+        return {"answered_at": data.get("answered_at"), "answered_on_time": data.get("on_time")}
+    return {
+        "status": data.get("status"),
+        "petition_kind": data.get("kind"),
+        "received_on": data.get("received_on"),
+        "deadlines": [
+            {"rule": d["rule"], "due_at": d["due_at"], "met": d.get("met")}
+            for d in data.get("deadlines", [])
+        ],
+    }
+
+
+def _task(name: str, data: Mapping[str, Any]) -> Fields:
+    found: Fields = {
+        "plan_id": data.get("plan_id"),
+        "year": data.get("year"),
+        "task_group": data.get("task_group"),
+        "due_on": data.get("due_on"),
+        "percent": data.get("percent"),
+    }
+    if name == "completed":
+        found |= {"completed_at": data.get("completed_at"), "on_time": data.get("on_time")}
+    if name == "overdue":
+        found["overdue_at"] = data.get("due_at")
+    return found
+
+
+def _decision(name: str, data: Mapping[str, Any]) -> Fields:
+    found: Fields = {
+        "topic": data.get("topic"),
+        "title": data.get("title"),
+        "residential_group": data.get("residential_group"),
+        "form": data.get("form"),
+        "households_total": data.get("households_total"),
+    }
+    if name == "closed":
+        found |= {
+            "passed": data.get("passed"),
+            "yes": data.get("yes"),
+            "rule": data.get("rule"),
+            "decided_on": data.get("decided_on"),
+            "closed_at": data.get("closed_at"),
+        }
+    if name == "recognised":
+        found |= {
+            "passed": data.get("passed"),
+            "decided_on": data.get("decided_on"),
+            "recognition": data.get("recognition"),
+            "recognised_on": data.get("recognised_on"),
+        }
+    return found
+
+
+def _recommendation(name: str, data: Mapping[str, Any]) -> Fields:
+    found: Fields = {
+        "title": data.get("title"),
+        "addressed_to": data.get("addressed_to"),
+        "issued_at": data.get("issued_at"),
+        "due_at": data.get("due_at"),
+    }
+    if name == "answered":
+        found |= {"answered_at": data.get("answered_at"), "on_time": data.get("on_time")}
+    if name == "overdue":
+        found["overdue"] = True
+    return found
+
+
+def _violation(name: str, data: Mapping[str, Any]) -> Fields:
+    found: Fields = {
+        "rule": data.get("rule"),
+        "subject": data.get("subject"),
+        "occurred_at": data.get("occurred_at"),
+        "detected_at": data.get("detected_at"),
+        "status": "resolved" if name == "resolved" else "open",
+    }
+    if name == "resolved":
+        found["resolved_at"] = data.get("resolved_at")
+    return found
+
+
+def _conference(name: str, data: Mapping[str, Any]) -> Fields:
+    return {
+        "conference_kind": data.get("kind"),
+        "held_on": data.get("held_on"),
+        "year": data.get("year"),
+    }
+
+
+Reader = Callable[[str, Mapping[str, Any]], Fields]
+# (service, aggregate) -> the fact kind and how its events read; an event of a kind not here
+# is kept in the city's log but makes no fact.
+READERS: dict[tuple[str, str], tuple[str, Reader, frozenset[str]]] = {
+    ("publicity", "posting"): (
+        "posting",
+        _posting,
+        frozenset({"published", "amended", "withdrawn", "expired"}),
+    ),
+    ("petitions", "petition"): (
+        "petition",
+        _petition,
+        frozenset(
+            {"received", "accepted", "assigned", "answered", "overdue", "escalated", "closed"}
+        ),
+    ),
+    ("plans", "task"): (
+        "task",
+        _task,
+        frozenset({"assigned", "progressed", "completed", "overdue"}),
+    ),
+    ("plans", "decision"): ("decision", _decision, frozenset({"opened", "closed", "recognised"})),
+    ("plans", "conference"): ("conference", _conference, frozenset({"held"})),
+    ("oversight", "recommendation"): (
+        "recommendation",
+        _recommendation,
+        frozenset({"issued", "answered", "overdue"}),
+    ),
+    ("oversight", "violation"): ("violation", _violation, frozenset({"detected", "resolved"})),
+}
+
+
+# Events that put an item in the city's queue: a petition escalated (PET-ESC, by the sweeper or
+# the citizen) and a board recommendation left unanswered (OVS-ANSWER).
+ESCALATIONS: dict[tuple[str, str, str], str] = {
+    ("petitions", "petition", "escalated"): "petition",
+    ("oversight", "recommendation", "overdue"): "recommendation",
+}
+
+
+def changes(
+    *, ward: str, type: str, subject: str, sequence: int, time: dt.datetime, data: Mapping[str, Any]
+) -> list[Change]:
+    """What an event says, as changes to the city's facts (none for an unknown type).
+
+    Only version 1 of each event is read; a later version needs its own reader.
+    """
+    parts = type.split(".")  # vn.qcdc.<service>.<aggregate>.<event>.v<N>
+    if len(parts) != 6 or parts[5] != "v1":
+        return []
+    service, aggregate, name = parts[2], parts[3], parts[4]
+    reader = READERS.get((service, aggregate))
+    if reader is None or name not in reader[2]:
+        return []
+    kind, read, _ = reader
+    found = [Change(ward, kind, subject, sequence, time, read(name, data))]
+    escalated = ESCALATIONS.get((service, aggregate, name))
+    if escalated is not None:
+        # Each escalation to the city is its own fact: the city queue and its counts read it.
+        source, rule = escalated, str(data.get("rule") or "")
+        found.append(
+            Change(
+                ward,
+                "escalation",
+                f"{source}/{subject}/{rule}",
+                1,
+                time,
+                {
+                    "source": source,
+                    "source_id": subject,
+                    "rule": rule,
+                    "petition_kind": data.get("kind"),
+                    "due_at": data.get("due_at"),
+                    "at": time.isoformat(),
+                },
+            )
+        )
+    return found
+
+
+def fold(events: Iterable[Change]) -> dict[tuple[str, str, str], Fact]:
+    """Every fact the changes make, whatever their order."""
+    facts: dict[tuple[str, str, str], Fact] = {}
+    for change in events:
+        key = (change.ward, change.kind, change.subject)
+        fact = facts.get(key)
+        if fact is None:
+            fact = facts[key] = Fact(change.ward, change.kind, change.subject)
+        fact.apply(change)
+    return facts
