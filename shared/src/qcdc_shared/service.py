@@ -27,7 +27,7 @@ from qcdc_shared.inbox import Handler, IdempotentConsumer
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
 from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.runtime import NatsLink, Runtime, UnitOfWork, make_clock
+from qcdc_shared.runtime import NatsLink, OnConnect, Runtime, UnitOfWork, make_clock
 from qcdc_shared.settings import Settings, get_settings
 from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.telemetry import configure_logging, nats_telemetry_middleware, setup_telemetry
@@ -58,6 +58,9 @@ class ServiceDefinition:
     consumers: Callable[[Runtime], Sequence[Consumer]] = lambda runtime: ()
     ward_scoped: bool = True  # the gateway serves the whole city
     sweep_interval: float = 1.0
+    # Run once NATS answers, before the link counts as up (e.g. the gateway's own stream, which
+    # the outbox relay needs before its first publish).
+    on_connect: Sequence[OnConnect] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -107,6 +110,8 @@ async def _start(app: FastAPI, definition: ServiceDefinition, settings: Settings
             await ensure_ward_streams(client.jetstream(), settings.ward)
 
         link.on_connect(streams)
+    for callback in definition.on_connect:
+        link.on_connect(callback)
     runtime = Runtime(
         settings=settings,
         service=definition.name,

@@ -1,4 +1,5 @@
-"""JetStream streams (DESIGN §1, §3): one per ward, the city stream sourcing them, dead letters.
+"""JetStream streams (DESIGN §1, §3): one per ward, the city stream sourcing them, the city's
+own events, dead letters.
 
 File storage, no age limit (the law keeps everything), duplicate window of at least an hour.
 Creation is idempotent and additive, so every service and the launcher may call it at start.
@@ -12,10 +13,18 @@ from nats.js import JetStreamContext
 from nats.js.api import ExternalStream, StorageType, StreamConfig, StreamSource
 from nats.js.errors import NotFoundError
 
-from qcdc_shared.subjects import DLQ_PREFIX, ward_stream, ward_subjects
+from qcdc_shared.subjects import CITY, DLQ_PREFIX, PREFIX, ward_stream, ward_subjects
 
 CITY_STREAM = "QCDC_CITY"
+# What the city itself publishes (qcdc.city.>, e.g. the gateway's escalation queue). No ward
+# stream overlaps it (no ward may be called "city"), and QCDC_CITY only sources ward streams,
+# so the city's events never flow back into what the gateway consumes.
+CITY_EVENTS_STREAM = "QCDC_CITY_EVENTS"
+CITY_EVENTS_SUBJECTS = f"{PREFIX}.{CITY}.>"
 DLQ_STREAM = "QCDC_DLQ"
+# Names a ward stream (QCDC_<SLUG>) must never take: the registry refuses such slugs, else a
+# ward "dlq" or "city-events" would find "its" stream already there and publish into it.
+CITY_LEVEL_STREAMS = frozenset({CITY_STREAM, CITY_EVENTS_STREAM, DLQ_STREAM})
 # Nats-Msg-Id dedup must outlast a relay that crashed and came back (DESIGN §3: >= 1 hour).
 DUPLICATE_WINDOW_SECONDS = 3600.0
 
@@ -38,6 +47,10 @@ def dlq_stream_config() -> StreamConfig:
     return _durable(DLQ_STREAM, subjects=[f"{DLQ_PREFIX}.>"])
 
 
+def city_events_stream_config() -> StreamConfig:
+    return _durable(CITY_EVENTS_STREAM, subjects=[CITY_EVENTS_SUBJECTS])
+
+
 def city_source(ward: str, *, domain: str | None = None) -> StreamSource:
     """A ward stream as a source of the city stream; ``domain`` for a ward on a leaf node."""
     external = ExternalStream(api=f"$JS.{domain}.API") if domain else None
@@ -55,6 +68,11 @@ async def ensure_ward_streams(js: JetStreamContext, ward: str) -> None:
     """What a ward's own services need: its event stream and the dead-letter stream."""
     await _ensure(js, ward_stream_config(ward))
     await _ensure(js, dlq_stream_config())
+
+
+async def ensure_city_events_stream(js: JetStreamContext) -> None:
+    """Where the city's own events land; the gateway makes it at start, the launcher too."""
+    await _ensure(js, city_events_stream_config())
 
 
 async def ensure_city_stream(
@@ -78,8 +96,9 @@ async def ensure_city_stream(
 
 
 async def ensure_city_topology(js: JetStreamContext, wards: Iterable[str]) -> None:
-    """Single-machine default: every ward stream, the city stream and the DLQ on one server."""
+    """Single-machine default: every ward stream, the city streams and the DLQ on one server."""
     wards = list(wards)
     for ward in wards:
         await ensure_ward_streams(js, ward)
     await ensure_city_stream(js, wards)
+    await ensure_city_events_stream(js)

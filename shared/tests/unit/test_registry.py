@@ -99,7 +99,10 @@ def test_a_code_given_as_a_number_is_refused(tmp_path: Path) -> None:
         load_registry(write(tmp_path, text))
 
 
-@pytest.mark.parametrize("slug", ["city", "Ben-Thanh", "ben_thanh", "bến-thành"])
+# "dlq" and "city-events" would name the streams QCDC_DLQ and QCDC_CITY_EVENTS of the city.
+@pytest.mark.parametrize(
+    "slug", ["city", "dlq", "city-events", "Ben-Thanh", "ben_thanh", "bến-thành"]
+)
 def test_reserved_or_malformed_slugs_are_refused(tmp_path: Path, slug: str) -> None:
     text = 'city = "Thành phố Hồ Chí Minh"\n\n' + ward_block(slug, "26743", "Phường Bến Thành")
     with pytest.raises(SubjectError):

@@ -109,6 +109,19 @@ def _verify_ledger(argv: list[str]) -> int:
     return status
 
 
+def _gateway(argv: list[str]) -> int:
+    if argv[:1] != ["rebuild"]:
+        print("usage: qcdc gateway rebuild [--nats-url URL] [--database-url URL]", file=sys.stderr)
+        return 2
+    try:
+        rebuild = importlib.import_module("qcdc_gateway.rebuild")
+    except ModuleNotFoundError:
+        print("qcdc gateway: the qcdc-gateway package is not installed", file=sys.stderr)
+        return 2
+    status: int = rebuild.main(argv[1:])
+    return status
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="qcdc", description="QCDC platform command line")
     commands = root.add_subparsers(dest="command", required=True)
@@ -135,6 +148,11 @@ def parser() -> argparse.ArgumentParser:
         add_help=False,
         help="re-check a ward's posting ledger against the city's copy (--ward SLUG)",
     )
+    commands.add_parser(
+        "gateway",
+        add_help=False,
+        help="the city gateway: `gateway rebuild` refolds its projections from QCDC_CITY",
+    )
     return root
 
 
@@ -142,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["verify-ledger"]:
         return _verify_ledger(argv[1:])
+    if argv[:1] == ["gateway"]:
+        return _gateway(argv[1:])
     args = parser().parse_args(argv)
     settings = Settings()
     if args.command == "run":

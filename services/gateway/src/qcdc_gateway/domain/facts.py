@@ -74,7 +74,12 @@ def _posting(name: str, data: Mapping[str, Any]) -> Fields:
 
 def _petition(name: str, data: Mapping[str, Any]) -> Fields:
     if name == "answered":
-        return {"answered_at": data.get("answered_at"), "answered_on_time": data.get("on_time")}
+        # petition.answered carries no state of its own; its sequence still orders the status.
+        return {
+            "status": "answered",
+            "answered_at": data.get("answered_at"),
+            "answered_on_time": data.get("on_time"),
+        }
     return {
         "status": data.get("status"),
         "petition_kind": data.get("kind"),

@@ -1,0 +1,124 @@
+"""The city's queue of escalated items (PET-ESC petitions, OVS-ANSWER recommendations) and
+what a city monitor may do with each: open → acknowledged → assigned → resolved.
+
+An item exists as soon as its escalation fact does; until the city first acts on it, it is
+"open" at version 0 and nothing about it is stored beyond the fact. Its id is derived from the
+ward and the fact's subject, so a rebuild of the facts from the stream finds the same items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, replace
+from typing import Final, Literal
+
+from qcdc_shared.refusals import Refused
+
+Status = Literal["open", "acknowledged", "assigned", "resolved"]
+Action = Literal["acknowledge", "assign", "note", "resolve"]
+Kind = Literal["petition", "recommendation"]
+
+STATUS_VI: Final[dict[str, str]] = {
+    "open": "mới chuyển lên",
+    "acknowledged": "đã tiếp nhận",
+    "assigned": "đã giao xử lý",
+    "resolved": "đã giải quyết",
+}
+
+# From which statuses each action may be taken. Assigning implies taking the item on, so it
+# may skip "acknowledged"; resolving may not skip both, so the time an item waited before
+# anyone in the city took it on is always recorded. A note changes no status and is welcome
+# even after resolution (a late reply from the ward belongs with the item).
+ALLOWED: Final[dict[Action, frozenset[Status]]] = {
+    "acknowledge": frozenset({"open"}),
+    "assign": frozenset({"open", "acknowledged", "assigned"}),
+    "note": frozenset({"open", "acknowledged", "assigned", "resolved"}),
+    "resolve": frozenset({"acknowledged", "assigned"}),
+}
+_ACTION_VI: Final[dict[Action, str]] = {
+    "acknowledge": "tiếp nhận",
+    "assign": "giao xử lý",
+    "note": "ghi chú",
+    "resolve": "kết thúc",
+}
+
+_NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, "urn:qcdc:city:escalations")
+
+
+class QueueRefused(Refused):
+    """The item's current status does not allow what was asked (HTTP 409)."""
+
+
+def escalation_id(ward: str, subject: str) -> str:
+    """The item's id: stable for one ward's escalation fact, whatever the city holds."""
+    return str(uuid.uuid5(_NAMESPACE, f"{ward}/{subject}"))
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One item of the city's queue: the ward's escalation and the city's handling of it."""
+
+    id: str
+    ward: str
+    subject: str  # the fact's: "<kind>/<source id>/<rule>"
+    kind: Kind
+    source_id: str  # the petition's or recommendation's id in its ward
+    rule: str
+    since: dt.datetime  # when the ward escalated it
+    due_at: dt.datetime | None = None  # the deadline that passed, as the ward computed it
+    petition_kind: str | None = None
+    status: Status = "open"
+    assignee: str | None = None
+    version: int = 0  # 0: the city has not acted on it yet
+    acknowledged_at: dt.datetime | None = None
+    resolved_at: dt.datetime | None = None
+    resolution: str | None = None
+    notes: int = 0
+
+
+def _allow(item: Escalation, action: Action) -> None:
+    if item.status not in ALLOWED[action]:
+        raise QueueRefused(
+            f"Không thể {_ACTION_VI[action]} mục {item.id}: mục đang ở trạng thái "
+            f"“{STATUS_VI[item.status]}”.",
+            f"Cannot {action} escalation {item.id}: it is {item.status}.",
+            conflict=True,
+        )
+
+
+def _next(item: Escalation, at: dt.datetime, **changes: object) -> Escalation:
+    return replace(item, version=item.version + 1, **changes)  # type: ignore[arg-type]
+
+
+def acknowledge(item: Escalation, *, at: dt.datetime) -> Escalation:
+    _allow(item, "acknowledge")
+    return _next(item, at, status="acknowledged", acknowledged_at=at)
+
+
+def assign(item: Escalation, *, assignee: str, at: dt.datetime) -> Escalation:
+    _allow(item, "assign")
+    if item.status == "assigned" and item.assignee == assignee:
+        raise QueueRefused(
+            f"Mục {item.id} đã được giao cho {assignee}.",
+            f"Escalation {item.id} is already assigned to {assignee}.",
+            conflict=True,
+        )
+    return _next(
+        item,
+        at,
+        status="assigned",
+        assignee=assignee,
+        acknowledged_at=item.acknowledged_at or at,
+    )
+
+
+def add_note(item: Escalation, *, at: dt.datetime) -> Escalation:
+    """Count a note; its text is the caller's to keep (it never leaves the city database)."""
+    _allow(item, "note")
+    return _next(item, at, notes=item.notes + 1)
+
+
+def resolve(item: Escalation, *, resolution: str, at: dt.datetime) -> Escalation:
+    _allow(item, "resolve")
+    return _next(item, at, status="resolved", resolved_at=at, resolution=resolution)

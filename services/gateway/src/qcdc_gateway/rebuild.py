@@ -1,0 +1,132 @@
+"""``qcdc gateway rebuild``: throw the city's projections away and fold QCDC_CITY again.
+
+The projections are a function of the stream (the log, the facts folded from it, the ledger
+heads), so a rebuild gives the numbers the live consumer gave. Run it with the gateway stopped,
+or accept that the live consumer and the rebuild both append (the log's unique event id keeps
+either from doubling an event). Defaults follow ``qcdc run``: the city's NATS from
+var/run/topology.json and the gateway database under var/data/city/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import nats
+from nats.js.api import ConsumerConfig, DeliverPolicy
+from tqdm import tqdm
+
+from qcdc_gateway.adapters.db import metadata, ward_ledger_heads
+from qcdc_gateway.adapters.log import clear_projections
+from qcdc_gateway.consumers import project
+from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
+from qcdc_shared.envelope import Envelope
+from qcdc_shared.migrations import upgrade
+from qcdc_shared.settings import Settings
+from qcdc_shared.streams import CITY_STREAM
+
+BATCH = 500
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
+
+
+async def rebuild(
+    *, nats_url: str, database_url: str, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Fold every event of QCDC_CITY into a cleared gateway database; returns how many."""
+    await upgrade(
+        database_url,
+        service_versions=MIGRATIONS,
+        target_metadata=[infrastructure_metadata, metadata],
+    )
+    engine = make_engine(database_url)
+    sessions = make_sessionmaker(engine)
+    client = await nats.connect(nats_url, connect_timeout=5, max_reconnect_attempts=3)
+    try:
+        js = client.jetstream()
+        total = (await js.stream_info(CITY_STREAM)).state.messages
+        async with sessions.begin() as session:
+            await clear_projections(session)
+            await session.execute(ward_ledger_heads.delete())
+        # An ephemeral consumer from the first message; the live durable one is untouched.
+        sub = await js.pull_subscribe(
+            "qcdc.>",
+            stream=CITY_STREAM,
+            config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL, inactive_threshold=60.0),
+        )
+        done = 0
+        while done < total:
+            try:
+                batch = await sub.fetch(BATCH, timeout=2)
+            except TimeoutError:  # nats-py raises its own subclass, or the builtin
+                break
+            async with sessions.begin() as session:
+                for message in batch:
+                    envelope = Envelope.from_json(message.data)
+                    await project(session, envelope, now=envelope.time)
+            for message in batch:
+                await message.ack()
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        await sub.unsubscribe()
+        return done
+    finally:
+        await client.close()
+        await engine.dispose()
+
+
+def _defaults(settings: Settings) -> tuple[str, str]:
+    var = Path(settings.var_dir).resolve()
+    topology = Path(settings.topology_file or var / "run" / "topology.json")
+    nats_url = settings.nats_url
+    if "QCDC_NATS_URL" not in os.environ and topology.is_file():
+        nats_url = json.loads(topology.read_text()).get("nats_url") or nats_url
+    if os.environ.get("QCDC_DATABASE_URL"):
+        database_url = settings.database_url_for(ward="city", service="gateway")
+    else:
+        database_url = f"sqlite+aiosqlite:///{var}/data/city/gateway.db"
+    return nats_url, database_url
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="qcdc gateway rebuild",
+        description="rebuild the city's projections from the QCDC_CITY stream",
+    )
+    parser.add_argument("--nats-url", help="default: the running city's (var/run/topology.json)")
+    parser.add_argument("--database-url", help="default: var/data/city/gateway.db")
+    args = parser.parse_args(argv)
+    nats_url, database_url = _defaults(Settings())
+    bar = tqdm(unit=" events", desc="QCDC_CITY", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    started = time.monotonic()
+    try:
+        count = asyncio.run(
+            rebuild(
+                nats_url=args.nats_url or nats_url,
+                database_url=args.database_url or database_url,
+                progress=progress,
+            )
+        )
+    except (OSError, nats.errors.Error) as error:
+        bar.close()
+        print(f"qcdc gateway rebuild: {error}", file=sys.stderr)
+        return 2
+    bar.close()
+    elapsed = time.monotonic() - started
+    print(f"{count} events folded in {elapsed:.1f} s ({count / max(elapsed, 1e-9):.0f} events/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

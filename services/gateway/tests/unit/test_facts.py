@@ -1,0 +1,68 @@
+"""The city's facts: one per ward aggregate, merged field by field by sequence, so the same
+events in any order, once or twice, give the same facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+import pytest
+
+from qcdc_gateway.domain.facts import Change, changes, fold
+
+pytestmark = pytest.mark.unit
+
+T0 = dt.datetime(2026, 11, 2, 2, 0, tzinfo=dt.UTC)
+DEADLINES = [{"rule": "CMP-RESOLVE", "due_at": "2026-12-02T23:59:59+07:00", "met": None}]
+
+
+def petition_event(name: str, sequence: int, **data: object) -> list[Change]:
+    base: dict[str, object] = {
+        "kind": "complaint",
+        "status": "received",
+        "received_on": "2026-11-02",
+        "deadlines": DEADLINES,
+    }
+    return changes(
+        ward="ben-thanh",
+        type=f"vn.qcdc.petitions.petition.{name}.v1",
+        subject="p-1",
+        sequence=sequence,
+        time=T0 + dt.timedelta(days=sequence),
+        data=base | data,
+    )
+
+
+HISTORY = [
+    *petition_event("received", 1),
+    *petition_event("accepted", 2, status="accepted"),
+    *petition_event("answered", 3, answered_at="2026-11-20T09:00:00+07:00", on_time=True),
+    *petition_event("closed", 4, status="closed"),
+]
+
+
+def test_every_order_and_every_redelivery_gives_the_same_fact() -> None:
+    expected = fold(HISTORY)
+    (fact,) = expected.values()
+    assert fact.fields["status"] == "closed" and fact.fields["answered_on_time"] is True
+    assert fact.first_seen == T0 + dt.timedelta(days=1)
+    for order in itertools.permutations(HISTORY):
+        assert fold(order) == expected
+    doubled = HISTORY * 2
+    random.Random(7).shuffle(doubled)
+    assert fold(doubled) == expected
+
+
+def test_an_escalation_is_its_own_fact_for_the_city_queue() -> None:
+    escalated = petition_event(
+        "escalated", 3, kind="denunciation", rule="DEN-RESOLVE", by="sweeper"
+    )
+    kinds = {(c.kind, c.subject) for c in escalated}
+    assert kinds == {("petition", "p-1"), ("escalation", "petition/p-1/DEN-RESOLVE")}
+
+
+def test_an_unknown_type_or_version_makes_no_fact() -> None:
+    other = dict(ward="w", subject="s", sequence=1, time=T0, data={})
+    assert changes(type="vn.qcdc.petitions.petition.received.v2", **other) == []  # type: ignore[arg-type]
+    assert changes(type="vn.qcdc.plans.group.registered.v1", **other) == []  # type: ignore[arg-type]
