@@ -7,13 +7,14 @@ export UV_FROZEN := 1
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: help setup run test test-unit test-integration lint format contracts clean
+.PHONY: help setup run test test-unit test-integration lint format contracts bench clean
 
 help:
 	@echo "make run        start the platform on this machine"
 	@echo "make test       run every test (unit, contract, integration, e2e)"
 	@echo "make lint       ruff and mypy"
 	@echo "make contracts  regenerate contracts/ from the event models"
+	@echo "make bench      benchmarks (ratios against a baseline in the same process)"
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -48,6 +49,9 @@ format: setup
 
 contracts: setup
 	$(UV) run --frozen python -m qcdc_shared.contracts_cli
+
+bench: setup
+	$(UV) run --frozen python bench/catch_up.py
 
 clean:
 	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache
