@@ -197,7 +197,8 @@ async def main(ward_count: int, per_ward: int, database_url: str | None) -> None
     print(f"rebuild (fold, a batch per transaction): {rebuilt:8.0f} events/s")
     print(f"catch-up (the running gateway's consumer): {catch_up:8.0f} events/s")
     print(
-        f"ratios to the baseline: rebuild {rebuilt / baseline:.3f}, catch-up {catch_up / baseline:.3f}"
+        f"ratios to the baseline: rebuild {rebuilt / baseline:.3f}, "
+        f"catch-up {catch_up / baseline:.3f}"
     )
 
 

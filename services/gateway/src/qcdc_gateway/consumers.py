@@ -4,7 +4,9 @@ facts, and the city's copy of ledger heads."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from qcdc_gateway.adapters.db import record_ledger_head
@@ -26,9 +28,14 @@ async def project(session: AsyncSession, envelope: Envelope, *, now: dt.datetime
             await record_ledger_head(session, head, at=now)
 
 
-def consumers(runtime: Runtime) -> list[Consumer]:
+def consumers(runtime: Runtime, *, committed: Callable[[], None] | None = None) -> list[Consumer]:
+    """``committed`` is called once an event's transaction has committed (it wakes the open
+    ``/api/stream`` responses, which read the log and would not see the row any earlier)."""
+
     async def handle(session: AsyncSession, envelope: Envelope) -> None:
         await project(session, envelope, now=runtime.clock.now())
+        if committed is not None:
+            event.listen(session.sync_session, "after_commit", lambda _: committed(), once=True)
 
     return [
         Consumer(name="gateway-projections", stream=CITY_STREAM, subject="qcdc.>", handle=handle)

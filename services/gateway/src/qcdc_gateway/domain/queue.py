@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, replace
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from qcdc_shared.refusals import Refused
 
@@ -77,6 +77,15 @@ class Escalation:
     notes: int = 0
 
 
+@dataclass(frozen=True)
+class Note:
+    """Free text a city monitor added; kept in the city's database, never in an event."""
+
+    author: str  # the city account
+    text: str
+    at: dt.datetime
+
+
 def _allow(item: Escalation, action: Action) -> None:
     if item.status not in ALLOWED[action]:
         raise QueueRefused(
@@ -87,13 +96,13 @@ def _allow(item: Escalation, action: Action) -> None:
         )
 
 
-def _next(item: Escalation, at: dt.datetime, **changes: object) -> Escalation:
-    return replace(item, version=item.version + 1, **changes)  # type: ignore[arg-type]
+def _next(item: Escalation, **changes: Any) -> Escalation:
+    return replace(item, version=item.version + 1, **changes)
 
 
 def acknowledge(item: Escalation, *, at: dt.datetime) -> Escalation:
     _allow(item, "acknowledge")
-    return _next(item, at, status="acknowledged", acknowledged_at=at)
+    return _next(item, status="acknowledged", acknowledged_at=at)
 
 
 def assign(item: Escalation, *, assignee: str, at: dt.datetime) -> Escalation:
@@ -106,19 +115,18 @@ def assign(item: Escalation, *, assignee: str, at: dt.datetime) -> Escalation:
         )
     return _next(
         item,
-        at,
         status="assigned",
         assignee=assignee,
         acknowledged_at=item.acknowledged_at or at,
     )
 
 
-def add_note(item: Escalation, *, at: dt.datetime) -> Escalation:
+def add_note(item: Escalation) -> Escalation:
     """Count a note; its text is the caller's to keep (it never leaves the city database)."""
     _allow(item, "note")
-    return _next(item, at, notes=item.notes + 1)
+    return _next(item, notes=item.notes + 1)
 
 
 def resolve(item: Escalation, *, resolution: str, at: dt.datetime) -> Escalation:
     _allow(item, "resolve")
-    return _next(item, at, status="resolved", resolved_at=at, resolution=resolution)
+    return _next(item, status="resolved", resolved_at=at, resolution=resolution)
