@@ -34,18 +34,23 @@ _Dumper.add_representer(str, _str)
 _DESCRIPTION = """\
 Sự kiện của các dịch vụ phường (kế hoạch, kiến nghị, công khai, giám sát) trên NATS JetStream.
 Chủ đề (subject): qcdc.<phường>.<dịch vụ>.<đối tượng>.<sự kiện>,
-ví dụ qcdc.ben-thanh.publicity.posting.published.
+ví dụ qcdc.ben-thanh.publicity.posting.published. Sự kiện của cổng thành phố (hàng đợi xử lý
+của thành phố) ở qcdc.city.gateway.<đối tượng>.<sự kiện>.
 Mỗi thông điệp là một CloudEvent 1.0 dạng JSON có cấu trúc; tiêu đề Nats-Msg-Id bằng id của sự kiện.
 Thay đổi không tương thích được công bố thành phiên bản mới (v2, v3...) song song với phiên bản cũ.
 
 Events of the ward services (plans, petitions, publicity, oversight) on NATS JetStream.
 Subject: qcdc.<ward>.<service>.<aggregate>.<event>, e.g. qcdc.ben-thanh.publicity.posting.published.
+The city gateway's own events (the city queue) are on qcdc.city.gateway.<aggregate>.<event>.
 Each message is a CloudEvents 1.0 structured JSON event (application/cloudevents+json); the
 Nats-Msg-Id header equals the event id, so redeliveries can be deduplicated. The `type`
 (vn.qcdc.<service>.<aggregate>.<event>.v<N>) names the JSON Schema of `data`. A breaking change
 becomes a new version published side by side with the old one; subscribe to one version and
 ignore fields you do not know.
 """
+
+
+CITY_SERVICE = "gateway"
 
 
 def asyncapi_document(models: Sequence[type[IntegrationEvent]], revision: str) -> dict[str, Any]:
@@ -55,9 +60,13 @@ def asyncapi_document(models: Sequence[type[IntegrationEvent]], revision: str) -
     messages: dict[str, Any] = {}
     for model in models:
         name, message_id = model.contract_name(), f"{model.contract_name()}.v{model.schema_version}"
+        # The city gateway's own events are the city's, on qcdc.city.> (stream QCDC_CITY_EVENTS).
+        city = model.service == CITY_SERVICE
         channel = channels.setdefault(
             name,
-            {
+            {"address": f"qcdc.city.{name}", "title": name, "messages": {}}
+            if city
+            else {
                 "address": "qcdc.{ward}." + name,
                 "title": name,
                 "parameters": {"ward": {"$ref": "#/components/parameters/ward"}},

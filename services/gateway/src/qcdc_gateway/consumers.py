@@ -18,8 +18,10 @@ from qcdc_shared.service import Consumer
 from qcdc_shared.streams import CITY_STREAM
 
 
-async def project(session: AsyncSession, envelope: Envelope, *, now: dt.datetime) -> None:
-    if not await record_event(session, envelope, now=now):
+async def project(
+    session: AsyncSession, envelope: Envelope, *, now: dt.datetime, refold: bool = False
+) -> None:
+    if not await record_event(session, envelope, now=now, refold=refold):
         return  # the log has it: a redelivery, or a replay after a restart
     if envelope.type.startswith(POSTING_EVENT_PREFIX):
         # Any version of any posting event: the head is the city's evidence, whatever the shape.

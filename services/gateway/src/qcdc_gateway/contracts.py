@@ -51,6 +51,8 @@ class EscalationAssignedV1(_EscalationState):
     event = "assigned"
     schema_version = 1
 
+    assignee: str = Field(min_length=1, description="The city account now handling it.")
+
 
 class EscalationNotedV1(_EscalationState):
     """A note was added; its text stays in the city's database."""

@@ -3,13 +3,17 @@ and the city's queue, whose events go to the city's own stream."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI
 from nats.aio.client import Client
 
 from qcdc_gateway.adapters.db import metadata
-from qcdc_gateway.api import city, escalations, wards
+from qcdc_gateway.api import city, escalations, events, exports, proxy, wards
 from qcdc_gateway.consumers import consumers
 from qcdc_shared.calendar import WorkingCalendar
 from qcdc_shared.registry import load_registry
@@ -30,7 +34,15 @@ DEFINITION = ServiceDefinition(
     name="gateway",
     title="Cổng giám sát thành phố",
     title_en="City gateway",
-    routers=[wards.router, city.router, escalations.router],
+    # The proxy's /api/wards/{ward}/{service}/{path} comes last, so fixed routes win.
+    routers=[
+        wards.router,
+        city.router,
+        escalations.router,
+        events.router,
+        exports.router,
+        proxy.router,
+    ],
     metadata=metadata,
     migrations=MIGRATIONS,
     consumers=consumers,
@@ -41,11 +53,33 @@ DEFINITION = ServiceDefinition(
 
 def build(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    feed = events.EventFeed()
+    definition = replace(DEFINITION, consumers=partial(consumers, committed=feed.notify))
     # The city's own database: the template's {ward} becomes "city".
-    app = create_app(DEFINITION, settings.model_copy(update={"ward": "city"}))
+    app = create_app(definition, settings.model_copy(update={"ward": "city"}))
     app.state.registry = load_registry(settings.registry_file)
     app.state.calendar = WorkingCalendar.from_settings(settings)
+    app.state.event_feed = feed
+    _stop_streams_and_proxy_first(app, feed)
     return app
+
+
+def _stop_streams_and_proxy_first(app: FastAPI, feed: events.EventFeed) -> None:
+    """At shutdown, end the open /api/stream responses and close the proxy's connections
+    before the service stops its consumer and database. (uvicorn runs the shutdown only once
+    open responses end, or once its --timeout-graceful-shutdown has cancelled them.)"""
+    service_lifespan = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with service_lifespan(app):
+            try:
+                yield
+            finally:
+                feed.close()
+                await proxy.close_client(app)
+
+    app.router.lifespan_context = lifespan
 
 
 app = build()

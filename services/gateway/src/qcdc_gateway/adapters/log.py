@@ -25,25 +25,29 @@ def changes_of(envelope: Envelope) -> list[Change]:
     )
 
 
-async def record_event(session: AsyncSession, envelope: Envelope, *, now: dt.datetime) -> bool:
-    """Append an event to the log and merge it into the facts; False if the log has it."""
+async def record_event(
+    session: AsyncSession, envelope: Envelope, *, now: dt.datetime, refold: bool = False
+) -> bool:
+    """Append an event to the log and merge it into the facts; False if the log had it
+    (unless ``refold``: a rebuild merges it again, keeping its place in the log)."""
     known = await session.scalar(
         select(city_events.c.position).where(city_events.c.id == envelope.id)
     )
-    if known is not None:
+    if known is not None and not refold:
         return False
-    await session.execute(
-        city_events.insert().values(
-            id=envelope.id,
-            ward=envelope.ward,
-            type=envelope.type,
-            subject=envelope.subject,
-            sequence=envelope.sequence,
-            time=envelope.time,
-            data=envelope.data,
-            received_at=now,
+    if known is None:
+        await session.execute(
+            city_events.insert().values(
+                id=envelope.id,
+                ward=envelope.ward,
+                type=envelope.type,
+                subject=envelope.subject,
+                sequence=envelope.sequence,
+                time=envelope.time,
+                data=envelope.data,
+                received_at=now,
+            )
         )
-    )
     for change in changes_of(envelope):
         await apply_change(session, change)
     return True
@@ -126,7 +130,7 @@ async def facts_as_of(
     return list(fold(found).values())
 
 
-async def clear_projections(session: AsyncSession) -> None:
-    """Before a rebuild: the log and the facts go; the stream has everything again."""
+async def clear_facts(session: AsyncSession) -> None:
+    """Before a rebuild: the facts go and are folded again from the stream. The log stays, so
+    its positions (what /api/events pages by and /api/stream resumes from) never move."""
     await session.execute(city_facts.delete())
-    await session.execute(city_events.delete())
