@@ -301,3 +301,56 @@ async def test_two_wards_indicators_catch_up_rebuild_and_as_of(
     finally:
         for url in urls.values():
             await drop_database(url)
+
+
+async def test_an_escalated_denunciation_is_in_the_city_queue_once(
+    nats_server: NatsServer, database_url: str
+) -> None:
+    """The petitions scenario's denunciation, left unresolved past DEN-RESOLVE: the sweeper
+    escalates it, the city queue shows it once, and only a city_monitor works it."""
+    base = Settings(nats_url=nats_server.url, database_url=database_url)
+    urls = {name: sibling_database_url(database_url, name) for name in ("petitions", "gateway")}
+    client = await nats.connect(nats_server.url)
+    await ensure_city_topology(client.jetstream(), [A, B])
+    await client.close()
+    petitions_settings = base.model_copy(update={"ward": A, "database_url": urls["petitions"]})
+    gateway_settings = base.model_copy(
+        update={"ward": "city", "database_url": urls["gateway"], "registry_file": str(REGISTRY)}
+    )
+    try:
+        async with (
+            running(Harness, build_petitions, petitions_settings, nats_server.url) as petitions,
+            running(Harness, build_gateway, gateway_settings, nats_server.url) as city,
+        ):
+            await Ward(petitions, petitions).petition(Petition(A, "denunciation"))
+            await petitions.move_clock(dt.timedelta(days=120))
+            monitor = city.token("city_monitor", sub="giam-sat-tp")
+
+            async def queued() -> list[dict[str, Any]]:
+                listed = await city.http.get(
+                    "/api/escalations", params={"kind": "petition"}, headers=monitor
+                )
+                return [
+                    item
+                    for item in listed.json()["items"]
+                    if item["petition_kind"] == "denunciation"
+                ]
+
+            await eventually(queued, within=30, what="the denunciation in the city queue")
+            await petitions.drained()
+            (item,) = await queued()  # once, whatever the sweeps since
+            assert item["ward"] == A and item["status"] == "open" and item["rule"]
+            url = f"/api/escalations/{item['id']}"
+            officer = city.token("officer", ward=A, sub="can-bo-1")
+            assert (await city.http.post(f"{url}/acknowledge", headers=officer)).status_code == 403
+            assert (await city.http.post(f"{url}/acknowledge")).status_code == 401
+            acknowledged = await city.http.post(f"{url}/acknowledge", headers=monitor)
+            assert acknowledged.status_code == 200, acknowledged.text
+            resolved = await city.http.post(
+                f"{url}/resolve", headers=monitor, json={"resolution": "Đã chuyển thanh tra TP"}
+            )
+            assert resolved.status_code == 200 and resolved.json()["status"] == "resolved"
+            assert [i["status"] for i in await queued()] == ["resolved"]
+    finally:
+        for url in urls.values():
+            await drop_database(url)
