@@ -20,7 +20,7 @@ $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
 	$(CURDIR)/.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-.venv/.synced: $(UV) uv.lock pyproject.toml shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+.venv/.synced: $(UV) uv.lock pyproject.toml shared/pyproject.toml $(wildcard services/*/pyproject.toml) $(wildcard tools/*/pyproject.toml)
 	$(UV) sync --frozen
 	@touch $@
 
@@ -41,7 +41,7 @@ test-integration: setup
 lint: setup
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
-	$(UV) run --frozen mypy shared/src services/*/src
+	$(UV) run --frozen mypy shared/src services/*/src tools/*/src
 
 format: setup
 	$(UV) run --frozen ruff check --fix .

@@ -28,7 +28,7 @@ class City:
         }
         self.output: list[str] = []
         self.process = subprocess.Popen(
-            [QCDC, "run", "--wards", wards, "--var", str(var_dir)],
+            [QCDC, "run", "--wards", wards, "--var", str(var_dir), "--empty"],
             cwd=REPO,
             env=self.env,
             stdout=subprocess.PIPE,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -22,9 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from qcdc_shared.audit import record_audit
 from qcdc_shared.auth import Principal, TokenVerifier
-from qcdc_shared.clock import Clock, OffsetClock, SystemClock, watch_offset
+from qcdc_shared.clock import Clock, OffsetClock, SystemClock, local_today, watch_offset
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
 from qcdc_shared.outbox import OutboxRelay, add_to_outbox
+from qcdc_shared.refusals import Refused
 from qcdc_shared.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -241,3 +243,20 @@ async def audited(
     await uow.audit(actor, action=action, target=target)
     await uow.commit()
     return result
+
+
+async def command(
+    uow: UnitOfWork,
+    actor: Principal,
+    *,
+    action: str,
+    target: str,
+    work: Callable[[], Awaitable[T]],
+) -> T:
+    """A domain command: ``audited``, refusing with :class:`qcdc_shared.refusals.Refused`."""
+    return await audited(uow, actor, action=action, target=target, work=work, refusals=(Refused,))
+
+
+def local_day(uow: UnitOfWork) -> dt.date:
+    """Today by the shared clock, in Viet Nam (CAL-COUNT counts local days)."""
+    return local_today(uow.runtime.clock)

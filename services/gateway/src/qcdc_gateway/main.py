@@ -10,11 +10,13 @@ from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 from nats.aio.client import Client
 
 from qcdc_gateway.adapters.db import metadata
 from qcdc_gateway.api import city, escalations, events, exports, proxy, wards
 from qcdc_gateway.consumers import consumers
+from qcdc_gateway.web import STATIC, pages
 from qcdc_shared.calendar import WorkingCalendar
 from qcdc_shared.registry import load_registry
 from qcdc_shared.service import ServiceDefinition, create_app
@@ -41,6 +43,7 @@ DEFINITION = ServiceDefinition(
         escalations.router,
         events.router,
         exports.router,
+        pages.router,  # the dashboard: /, /wards/{slug}, /queue
         proxy.router,
     ],
     metadata=metadata,
@@ -60,6 +63,7 @@ def build(settings: Settings | None = None) -> FastAPI:
     app.state.registry = load_registry(settings.registry_file)
     app.state.calendar = WorkingCalendar.from_settings(settings)
     app.state.event_feed = feed
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _stop_streams_and_proxy_first(app, feed)
     return app
 

@@ -1,5 +1,5 @@
 """The ``qcdc`` command: ``run`` a city, mint development ``token``s, move the shared ``clock``,
-``verify-ledger`` of a ward's publicity service."""
+``verify-ledger`` of a ward's publicity service, build the ``demo`` city."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         nats_url=os.environ.get("QCDC_NATS_URL") or None,
         database_url=os.environ.get("QCDC_DATABASE_URL") or None,
     )
-    return asyncio.run(run_city(launcher))
+    return asyncio.run(run_city(launcher, demo=not args.empty))
 
 
 def _known_ward(ward: str, settings: Settings) -> None:
@@ -122,6 +122,17 @@ def _gateway(argv: list[str]) -> int:
     return status
 
 
+def _demo(argv: list[str]) -> int:
+    # shared never imports a tool statically: qcdc-demo depends on shared, not the reverse.
+    try:
+        demo = importlib.import_module("qcdc_demo.cli")
+    except ModuleNotFoundError:
+        print("qcdc demo: the qcdc-demo package is not installed", file=sys.stderr)
+        return 2
+    status: int = demo.main(argv)
+    return status
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="qcdc", description="QCDC platform command line")
     commands = root.add_subparsers(dest="command", required=True)
@@ -130,6 +141,11 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--wards", help="comma-separated ward slugs (default: the whole registry)")
     run.add_argument("--registry", help="ward registry file (default deploy/wards.toml)")
     run.add_argument("--var", help="data folder (default var/)")
+    run.add_argument(
+        "--empty",
+        action="store_true",
+        help="start without building the demo city (built on a first start otherwise)",
+    )
 
     token = commands.add_parser("token", help="mint a development JWT")
     token.add_argument("--role", required=True, choices=ROLES_IN_ORDER)
@@ -153,6 +169,12 @@ def parser() -> argparse.ArgumentParser:
         add_help=False,
         help="the city gateway: `gateway rebuild` refolds its projections from QCDC_CITY",
     )
+    # Its options belong to qcdc_demo.cli (--wards, --months, --seed, --registry-csv…).
+    commands.add_parser(
+        "demo",
+        add_help=False,
+        help="months of demo history in the running city, through the wards' APIs",
+    )
     return root
 
 
@@ -162,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         return _verify_ledger(argv[1:])
     if argv[:1] == ["gateway"]:
         return _gateway(argv[1:])
+    if argv[:1] == ["demo"]:
+        return _demo(argv[1:])
     args = parser().parse_args(argv)
     settings = Settings()
     if args.command == "run":

@@ -3,11 +3,14 @@
 One ``nats-server`` from the wheel on a free loopback port (or ``QCDC_NATS_URL``), the streams,
 then every service of every ward and the gateway as their own uvicorn processes. Processes that
 die are reported and restarted; SIGINT or SIGTERM stops everything this started, NATS last.
+On a first start (no ``run/demo.done`` in the var folder) the demo city is built through the
+wards' APIs unless ``--empty`` was given.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import os
 import signal
@@ -28,6 +31,7 @@ from qcdc_shared.streams import ensure_city_topology
 
 STOP_GRACE_SECONDS = 6.0  # then SIGKILL: the whole stop stays under 10 s
 HEALTH_TIMEOUT_SECONDS = 90.0
+DEMO_MARKER = Path("run") / "demo.done"
 
 
 def port_free(port: int) -> bool:
@@ -234,6 +238,47 @@ class Launcher:
             except TimeoutError:
                 pass
 
+    async def build_demo(self, stop: asyncio.Event) -> None:
+        """The demo city, once per var folder: a marker keeps a restart from adding more.
+
+        It runs beside ``supervise`` and gives way to Ctrl-C or SIGTERM; a demo that fails
+        leaves the city running, empty or partly built, and writes no marker.
+        """
+        marker = self.var_dir / DEMO_MARKER
+        if marker.exists():
+            return
+        try:
+            # shared never imports a tool statically: qcdc-demo depends on shared.
+            demo = importlib.import_module("qcdc_demo.cli")
+        except ModuleNotFoundError:
+            self._say("QCDC: qcdc-demo is not installed; the city starts empty")
+            return
+        self._say(
+            "QCDC: đang dựng thành phố mẫu — building the demo city "
+            "(months of history through the wards' APIs; `qcdc run --empty` skips it)"
+        )
+        began = time.monotonic()
+        topology = self.var_dir / "run" / "topology.json"
+        building = asyncio.create_task(demo.build(topology=topology, say=self._say))
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({building, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not building.done():  # Ctrl-C: the demo puts the shared clock back as it stops
+            building.cancel()
+            await asyncio.gather(building, return_exceptions=True)
+            self._say("QCDC: thành phố mẫu bị dừng giữa chừng — demo city interrupted")
+            return
+        try:
+            building.result()
+        except Exception as error:  # the city stays up; the operator sees why
+            self._say(f"! the demo city could not be built: {error}")
+            return
+        marker.write_text(time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8")
+        self._say(
+            f"QCDC: thành phố mẫu đã sẵn sàng — demo city built in "
+            f"{time.monotonic() - began:.0f}s\n"
+        )
+
     def stop(self) -> None:
         running = [p.process for p in self.processes if p.process and p.process.poll() is None]
         for process in running:
@@ -249,7 +294,7 @@ class Launcher:
             self.nats_server.stop(timeout=3)
 
 
-async def run_city(launcher: Launcher) -> int:
+async def run_city(launcher: Launcher, *, demo: bool = False) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -264,7 +309,10 @@ async def run_city(launcher: Launcher) -> int:
             return 130
         stopping.cancel()
         starting.result()
-        await launcher.supervise(stop)
+        supervising = asyncio.create_task(launcher.supervise(stop))
+        if demo:
+            await launcher.build_demo(stop)
+        await supervising
         return 0
     except RuntimeError as error:
         print(f"qcdc run: {error}", file=sys.stderr, flush=True)

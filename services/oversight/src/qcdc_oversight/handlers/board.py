@@ -14,11 +14,10 @@ from qcdc_oversight.adapters.board import (
 )
 from qcdc_oversight.domain import board
 from qcdc_oversight.domain.board import BoardMember, InvestmentBoard, InvestmentMember, Position
-from qcdc_oversight.handlers.common import command, today
 from qcdc_shared.auth import Principal
 from qcdc_shared.refusals import NotFound
 from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.runtime import UnitOfWork, command, local_day
 
 
 async def elect_member(
@@ -37,7 +36,7 @@ async def elect_member(
 
     async def work() -> BoardMember:
         members = BoardRepository(uow.session)
-        day = today(uow)
+        day = local_day(uow)
         member = board.elect(
             member_id=member_id,
             name=name,
@@ -69,7 +68,7 @@ async def member_leaves(
             raise NotFound(
                 "thành viên Ban Thanh tra nhân dân", "inspection-board member", member_id
             )
-        after = board.leave(current, on=today(uow), reason=reason)
+        after = board.leave(current, on=local_day(uow), reason=reason)
         await members.save(after, expected_version=current.version, at=uow.runtime.clock.now())
         return after
 

@@ -9,11 +9,10 @@ from qcdc_oversight.adapters import bus
 from qcdc_oversight.adapters.inspections import InspectionRepository
 from qcdc_oversight.domain import inspection as rules_of
 from qcdc_oversight.domain.inspection import Evidence, Finding, Inspection
-from qcdc_oversight.handlers.common import command, today
 from qcdc_shared.auth import Principal
 from qcdc_shared.refusals import NotFound
 from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.runtime import UnitOfWork, command, local_day
 
 
 async def _load(uow: UnitOfWork, inspection_id: str) -> Inspection:
@@ -36,7 +35,7 @@ async def file_inspection(
     inspection_id = str(uuid.uuid4())
 
     async def work() -> Inspection:
-        day = today(uow)
+        day = local_day(uow)
         inspection = rules_of.file_plan(
             inspection_id=inspection_id,
             title=title,

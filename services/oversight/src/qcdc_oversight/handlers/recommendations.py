@@ -15,12 +15,11 @@ from qcdc_oversight.adapters import bus
 from qcdc_oversight.adapters.inspections import InspectionRepository, RecommendationRepository
 from qcdc_oversight.domain import recommendation as rules_of
 from qcdc_oversight.domain.recommendation import ANSWER, Acceptance, Recommendation
-from qcdc_oversight.handlers.common import command
 from qcdc_shared.audit import record_audit
 from qcdc_shared.auth import Principal
 from qcdc_shared.refusals import NotFound, Refused
 from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.runtime import UnitOfWork, command
 
 log = logging.getLogger(__name__)
 

@@ -22,11 +22,12 @@ from qcdc_plans.api.common import GROUP_CODE, IdPath, In, missing, run_command
 from qcdc_plans.domain import initiative as model
 from qcdc_plans.domain.errors import NotFound
 from qcdc_plans.domain.groups import ResidentialGroup
-from qcdc_plans.domain.initiative import Consent, Initiative, RuleBook, Status, Support
+from qcdc_plans.domain.initiative import Consent, Initiative, Status, Support
 from qcdc_plans.handlers import initiatives as handlers
 from qcdc_shared.api import Page, PageQuery, paginate
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.clock import local_today
+from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
 
 router = APIRouter(tags=["initiatives"])

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol
+from typing import Literal
 
 from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_shared.deadlines import Deadline, local_date
-from qcdc_shared.rules import Rule, RuleTable, UnknownRule
+from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.rules import UnknownRule
 
 Kind = Literal["thematic", "dialogue", "group_year_end"]
 Status = Literal["scheduled", "held", "cancelled"]
@@ -28,14 +29,6 @@ KIND_NAMES_VI: dict[str, str] = {
 }
 DIALOGUE_RULE = "OVS-YEAR"
 YEAR_END_RULE = "OVS-YEAR.conference"
-
-
-class RuleBook(Protocol):
-    @property
-    def table(self) -> RuleTable: ...
-
-    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
-    def deadline(self, rule_id: str, start: dt.datetime | dt.date) -> Deadline: ...
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Literal, Protocol
+from typing import Literal
 
 from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import Register
 from qcdc_shared.deadlines import Deadline, end_of_day, local_date
+from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.rules import Rule
 
 Form = Literal["meeting", "ballot", "online"]
@@ -31,14 +32,6 @@ FORMS_VI: dict[str, str] = {
 CONVENTION_TOPIC = 3
 # The DEC-PASS rows; each covers the topics in its ``applies_to``.
 PASS_RULES = ("DEC-PASS.money", "DEC-PASS.other")
-
-
-class RuleBook(Protocol):
-    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
-
-    def applies(self, rule_id: str, *, to: int, on: dt.date) -> bool: ...
-
-    def deadline(self, rule_id: str, start: dt.datetime | dt.date) -> Deadline: ...
 
 
 @dataclass(frozen=True)

@@ -13,26 +13,18 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Literal, Protocol
+from typing import Literal
 
 from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import ResidentialGroup, register_of
-from qcdc_shared.deadlines import Deadline
-from qcdc_shared.rules import Rule, RuleTable, UnknownRule
+from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.rules import UnknownRule
 
 Status = Literal["collecting", "reached"]
 
 THRESHOLD_RULE = "DEC-INIT"
 VALIDITY_RULE = "DEC-INIT.validity"
 TOPICS = range(1, 7)  # DEC-TOPIC 1-6
-
-
-class RuleBook(Protocol):
-    @property
-    def table(self) -> RuleTable: ...
-
-    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
-    def deadline(self, rule_id: str, start: dt.datetime | dt.date) -> Deadline: ...
 
 
 @dataclass(frozen=True)

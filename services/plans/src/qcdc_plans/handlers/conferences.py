@@ -10,11 +10,11 @@ from qcdc_plans.adapters.conference_events import conference_held
 from qcdc_plans.adapters.conferences import ConferenceRepository
 from qcdc_plans.adapters.register import GroupRepository
 from qcdc_plans.domain import conference as model
-from qcdc_plans.domain.conference import Conference, Kind, RuleBook
+from qcdc_plans.domain.conference import Conference, Kind
 from qcdc_plans.domain.errors import NotFound
-from qcdc_plans.handlers.register import command
 from qcdc_shared.auth import Principal
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.runtime import UnitOfWork, command
 
 
 async def _load(repository: ConferenceRepository, conference_id: str) -> Conference:

@@ -13,14 +13,14 @@ from qcdc_plans.adapters.conferences import InitiativeRepository
 from qcdc_plans.adapters.decisions import DecisionRepository
 from qcdc_plans.adapters.register import GroupRepository
 from qcdc_plans.domain import decision as rules_of
-from qcdc_plans.domain.decision import Choice, Decision, Form, Outcome, RuleBook, Tally
+from qcdc_plans.domain.decision import Choice, Decision, Form, Outcome, Tally
 from qcdc_plans.domain.errors import NotFound
 from qcdc_plans.domain.groups import register_of
 from qcdc_plans.domain.initiative import lead_to_decision
-from qcdc_plans.handlers.register import command
 from qcdc_shared.auth import Principal
 from qcdc_shared.envelope import IntegrationEvent
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.runtime import UnitOfWork, command
 
 
 async def _load(uow: UnitOfWork, decision_id: str) -> Decision:

@@ -11,10 +11,10 @@ from qcdc_plans.adapters.conferences import InitiativeRepository
 from qcdc_plans.adapters.register import GroupRepository
 from qcdc_plans.domain import initiative as model
 from qcdc_plans.domain.errors import NotFound
-from qcdc_plans.domain.initiative import Consent, Initiative, RuleBook, Support
-from qcdc_plans.handlers.register import command, today
+from qcdc_plans.domain.initiative import Consent, Initiative, Support
 from qcdc_shared.auth import Principal
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.runtime import UnitOfWork, command, local_day
 
 
 async def open_initiative(
@@ -41,7 +41,9 @@ async def open_initiative(
         )
         await InitiativeRepository(uow.session).add(initiative)
         households = model.households_of(groups, group)
-        return initiative, model.support([], households=households, today=today(uow), rules=rules)
+        return initiative, model.support(
+            [], households=households, today=local_day(uow), rules=rules
+        )
 
     return await command(
         uow, actor, action="initiative.open", target=f"initiative:{initiative_id}", work=work
@@ -64,7 +66,7 @@ async def add_consent(
         current = await repository.get(initiative_id)
         if current is None:
             raise NotFound("đề xuất của Nhân dân", "initiative", initiative_id)
-        now, day = uow.runtime.clock.now(), today(uow)
+        now, day = uow.runtime.clock.now(), local_day(uow)
         changed, consent = model.add_consent(
             current,
             household=household,

@@ -18,9 +18,8 @@ from qcdc_plans.domain.committee import Member, adopting_member
 from qcdc_plans.domain.errors import NotFound, Refused
 from qcdc_plans.domain.plan import Plan, Task, TaskChange, TaskSpec
 from qcdc_plans.domain.task_groups import GroupEdit
-from qcdc_plans.handlers.register import command, today
 from qcdc_shared.auth import Principal
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.runtime import UnitOfWork, command, local_day
 
 
 async def _plan(repository: PlanRepository, plan_id: str) -> Plan:
@@ -39,7 +38,7 @@ async def _task(repository: TaskRepository, task_id: str) -> Task:
 
 async def _committee_act(uow: UnitOfWork, actor: Principal) -> tuple[Member, list[Member]]:
     members = await CommitteeRepository(uow.session).all()
-    return adopting_member(members, actor.sub, today(uow)), members
+    return adopting_member(members, actor.sub, local_day(uow)), members
 
 
 async def create_plan(
@@ -102,7 +101,7 @@ async def add_task(*, uow: UnitOfWork, actor: Principal, plan_id: str, spec: Tas
         current = await _plan(plans, plan_id)
         members = await CommitteeRepository(uow.session).all()
         plan, task = domain.add_task(
-            current, spec, task_id=task_id, members=members, today=today(uow)
+            current, spec, task_id=task_id, members=members, today=local_day(uow)
         )
         now = uow.runtime.clock.now()
         await plans.save(plan, expected_version=current.version, at=now)
@@ -121,7 +120,7 @@ async def change_draft_task(
         current = await _plan(plans, task.plan_id)
         members = await CommitteeRepository(uow.session).all()
         plan, changed = domain.change_draft_task(
-            current, task, change, members=members, today=today(uow)
+            current, task, change, members=members, today=local_day(uow)
         )
         now = uow.runtime.clock.now()
         await plans.save(plan, expected_version=current.version, at=now)
@@ -180,7 +179,7 @@ async def amend_plan(
             changes=changes,
             groups=groups,
             members=members,
-            today=today(uow),
+            today=local_day(uow),
         )
         plan, now = amendment.plan, uow.runtime.clock.now()
         await plans.save(plan, expected_version=current.version, at=now)

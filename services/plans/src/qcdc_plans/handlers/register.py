@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from qcdc_plans.adapters import bus
@@ -14,21 +13,9 @@ from qcdc_plans.domain.committee import Member, Position
 from qcdc_plans.domain.errors import NotFound, Refused
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_shared.auth import Principal
-from qcdc_shared.deadlines import local_date
-from qcdc_shared.runtime import UnitOfWork, audited
+from qcdc_shared.runtime import UnitOfWork, command, local_day
 
 T = TypeVar("T")
-
-
-async def command(
-    uow: UnitOfWork, actor: Principal, *, action: str, target: str, work: Callable[[], Awaitable[T]]
-) -> T:
-    """Run ``work``, audit it and commit; a refusal is audited with its rule and re-raised."""
-    return await audited(uow, actor, action=action, target=target, work=work, refusals=(Refused,))
-
-
-def today(uow: UnitOfWork) -> dt.date:
-    return local_date(uow.runtime.clock.now())
 
 
 async def register_group(
@@ -54,7 +41,7 @@ async def register_group(
             name=name,
             households=households,
             online_optin=online_optin,
-            effective_on=effective_on or today(uow),
+            effective_on=effective_on or local_day(uow),
         )
         await repository.add(group, actor=actor.sub, at=uow.runtime.clock.now())
         uow.record(bus.group_changed(uow.runtime.ward, group), aggregate_id=code, sequence=1)
@@ -80,7 +67,7 @@ async def update_group(
             raise NotFound("tổ dân phố", "residential group", code)
         changed = groups.update_group(
             current,
-            effective_on=effective_on or today(uow),
+            effective_on=effective_on or local_day(uow),
             name=name,
             households=households,
             online_optin=online_optin,
@@ -120,7 +107,7 @@ async def appoint_member(
             organisation=organisation,
             title=title,
             account=account,
-            joined_on=joined_on or today(uow),
+            joined_on=joined_on or local_day(uow),
             current=await repository.all(),
         )
         await repository.add(member, at=uow.runtime.clock.now())
@@ -139,7 +126,7 @@ async def member_leaves(
         current = await repository.get(member_id)
         if current is None:
             raise NotFound("thành viên Ban Chỉ đạo", "steering-committee member", member_id)
-        after = committee.leave(current, on=on or today(uow), reason=reason)
+        after = committee.leave(current, on=on or local_day(uow), reason=reason)
         await repository.save(after, expected_version=current.version, at=uow.runtime.clock.now())
         return after
 

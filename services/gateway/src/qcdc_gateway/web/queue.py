@@ -1,0 +1,275 @@
+"""The city's queue as plain HTML forms for a signed-in city monitor: sign in with a token
+kept in an HttpOnly cookie, act on an item through the queue's handlers (the same commands,
+audit and events as ``POST /api/escalations/...``), and come back to the list with a message.
+
+Forms post with a cookie, so each post is checked for cross-site forgery three ways: the
+cookie is SameSite=Strict, the Origin (or Referer) must be this host, and a form carries a
+token derived from the session's own token, which another site cannot read.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+from collections.abc import Awaitable
+from typing import Final
+from urllib.parse import parse_qs, urlsplit
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ValidationError
+
+from qcdc_gateway.adapters.queue import EscalationRepository
+from qcdc_gateway.api.escalations import AssignIn, NoteIn, ResolveIn
+from qcdc_gateway.domain.queue import ALLOWED, Escalation
+from qcdc_gateway.handlers import queue as handlers
+from qcdc_gateway.web.i18n import Translator
+from qcdc_gateway.web.rendering import error_page, render, translator
+from qcdc_shared.api import PageParams, Problem
+from qcdc_shared.api.commands import run_command
+from qcdc_shared.auth import Principal, TokenError, TokenVerifier, public
+from qcdc_shared.runtime import UnitOfWork
+from qcdc_shared.service import RuntimeDep
+
+router = APIRouter(include_in_schema=False)
+
+TOKEN_COOKIE: Final = "qcdc_token"
+FLASH_COOKIE: Final = "qcdc_flash"
+COOKIE_PATH: Final = "/queue"  # the cookie goes to the queue's pages and nowhere else
+ROLES: Final = frozenset({"city_monitor", "admin"})  # as requires("city_monitor") admits
+PAGE_SIZE: Final = 100
+# A note or a resolution is at most 5000 characters: percent-encoded Vietnamese is up to nine
+# bytes a character, so 64 KiB holds any valid form and refuses a flood.
+MAX_FORM_BYTES: Final = 64 * 1024
+_UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# Each action's form field and the API's body model for it (the same bounds and trimming).
+FIELDS: Final[dict[str, tuple[str, type[BaseModel]] | None]] = {
+    "acknowledge": None,
+    "assign": ("assignee", AssignIn),
+    "note": ("text", NoteIn),
+    "resolve": ("resolution", ResolveIn),
+}
+FIELD_LABELS: Final = {
+    "assignee": "field.assignee",
+    "text": "field.note",
+    "resolution": "field.resolution",
+}
+VI, EN = Translator("vi"), Translator("en")
+
+
+class FormTooLarge(ValueError):
+    pass
+
+
+def csrf_token(session_token: str) -> str:
+    """A form token only a page that holds the session can know (HMAC keyed by the token)."""
+    return hmac.new(session_token.encode(), b"qcdc-dashboard-form", hashlib.sha256).hexdigest()
+
+
+def same_origin(request: Request) -> bool:
+    """The post came from a page of this host: browsers send Origin on every form post (and
+    Referer when a policy strips Origin); neither, or another host, is refused."""
+    host = request.headers.get("host", "")
+    for header in ("origin", "referer"):
+        value = request.headers.get(header)
+        if value and value != "null":
+            return bool(host) and urlsplit(value).netloc == host
+    return False
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """An urlencoded form (python-multipart is not a dependency; these forms need no files)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/x-www-form-urlencoded":
+        return {}
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise FormTooLarge()
+    try:
+        parsed = parse_qs(
+            body.decode("utf-8"), keep_blank_values=True, strict_parsing=False, max_num_fields=20
+        )
+    except (UnicodeDecodeError, ValueError) as error:
+        raise FormTooLarge() from error
+    return {key: values[0] for key, values in parsed.items()}
+
+
+def signed_in(request: Request) -> tuple[Principal, str] | None:
+    token = request.cookies.get(TOKEN_COOKIE)
+    if not token:
+        return None
+    verifier: TokenVerifier = request.app.state.verifier
+    try:
+        principal = verifier.verify(token)
+    except TokenError:
+        return None
+    return (principal, token) if principal.role in ROLES else None
+
+
+def _read_flash(request: Request, t: Translator) -> dict[str, str] | None:
+    raw = request.cookies.get(FLASH_COOKIE)
+    if not raw:
+        return None
+    try:
+        found = json.loads(base64.urlsafe_b64decode(raw.encode()))
+        first, second = t.both(str(found["vi"]), str(found["en"]))
+        return {"kind": str(found["kind"]), "text": first, "other": second}
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _back(request: Request, kind: str, vi: str, en: str) -> Response:
+    response = RedirectResponse("/queue", status_code=303)
+    value = base64.urlsafe_b64encode(json.dumps({"kind": kind, "vi": vi, "en": en}).encode())
+    response.set_cookie(
+        FLASH_COOKIE,
+        value.decode(),
+        max_age=60,
+        path=COOKIE_PATH,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    return response
+
+
+def _command(
+    action: str, uow: UnitOfWork, actor: Principal, escalation_id: str, value: str
+) -> Awaitable[Escalation]:
+    """The queue's own handler for ``action``: the same audit, checks and events as the API."""
+    if action == "acknowledge":
+        return handlers.acknowledge(uow=uow, actor=actor, escalation_id=escalation_id)
+    if action == "assign":
+        return handlers.assign(uow=uow, actor=actor, escalation_id=escalation_id, assignee=value)
+    if action == "note":
+        return handlers.add_note(uow=uow, actor=actor, escalation_id=escalation_id, text=value)
+    return handlers.resolve(uow=uow, actor=actor, escalation_id=escalation_id, resolution=value)
+
+
+def _refused_cross_site(request: Request) -> HTMLResponse:
+    t = translator(request)
+    return error_page(request, 403, t("csrf"))
+
+
+def _sign_in_page(request: Request, *, error: str | None = None, status: int = 200) -> Response:
+    return render(request, "sign_in.html", {"error": error}, status_code=status, private=True)
+
+
+@router.get("/queue", response_class=HTMLResponse, **public())
+async def queue_page(request: Request, runtime: RuntimeDep) -> Response:
+    session = signed_in(request)
+    if session is None:
+        response = _sign_in_page(request)
+        response.delete_cookie(TOKEN_COOKIE, path=COOKIE_PATH)
+        return response
+    principal, token = session
+    t = translator(request)
+    try:
+        params = PageParams(limit=PAGE_SIZE, cursor=request.query_params.get("cursor") or None)
+    except Problem:
+        params = PageParams(limit=PAGE_SIZE)
+    async with runtime.sessionmaker() as db:
+        page = await EscalationRepository(db).page(params=params)
+    response = render(
+        request,
+        "queue.html",
+        {
+            "principal": principal,
+            "items": page.items,
+            "total": page.total,
+            "next_cursor": page.next_cursor,
+            "allowed": ALLOWED,
+            "csrf": csrf_token(token),
+            "flash": _read_flash(request, t),
+        },
+        private=True,
+    )
+    response.delete_cookie(FLASH_COOKIE, path=COOKIE_PATH)
+    return response
+
+
+@router.post("/queue/sign-in", response_class=HTMLResponse, **public())
+async def sign_in(request: Request) -> Response:
+    if not same_origin(request):
+        return _refused_cross_site(request)
+    t = translator(request)
+    try:
+        token = (await form_fields(request)).get("token", "").strip()
+    except FormTooLarge:
+        return _sign_in_page(request, error=t("sign_in.invalid"), status=413)
+    verifier: TokenVerifier = request.app.state.verifier
+    try:
+        principal = verifier.verify(token)
+    except TokenError:
+        return _sign_in_page(request, error=t("sign_in.invalid"), status=401)
+    if principal.role not in ROLES:
+        return _sign_in_page(request, error=t("sign_in.role", role=principal.role), status=403)
+    response = RedirectResponse("/queue", status_code=303)
+    response.set_cookie(
+        TOKEN_COOKIE,
+        token,
+        path=COOKIE_PATH,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    return response
+
+
+@router.post("/queue/sign-out", response_class=HTMLResponse, **public())
+async def sign_out(request: Request) -> Response:
+    session = signed_in(request)
+    try:
+        fields = await form_fields(request)
+    except FormTooLarge:
+        fields = {}
+    if not same_origin(request) or (
+        session is not None
+        and not hmac.compare_digest(fields.get("csrf", ""), csrf_token(session[1]))
+    ):
+        return _refused_cross_site(request)
+    response = RedirectResponse("/queue", status_code=303)
+    response.delete_cookie(TOKEN_COOKIE, path=COOKIE_PATH)
+    return response
+
+
+@router.post("/queue/{escalation_id}/{action}", response_class=HTMLResponse, **public())
+async def act(escalation_id: str, action: str, request: Request, runtime: RuntimeDep) -> Response:
+    t = translator(request)
+    if action not in FIELDS or not _UUID.match(escalation_id):
+        return error_page(request, 404, t("error.404"))
+    if not same_origin(request):
+        return _refused_cross_site(request)
+    session = signed_in(request)
+    if session is None:
+        return _sign_in_page(request, error=t("sign_in.invalid"), status=401)
+    principal, token = session
+    try:
+        fields = await form_fields(request)
+    except FormTooLarge:
+        return error_page(request, 413, t("error.422"))
+    if not hmac.compare_digest(fields.get("csrf", ""), csrf_token(token)):
+        return _refused_cross_site(request)
+    value = ""
+    spec = FIELDS[action]
+    if spec is not None:
+        field, model = spec
+        try:
+            value = str(getattr(model.model_validate({field: fields.get(field, "")}), field))
+        except ValidationError:
+            label = FIELD_LABELS[field]
+            return _back(
+                request, "error", VI("invalid", field=VI(label)), EN("invalid", field=EN(label))
+            )
+    try:
+        async with runtime.uow() as uow:
+            await run_command(_command(action, uow, principal, escalation_id, value))
+    except Problem as problem:  # the refusal, in both languages, as the API would say it
+        return _back(request, "error", problem.detail, problem.detail_en)
+    done = {"id": escalation_id, "assignee": value}  # never a note's text in a cookie
+    return _back(request, "ok", VI(f"done.{action}", **done), EN(f"done.{action}", **done))

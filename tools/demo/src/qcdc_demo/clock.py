@@ -1,0 +1,83 @@
+"""Walking the shared development clock (``qcdc clock``) through the demo's history.
+
+Every service watches the offset in the NATS key-value bucket; after each move the walk waits
+until every service of the demo's wards reports the new time on ``/health``, so the calls of
+the step are dated by the step, never by the one before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import httpx
+import nats
+from nats.aio.client import Client
+
+from qcdc_demo.client import DemoError
+from qcdc_shared import clock as shared_clock
+
+FOLLOW_TIMEOUT_SECONDS = 20.0
+# Far below a step (a week) and far above the time a /health answer takes to arrive.
+FOLLOW_TOLERANCE = dt.timedelta(minutes=5)
+
+
+class SharedClock:
+    def __init__(self, client: Client, http: httpx.AsyncClient, health_urls: list[str]) -> None:
+        self._client = client
+        self._http = http
+        self._health_urls = health_urls
+        self.offset = dt.timedelta(0)
+
+    @classmethod
+    async def connect(
+        cls, nats_url: str, http: httpx.AsyncClient, health_urls: list[str]
+    ) -> SharedClock:
+        client = await nats.connect(nats_url, connect_timeout=5, max_reconnect_attempts=3)
+        walker = cls(client, http, health_urls)
+        walker.offset = await shared_clock.read_offset(client.jetstream())
+        return walker
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + self.offset
+
+    async def move_to(self, instant: dt.datetime | None) -> None:
+        """Make the city's ``now`` equal ``instant`` (``None``: real time, offset 0)."""
+        real_now = dt.datetime.now(dt.UTC)
+        offset = dt.timedelta(0)
+        if instant is not None:
+            offset = shared_clock.offset_to_reach(instant, real_now=real_now)
+        await shared_clock.write_offset(self._client.jetstream(), offset)
+        self.offset = offset
+        await self._followed()
+
+    async def _followed(self) -> None:
+        pending = list(self._health_urls)
+        try:
+            async with asyncio.timeout(FOLLOW_TIMEOUT_SECONDS):
+                while pending:
+                    results = await asyncio.gather(
+                        *(self._follows(url) for url in pending), return_exceptions=True
+                    )
+                    pending = [u for u, ok in zip(pending, results, strict=True) if ok is not True]
+                    if pending:
+                        await asyncio.sleep(0.05)
+        except TimeoutError:
+            raise DemoError(
+                f"services did not follow the shared clock in {FOLLOW_TIMEOUT_SECONDS:.0f}s: "
+                + ", ".join(sorted(pending))
+            ) from None
+
+    async def _follows(self, url: str) -> bool:
+        response = await self._http.get(f"{url}/health")
+        service_now = dt.datetime.fromisoformat(response.json()["clock"]["now"])
+        return abs(service_now - self.now()) < FOLLOW_TOLERANCE
+
+    async def close(self) -> None:
+        """Leave the city at real time (offset 0), whatever happened during the walk."""
+        try:
+            async with asyncio.timeout(5):
+                await shared_clock.write_offset(self._client.jetstream(), dt.timedelta(0))
+                self.offset = dt.timedelta(0)
+        finally:
+            await self._client.close()
