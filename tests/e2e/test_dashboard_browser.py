@@ -13,7 +13,6 @@ second, where ``qcdc run`` would start every service of every ward as its own pr
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 import os
@@ -28,8 +27,6 @@ from urllib.parse import urlparse
 import httpx
 import nats
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from playwright.async_api import Browser, Page, ViewportSize, async_playwright, expect
 from playwright.async_api import Error as PlaywrightError
 
@@ -39,6 +36,7 @@ from qcdc_shared.auth import mint_development_token
 from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
+from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.e2e
@@ -85,31 +83,6 @@ class Stack:
     gateway: str
     publicity: str
     settings: Settings
-
-
-@asynccontextmanager
-async def serving(app: FastAPI) -> AsyncIterator[str]:
-    """``app`` behind uvicorn on a free loopback port, lifespan included."""
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            host="127.0.0.1",
-            port=0,
-            log_level="warning",
-            lifespan="on",
-            # An EventSource left open would otherwise hold the shutdown for ever.
-            timeout_graceful_shutdown=5,
-        )
-    )
-    task = asyncio.create_task(server.serve())
-    try:
-        await eventually(lambda: server.started or task.done(), within=30, what="uvicorn")
-        assert server.started, "uvicorn did not start"
-        port = server.servers[0].sockets[0].getsockname()[1]
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 async def linked(url: str) -> None:
@@ -274,6 +247,9 @@ async def test_the_dashboard_follows_the_city_live_in_a_browser(
         small.on("pageerror", lambda error: errors.append(str(error)))
         await small.goto("/")
         await small.locator(f'#wards tr[data-ward="{WARD}"]').wait_for(state="attached")
+        # Usable at 360 px: the wide table scrolls inside its own box, never the whole page.
+        page_width = await small.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= MOBILE["width"], f"the page scrolls sideways: {page_width} px"
         await screenshot(small, "overview-360.png", saved)
         await phone.close()
 

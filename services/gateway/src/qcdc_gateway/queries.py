@@ -9,7 +9,7 @@ from typing import Any
 
 from qcdc_gateway.adapters.log import current_facts, facts_as_of
 from qcdc_gateway.domain.facts import Fact
-from qcdc_gateway.domain.indicators import Calendar, Period, indicators
+from qcdc_gateway.domain.indicators import FLOWS, Calendar, Period, indicators
 from qcdc_shared.runtime import Runtime
 
 
@@ -39,9 +39,10 @@ def per_ward(
 def monthly(
     facts: list[Fact], *, year: int, now: dt.datetime, calendar: Calendar
 ) -> list[dict[str, Any]]:
-    """One row per month of ``year``: the trend a chart draws."""
-    return [
-        {"month": f"{year}-{month:02d}"}
-        | indicators(facts, now=now, period=Period(year, month), calendar=calendar)
-        for month in range(1, 13)
-    ]
+    """One row per month of ``year``: the trend a chart draws (flows only: a state such as
+    ``violations_open`` is today's, not a month's)."""
+    rows = []
+    for month in range(1, 13):
+        values = indicators(facts, now=now, period=Period(year, month), calendar=calendar)
+        rows.append({"month": f"{year}-{month:02d}"} | {name: values[name] for name in FLOWS})
+    return rows

@@ -328,6 +328,9 @@ async def test_the_overview_and_a_wards_page_show_what_the_api_says_in_either_la
         year_page = page(await c.http.get("/", params={"year": DAY.year - 1}))
         atlantis = await c.http.get("/wards/atlantis")
         bad_period = await c.http.get("/", params={"month": "13"})
+        before = page(
+            await c.http.get("/", params={"as_of": (DAY - dt.timedelta(days=1)).isoformat()})
+        )
         css = await c.http.get("/static/dashboard.css")
         js = await c.http.get("/static/dashboard.js")
 
@@ -388,6 +391,11 @@ async def test_the_overview_and_a_wards_page_show_what_the_api_says_in_either_la
     assert f"năm {DAY.year - 1}" in year_page.all("svg", role="img")[0].all("title")[0].text
     year_row = year_page.one("tr", data_ward=WARD)
     assert year_row.one("td", data_indicator="postings_published").text == "0"
+
+    # As of the day before: none of it yet, and nothing live about a past instant.
+    past = before.one("tr", data_ward=WARD)
+    assert past.one("td", data_indicator="postings_current").text == "0"
+    assert before.one("p", id="live-status").attrs["data-stream"] == ""
 
     # A ward's page: its figures are the API's; every section is there, in both languages.
     assert "Phường Bến Thành" in ward_vi.one("h1").text
@@ -522,6 +530,9 @@ async def test_the_queue_signs_a_city_monitor_in_and_acts_through_its_forms(
         )
         assert unknown.status_code == 303
         assert "No escalation" in page(await c.http.get("/queue")).one(id="flash").text
+
+        again = await c.http.get("/queue/sign-in?lang=en")  # the switch on a post's answer
+        assert (again.status_code, again.headers["location"]) == (303, "/queue?lang=en")
 
         sign_out = await c.http.post(
             "/queue/sign-out", data={"csrf": csrf}, headers={"Origin": BASE}

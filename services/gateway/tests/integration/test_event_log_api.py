@@ -18,8 +18,6 @@ from typing import Any
 import httpx
 import nats
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from nats.js import JetStreamContext
 
 from qcdc_gateway.main import build
@@ -29,6 +27,7 @@ from qcdc_shared.envelope import Envelope, build_envelope
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
+from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
@@ -39,23 +38,6 @@ T0 = dt.datetime(2026, 11, 2, 2, 0, tzinfo=dt.UTC)  # 09:00 in Vietnam
 VN = dt.timezone(dt.timedelta(hours=7))
 PUBLISHED = "vn.qcdc.publicity.posting.published.v1"
 WITHDRAWN = "vn.qcdc.publicity.posting.withdrawn.v1"
-
-
-@asynccontextmanager
-async def serving(app: FastAPI) -> AsyncIterator[str]:
-    """``app`` behind uvicorn on a free loopback port, lifespan included."""
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
-    )
-    task = asyncio.create_task(server.serve())
-    try:
-        await eventually(lambda: server.started or task.done(), within=30, what="uvicorn")
-        assert server.started, "uvicorn did not start"
-        port = server.servers[0].sockets[0].getsockname()[1]
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 def _posting_state(ward: str, posting_id: str, at: dt.datetime) -> dict[str, Any]:

@@ -4,7 +4,6 @@ routing proxy in front of a real publicity service served by uvicorn."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import datetime as dt
 import io
@@ -17,8 +16,6 @@ from typing import Any
 import httpx
 import nats
 import pytest
-import uvicorn
-from fastapi import FastAPI
 
 from qcdc_gateway.main import build
 from qcdc_oversight.contracts import SubjectV1, ViolationDetectedV1
@@ -32,6 +29,7 @@ from qcdc_shared.nats_server import NatsServer, free_port
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.databases import sibling_database_url
+from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
@@ -44,23 +42,6 @@ DAY = AT.date()
 POSTING_TITLE = "Danh sách hộ nghèo tổ 5 — ông Nguyễn Văn An"
 WITHDRAWAL_REASON = "Gỡ theo đề nghị của bà Trần Thị Bình"
 DECISION_TITLE = "Góp vốn nâng cấp hẻm 12"
-
-
-@asynccontextmanager
-async def serving(app: FastAPI) -> AsyncIterator[str]:
-    """``app`` behind uvicorn on a free loopback port, lifespan included."""
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
-    )
-    task = asyncio.create_task(server.serve())
-    try:
-        await eventually(lambda: server.started or task.done(), within=30, what="uvicorn")
-        assert server.started, "uvicorn did not start"
-        port = server.servers[0].sockets[0].getsockname()[1]
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 @asynccontextmanager

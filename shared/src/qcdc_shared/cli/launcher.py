@@ -10,6 +10,7 @@ wards' APIs unless ``--empty`` was given.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import importlib
 import json
 import os
@@ -23,8 +24,9 @@ from pathlib import Path
 
 import httpx
 import nats
+from nats.js import JetStreamContext
 
-from qcdc_shared.clock import clock_bucket
+from qcdc_shared.clock import clock_bucket, write_offset
 from qcdc_shared.nats_server import NatsServer, free_port
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry, dump_registry
 from qcdc_shared.streams import ensure_city_topology
@@ -32,6 +34,7 @@ from qcdc_shared.streams import ensure_city_topology
 STOP_GRACE_SECONDS = 6.0  # then SIGKILL: the whole stop stays under 10 s
 HEALTH_TIMEOUT_SECONDS = 90.0
 DEMO_MARKER = Path("run") / "demo.done"
+DEMO_WALKING = Path("run") / "demo.walking"  # the demo is moving the shared clock
 
 
 def port_free(port: int) -> bool:
@@ -135,8 +138,22 @@ class Launcher:
             js = client.jetstream()
             await ensure_city_topology(js, [ward.slug for ward in self.registry.wards])
             await clock_bucket(js)
+            await self._after_interrupted_demo(js)
         finally:
             await client.close()
+
+    async def _after_interrupted_demo(self, js: JetStreamContext) -> None:
+        """Ctrl-C stops nats-server with the demo, before the demo can put the shared clock
+        back: undo its offset here, and keep the partial city rather than add a second one."""
+        walking = self.var_dir / DEMO_WALKING
+        if not walking.exists():
+            return
+        await write_offset(js, dt.timedelta(0))
+        walking.replace(self.var_dir / DEMO_MARKER)
+        self._say(
+            "QCDC: the demo city was interrupted last time; its clock offset is undone "
+            f"(remove {self.var_dir} to build the demo city afresh)"
+        )
 
     def _plan(self) -> None:
         var = self.var_dir.resolve()
@@ -259,15 +276,18 @@ class Launcher:
         )
         began = time.monotonic()
         topology = self.var_dir / "run" / "topology.json"
+        walking = self.var_dir / DEMO_WALKING
+        walking.write_text(time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8")
         building = asyncio.create_task(demo.build(topology=topology, say=self._say))
         stopping = asyncio.create_task(stop.wait())
         await asyncio.wait({building, stopping}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
-        if not building.done():  # Ctrl-C: the demo puts the shared clock back as it stops
+        if not building.done():  # stopping: the demo puts the shared clock back if NATS is up
             building.cancel()
             await asyncio.gather(building, return_exceptions=True)
             self._say("QCDC: thành phố mẫu bị dừng giữa chừng — demo city interrupted")
-            return
+            return  # demo.walking stays: the next start undoes the offset (see above)
+        walking.unlink()
         try:
             building.result()
         except Exception as error:  # the city stays up; the operator sees why

@@ -4,6 +4,7 @@ with their own verbs (``Plans.open_decision``...)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 
 import httpx
 import nats
+import uvicorn
 from fastapi import FastAPI
 
 from qcdc_shared.auth import mint_development_token
@@ -107,3 +109,29 @@ async def running(
 
             await eventually(linked, within=10, what="the NATS link")
             yield harness(http, settings, app, nats_url)
+
+
+@asynccontextmanager
+async def serving(app: FastAPI) -> AsyncIterator[str]:
+    """``app`` behind a real uvicorn on a free loopback port, lifespan included: for what an
+    in-memory transport cannot do (a browser, Server-Sent Events, a proxy's upstream)."""
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=0,
+            log_level="warning",
+            lifespan="on",
+            # An EventSource left open would otherwise hold the shutdown for ever.
+            timeout_graceful_shutdown=5,
+        )
+    )
+    task = asyncio.create_task(server.serve())
+    try:
+        await eventually(lambda: server.started or task.done(), within=30, what="uvicorn")
+        assert server.started, "uvicorn did not start"
+        port = server.servers[0].sockets[0].getsockname()[1]
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task

@@ -76,8 +76,15 @@ def parser() -> argparse.ArgumentParser:
         description="Build a demo city through the wards' APIs, or a registry for benchmarks.",
     )
     root.add_argument("--wards", help="comma-separated ward slugs (default: every running ward)")
-    root.add_argument("--months", type=int, default=DEFAULT_MONTHS, help="history length")
-    root.add_argument("--seed", type=int, default=DEFAULT_SEED, help="same seed, same city")
+    root.add_argument(
+        "--months",
+        type=int,
+        default=DEFAULT_MONTHS,
+        help="history length in months (default %(default)s)",
+    )
+    root.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="same seed, same city (default %(default)s)"
+    )
     root.add_argument("--topology", help="the running city (default var/run/topology.json)")
     root.add_argument("--registry-csv", help="write a registry of wards from this CSV instead")
     root.add_argument("--limit", type=int, help="with --registry-csv: the first N wards")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 
 import httpx
 import nats
@@ -17,9 +18,16 @@ from nats.aio.client import Client
 from qcdc_demo.client import DemoError
 from qcdc_shared import clock as shared_clock
 
+log = logging.getLogger(__name__)
+
 FOLLOW_TIMEOUT_SECONDS = 20.0
 # Far below a step (a week) and far above the time a /health answer takes to arrive.
 FOLLOW_TOLERANCE = dt.timedelta(minutes=5)
+
+
+async def _log_error(error: Exception) -> None:
+    # Quiet: Ctrl-C stops nats-server with `qcdc run`; the walk reports what it could not do.
+    log.debug("shared clock connection: %r", error)
 
 
 class SharedClock:
@@ -33,7 +41,9 @@ class SharedClock:
     async def connect(
         cls, nats_url: str, http: httpx.AsyncClient, health_urls: list[str]
     ) -> SharedClock:
-        client = await nats.connect(nats_url, connect_timeout=5, max_reconnect_attempts=3)
+        client = await nats.connect(
+            nats_url, connect_timeout=5, max_reconnect_attempts=3, error_cb=_log_error
+        )
         walker = cls(client, http, health_urls)
         walker.offset = await shared_clock.read_offset(client.jetstream())
         return walker

@@ -20,10 +20,11 @@ from typing import Any
 
 import httpx
 
+from qcdc_demo.builder import RECEPTION
 from qcdc_demo.client import DemoError, WardClient
 from qcdc_demo.clock import SharedClock
-from qcdc_demo.scenario import RECEPTION, ward_script
-from qcdc_demo.script import Action, Probe, Ref, Week, paths_with_refs, walk_days
+from qcdc_demo.scenario import ward_script
+from qcdc_demo.script import Action, Probe, Ref, Week, paths_with_refs, step_instant, walk_days
 from qcdc_shared.clock import LOCAL_TZ
 from qcdc_shared.settings import Settings
 
@@ -44,6 +45,7 @@ class WardRun:
     counts: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     skipped: int = 0
+    calls: int = 0
 
     async def play(self, index: int) -> None:
         for action in self.weeks[index].actions:
@@ -59,6 +61,7 @@ class WardRun:
         if action.after:
             await self.probe(action.after)
         path = _PLACEHOLDER.sub(lambda m: str(self.saved[m.group(1)]["id"]), action.path)
+        self.calls += 1
         data = await self.client.call(
             "POST", action.service, path, actor=action.actor, body=self.resolve(action.body)
         )
@@ -128,12 +131,14 @@ class Summary:
             kinds = ("feedback", "complaint", "denunciation", "information_request", "lead")
             petitions = sum(c[k] for k in kinds)
             out.append(
-                f"  {ward:<12} {c['group']} tổ dân phố · {c['posting']} tin công khai "
-                f"({c['withdrawal']} gỡ sớm) · {c['consultation']} đợt lấy ý kiến "
-                f"({c['comment']} ý kiến) · {petitions} đơn ({c['answered on_time']} trả lời "
-                f"đúng hạn, {c['answered late']} trễ hạn) · {c['task']} nhiệm vụ "
+                f"  {ward:<12} {c['group']} tổ dân phố · {c['task']} nhiệm vụ "
                 f"({c['task progress']} báo cáo tiến độ) · {c['decision']} biểu quyết · "
                 f"{c['conference']} hội nghị · {c['recommendation']} kiến nghị TTND"
+            )
+            out.append(
+                f"  {'':<12} {c['posting']} tin công khai ({c['withdrawal']} gỡ sớm) · "
+                f"{c['consultation']} đợt lấy ý kiến ({c['comment']} ý kiến) · {petitions} đơn "
+                f"({c['answered on_time']} trả lời đúng hạn, {c['answered late']} trễ hạn)"
             )
         city = self.city
         if city:
@@ -182,13 +187,13 @@ async def build_city(
         try:
             for index, day in enumerate(days):
                 final = index == len(days) - 1
-                await clock.move_to(None if final else runs[0].weeks[index].at)
+                await clock.move_to(None if final else step_instant(day))
                 step_began = time.monotonic()
                 await asyncio.gather(*(run.play(index) for run in runs))
                 await asyncio.sleep(max(0.0, SWEEP_SECONDS - (time.monotonic() - step_began)))
                 if final or days[index + 1].month != day.month:
-                    done = sum(sum(run.counts.values()) for run in runs)
-                    say(f"  … {day:%d/%m/%Y}: {done} thao tác — calls so far")
+                    calls = sum(run.calls for run in runs)
+                    say(f"  … {day:%d/%m/%Y}: {calls} lời gọi API — calls so far")
         finally:
             await clock.close()
         await settle(http, topology["gateway"], health)

@@ -10,37 +10,16 @@ last step is dropped: what it would have closed stays open, as it would in a rea
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import random
 from typing import Any
 
 from qcdc_demo import texts
-from qcdc_demo.script import STEP_HOUR, Action, Actor, Probe, Ref, Week
+from qcdc_demo.builder import CHAIR, DAY, FRONT, HEAD, INSPECTOR, RECEPTION, WEEK, Builder
+from qcdc_demo.petitions import add_petition
+from qcdc_demo.script import STEP_HOUR, Action, Probe, Ref, Week
 from qcdc_shared.clock import LOCAL_TZ
 
-DAY = dt.timedelta(days=1)
-WEEK = dt.timedelta(days=7)
-# Accounts of the ward's people. The steering committee's head adopts the plan (by account).
-HEAD = Actor("officer", "bi-thu-dang-uy")
-CHAIR = Actor("officer", "chu-tich-ubnd")
-RECEPTION = Actor("officer", "can-bo-tiep-dan")
-HANDLERS = tuple(Actor("officer", sub) for sub in ("can-bo-dia-chinh", "can-bo-tu-phap"))
-FRONT = Actor("front", "chu-tich-mttq")
-INSPECTOR = Actor("inspector", "truong-ban-ttnd")
 MIN30 = frozenset({1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12})  # PUB-MIN30: withdrawing early breaks it
 LOUD = frozenset({7, 8, 9, 10, 11, 12})  # PUB-LOUD: also read on the loudspeakers
-# The first petitions of every ward, so even a one-month history has every kind and fate.
-FIRST_PETITIONS = (
-    ("feedback", "late"),
-    ("complaint", "on_time"),
-    ("information_request", "late"),
-    ("denunciation", "on_time"),
-    ("lead", "kept"),
-    ("feedback", "rejected_answer"),
-    ("information_request", "on_time"),
-)
-KIND_WEIGHTS = {"feedback": 9, "complaint": 4, "denunciation": 2, "information_request": 3}
-KIND_WEIGHTS |= {"lead": 1}
 
 
 def ward_script(*, ward: str, ward_name: str, seed: int, days: list[dt.date]) -> list[Week]:
@@ -48,53 +27,7 @@ def ward_script(*, ward: str, ward_name: str, seed: int, days: list[dt.date]) ->
     return _Ward(ward, ward_name, seed, days).build()
 
 
-class _Ward:
-    def __init__(self, ward: str, ward_name: str, seed: int, days: list[dt.date]) -> None:
-        self.ward, self.ward_name = ward, ward_name
-        self.rng = random.Random(f"qcdc-demo/{seed}/{ward}")  # a str seed: stable across runs
-        self.weeks = [Week(i, day) for i, day in enumerate(days)]
-        self.last = len(days) - 1
-        self.numbers = itertools.count(1)
-        self.groups: dict[str, int] = {}  # code → households
-        self.members: list[str] = []
-        self.withdrawable: list[tuple[int, str]] = []  # (week, posting ref)
-        self.petitions: list[str] = []
-        self.regulation = ""
-
-    # --- helpers ------------------------------------------------------------------------
-
-    def at(self, week: int, action: Action) -> None:
-        if week <= self.last:
-            self.weeks[week].actions.append(action)
-
-    def ref(self, prefix: str) -> str:
-        return f"{prefix}{next(self.numbers)}"
-
-    def day(self, week: int) -> dt.date:
-        return self.weeks[min(week, self.last)].day
-
-    def person(self) -> str:
-        rng = self.rng
-        return f"{rng.choice(texts.FAMILY)} {rng.choice(texts.MIDDLE)} {rng.choice(texts.GIVEN)}"
-
-    def fill(self, template: str, week: int) -> str:
-        day = self.day(week)
-        return template.format(
-            y=day.year,
-            q=(day.month - 1) // 3 + 1,
-            m=day.month,
-            h=self.rng.randint(2, 98),
-            g=self.group_name(self.rng.choice(list(self.groups))),
-            ward=self.ward_name,
-        )
-
-    @staticmethod
-    def group_name(code: str) -> str:
-        return f"Tổ dân phố {int(code[4:])}"
-
-    def citizen(self) -> Actor:
-        return Actor("citizen", f"cong-dan-{self.ward}-{next(self.numbers)}", self.person())
-
+class _Ward(Builder):
     # --- the history --------------------------------------------------------------------
 
     def build(self) -> list[Week]:
@@ -107,7 +40,7 @@ class _Ward:
             self.postings(week)
             self.withdrawal(week)
             for _ in range(self.rng.choice((1, 2, 2, 3))):
-                self.petition(week)
+                add_petition(self, week)
             if week % 5 == 2:
                 self.decision(week)
             if week % 8 == 1:
@@ -286,99 +219,6 @@ class _Ward:
         path = f"/consultations/{{{ref}}}/close"
         closing = {"accepted": accepted, "rejected": rejected}
         self.at(week + 4, Action("publicity", path, CHAIR, closing, counts="consultation"))
-
-    # --- petitions ----------------------------------------------------------------------
-
-    def petition(self, week: int) -> None:
-        n = len(self.petitions)
-        if n < len(FIRST_PETITIONS):
-            kind, fate = FIRST_PETITIONS[n]
-        else:
-            kind = self.rng.choices(list(KIND_WEIGHTS), list(KIND_WEIGHTS.values()))[0]
-            fate = self.rng.choices(("on_time", "late", "other"), (14, 4, 3))[0]
-        ref = self.ref("P")
-        self.petitions.append(ref)
-        title, text = (self.fill(t, week) for t in self.rng.choice(texts.PETITIONS[kind]))
-        online = kind == "lead" or fate == "rejected_answer" or self.rng.random() < 0.6
-        author = self.citizen() if online else RECEPTION
-        body: dict[str, Any] = {"kind": "denunciation" if kind == "lead" else kind}
-        body |= {"title": title, "body": text, "group": self.rng.choice(list(self.groups))}
-        if kind == "lead":
-            body["anonymous"] = True
-        else:
-            body["petitioner"] = self.petitioner(body["group"])
-        if not online:
-            body["received_at"] = (self.day(week) - self.rng.randint(0, 3) * DAY).isoformat()
-        if kind == "complaint":
-            days_since_act = self.rng.choice((12, 20, 35, 60, 120))  # past 90: CMP-FILE flag
-            body["act_date"] = (self.day(week) - days_since_act * DAY).isoformat()
-        self.at(week, Action("petitions", "/petitions", author, body, saves=ref, counts=kind))
-        self.handle(ref, kind, fate, week, author, online)
-
-    def petitioner(self, group: str) -> dict[str, str]:
-        number = self.rng.randint(1, 99999)
-        return {
-            "name": self.person(),
-            "address": f"Số {self.rng.randint(1, 200)}, hẻm {self.rng.randint(2, 98)}, "
-            f"{self.group_name(group)}, {self.ward_name}",
-            "phone": f"09000{number:05}",
-            "id_number": f"000000{number:06}",
-        }
-
-    def handle(self, ref: str, kind: str, fate: str, w: int, author: Actor, online: bool) -> None:
-        handler = self.rng.choice(HANDLERS)
-        probe = Probe("petition", ref)
-
-        def act(week: int, verb: str, body: dict[str, Any] | None = None, **kw: Any) -> None:
-            actor = kw.pop("actor", handler if verb == "answer" else RECEPTION)
-            path = f"/petitions/{{{ref}}}/{verb}"
-            self.at(week, Action("petitions", path, actor, body, **kw))
-
-        answer: dict[str, Any] = {"text": texts.ANSWERS.get(kind, "")}
-        assign = {"handler": handler.sub}
-        if kind == "lead":  # DEN-INTAKE: kept as an inspection lead, no clock
-            if self.rng.random() < 0.5:
-                act(w + 2, "close")
-            return
-        if fate == "other":
-            if kind == "complaint":
-                act(w + 1, "refuse", {"reason": texts.REFUSAL}, counts="refused")
-            else:  # FB-FWD, DEN-INTAKE.forward: outside the ward's competence
-                reason = "Nội dung thuộc thẩm quyền của cơ quan khác."
-                act(w, "forward", {"to": texts.FORWARD_TO, "reason": reason}, counts="forwarded")
-            act(w + 1, "close")
-            return
-        late = fate == "late"
-        if kind in ("complaint", "denunciation"):
-            # Intake within CMP-ACCEPT / DEN-INTAKE, or two weeks on; resolution within 30
-            # days of acceptance (answered after 3 weeks), or a week past it.
-            start = w + 2 if late else w
-            act(start, "assign", assign, after=probe if late else None)
-            # CMP-RESOLVE.complex gives 45 days: only for a complaint answered in time.
-            complex_case = kind == "complaint" and not late and self.rng.random() < 0.2
-            act(
-                start, "accept", {"complex_reason": "Nhiều bên liên quan"} if complex_case else None
-            )
-            done = start + (5 if late else 3)
-        elif kind == "information_request":
-            # INF-REQ.simple is 3 working days (online): answered the same day, or a week on;
-            # on paper INF-REQ.complex is 15 working days: a week, or four.
-            done = w + (1 if late else 0) if online else w + (4 if late else 1)
-            act(done, "assign", assign, after=probe if late else None)
-        else:  # feedback: FB-FWD 5 and REC-REPLY 10 working days from receipt
-            assign_week = w + 3 if late else w
-            act(assign_week, "assign", assign, after=probe if late else None)
-            done = w + 3 if late else w + 1
-        public = kind == "feedback" and self.rng.random() < 0.4
-        if public:
-            answer |= {"public_interest": True, "public_title": "Kết quả xử lý phản ánh"}
-        counts = "answered late" if late else "answered on_time"
-        act(done, "answer", answer, after=probe if late else None, counts=counts)
-        if fate == "rejected_answer" and online:  # PET-ESC: the citizen takes it to the city
-            body = {"tracking_code": Ref(ref, "tracking_code"), "reason": texts.ESCALATION_REASON}
-            act(done + 1, "escalate", body, actor=author, counts="escalated by citizen")
-        else:
-            act(done + 1, "close")
 
     # --- residents' decisions, conferences ----------------------------------------------
 

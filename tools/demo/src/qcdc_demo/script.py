@@ -62,9 +62,9 @@ class Week:
     day: dt.date
     actions: list[Action] = field(default_factory=list)
 
-    @property
-    def at(self) -> dt.datetime:
-        return dt.datetime.combine(self.day, dt.time(STEP_HOUR), LOCAL_TZ)
+
+def step_instant(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(STEP_HOUR), LOCAL_TZ)
 
 
 def walk_days(today: dt.date, months: int) -> list[dt.date]:

@@ -56,6 +56,9 @@ class Definition:
     vi: str
     en: str
     sample: str | None = None  # for a rate: the count it is a share of
+    # A state at the time asked, whatever the period: left out of monthly trends, where it
+    # would repeat today's value for every month.
+    state: bool = False
 
 
 DEFINITIONS: tuple[Definition, ...] = (
@@ -84,6 +87,7 @@ DEFINITIONS: tuple[Definition, ...] = (
         "postings_current",
         "Số tin đang được công khai tại thời điểm xem.",
         "Postings on display at the time asked (published, not withdrawn or expired).",
+        state=True,
     ),
     Definition(
         "petitions_received",
@@ -177,11 +181,13 @@ DEFINITIONS: tuple[Definition, ...] = (
         "recommendations_open",
         "Số kiến nghị của Ban TTND chưa được trả lời tại thời điểm xem.",
         "Inspection-board recommendations unanswered at the time asked.",
+        state=True,
     ),
     Definition(
         "recommendations_overdue",
         "Trong đó, số kiến nghị quá hạn trả lời (OVS-ANSWER).",
         "Of those, past their OVS-ANSWER day.",
+        state=True,
     ),
     Definition(
         "violations_detected",
@@ -192,11 +198,13 @@ DEFINITIONS: tuple[Definition, ...] = (
         "violations_open",
         "Số vi phạm chưa khắc phục tại thời điểm xem.",
         "Violations not resolved at the time asked.",
+        state=True,
     ),
     Definition(
         "violations_open_by_rule",
         "Vi phạm chưa khắc phục theo quy tắc.",
         "Unresolved violations, by rule id.",
+        state=True,
     ),
     Definition(
         "conferences_held",
@@ -205,6 +213,7 @@ DEFINITIONS: tuple[Definition, ...] = (
     ),
 )
 NAMES: tuple[str, ...] = tuple(d.name for d in DEFINITIONS)
+FLOWS: tuple[str, ...] = tuple(d.name for d in DEFINITIONS if not d.state)
 RANKED: tuple[Definition, ...] = tuple(
     d for d in DEFINITIONS if d.sample and d.name != "tasks_progress_pct"
 )

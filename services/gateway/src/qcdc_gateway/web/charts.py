@@ -21,10 +21,10 @@ class Frame:
 
     width: int = 320
     height: int = 180
-    left: int = 34
+    left: int = 36
     right: int = 8
     top: int = 10
-    bottom: int = 34
+    bottom: int = 36
 
     @property
     def plot_width(self) -> float:
@@ -100,13 +100,13 @@ def _axes(
             f'y1="{y:.1f}" y2="{y:.1f}"/>'
         )
         parts.append(
-            f'<text class="tick" x="{frame.left - 4}" y="{y + 3:.1f}" text-anchor="end">'
+            f'<text class="tick" x="{frame.left - 4}" y="{y + 4:.1f}" text-anchor="end">'
             f"{escape(number(value) + unit)}</text>"
         )
     for index, (label, _) in enumerate(points):
         x = _x(frame, index, len(points))
         parts.append(
-            f'<text class="tick" x="{x:.1f}" y="{frame.baseline + 12:.1f}" '
+            f'<text class="tick" x="{x:.1f}" y="{frame.baseline + 14:.1f}" '
             f'text-anchor="middle">{escape(label)}</text>'
         )
     parts.append(

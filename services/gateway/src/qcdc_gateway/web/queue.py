@@ -60,8 +60,8 @@ FIELD_LABELS: Final = {
 VI, EN = Translator("vi"), Translator("en")
 
 
-class FormTooLarge(ValueError):
-    pass
+class BadForm(ValueError):
+    """Too large, or not UTF-8: no form of these pages."""
 
 
 def csrf_token(session_token: str) -> str:
@@ -89,13 +89,13 @@ async def form_fields(request: Request) -> dict[str, str]:
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_FORM_BYTES:
-            raise FormTooLarge()
+            raise BadForm()
     try:
         parsed = parse_qs(
             body.decode("utf-8"), keep_blank_values=True, strict_parsing=False, max_num_fields=20
         )
     except (UnicodeDecodeError, ValueError) as error:
-        raise FormTooLarge() from error
+        raise BadForm() from error
     return {key: values[0] for key, values in parsed.items()}
 
 
@@ -165,7 +165,8 @@ async def queue_page(request: Request, runtime: RuntimeDep) -> Response:
     session = signed_in(request)
     if session is None:
         response = _sign_in_page(request)
-        response.delete_cookie(TOKEN_COOKIE, path=COOKIE_PATH)
+        if TOKEN_COOKIE in request.cookies:  # expired, or no longer a monitor's: forget it
+            response.delete_cookie(TOKEN_COOKIE, path=COOKIE_PATH)
         return response
     principal, token = session
     t = translator(request)
@@ -189,7 +190,8 @@ async def queue_page(request: Request, runtime: RuntimeDep) -> Response:
         },
         private=True,
     )
-    response.delete_cookie(FLASH_COOKIE, path=COOKIE_PATH)
+    if FLASH_COOKIE in request.cookies:  # shown once
+        response.delete_cookie(FLASH_COOKIE, path=COOKIE_PATH)
     return response
 
 
@@ -200,7 +202,7 @@ async def sign_in(request: Request) -> Response:
     t = translator(request)
     try:
         token = (await form_fields(request)).get("token", "").strip()
-    except FormTooLarge:
+    except BadForm:
         return _sign_in_page(request, error=t("sign_in.invalid"), status=413)
     verifier: TokenVerifier = request.app.state.verifier
     try:
@@ -226,7 +228,7 @@ async def sign_out(request: Request) -> Response:
     session = signed_in(request)
     try:
         fields = await form_fields(request)
-    except FormTooLarge:
+    except BadForm:
         fields = {}
     if not same_origin(request) or (
         session is not None
@@ -251,7 +253,7 @@ async def act(escalation_id: str, action: str, request: Request, runtime: Runtim
     principal, token = session
     try:
         fields = await form_fields(request)
-    except FormTooLarge:
+    except BadForm:
         return error_page(request, 413, t("error.422"))
     if not hmac.compare_digest(fields.get("csrf", ""), csrf_token(token)):
         return _refused_cross_site(request)
@@ -271,5 +273,16 @@ async def act(escalation_id: str, action: str, request: Request, runtime: Runtim
             await run_command(_command(action, uow, principal, escalation_id, value))
     except Problem as problem:  # the refusal, in both languages, as the API would say it
         return _back(request, "error", problem.detail, problem.detail_en)
-    done = {"id": escalation_id, "assignee": value}  # never a note's text in a cookie
+    # The message names the assignee, never a note's or a resolution's text (it is a cookie).
+    done = {"id": escalation_id, "assignee": value if action == "assign" else ""}
     return _back(request, "ok", VI(f"done.{action}", **done), EN(f"done.{action}", **done))
+
+
+@router.get("/queue/{rest:path}", response_class=HTMLResponse, **public())
+async def back_to_queue(rest: str, request: Request) -> Response:
+    """A page a form post answered (a refusal, the sign-in form again) has the post's address:
+    its language switch asks for that address with GET, which means the queue."""
+    lang = request.query_params.get("lang")
+    return RedirectResponse(
+        "/queue" + (f"?lang={lang}" if lang in ("vi", "en") else ""), status_code=303
+    )
