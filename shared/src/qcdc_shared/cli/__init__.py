@@ -33,7 +33,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         nats_url=os.environ.get("QCDC_NATS_URL") or None,
         database_url=os.environ.get("QCDC_DATABASE_URL") or None,
     )
-    return asyncio.run(run_city(launcher, demo=not args.empty))
+    # The demo moves the shared development clock, which production refuses.
+    demo = not args.empty and settings.env != "production"
+    return asyncio.run(run_city(launcher, demo=demo))
 
 
 def _known_ward(ward: str, settings: Settings) -> None:
