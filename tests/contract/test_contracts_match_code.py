@@ -89,7 +89,7 @@ def test_asyncapi_lists_every_contract() -> None:
     referenced = set()
     for model in MODELS:
         channel = document["channels"][model.contract_name()]
-        if model.service == "gateway":  # the city's own events, on qcdc.city.>
+        if model.city_level:  # the city's own events, on qcdc.city.>
             assert channel["address"] == f"qcdc.city.{model.contract_name()}"
         else:
             assert channel["address"] == f"qcdc.{{ward}}.{model.contract_name()}"

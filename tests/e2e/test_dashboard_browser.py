@@ -125,13 +125,13 @@ async def city(nats_url: str, tmp_path: Path) -> AsyncIterator[Stack]:
 
 
 def chromium_path() -> str:
-    """Debian's chromium, or QCDC_CHROMIUM. Missing, the test fails: CI must run it."""
+    """Debian's chromium, or QCDC_CHROMIUM. Missing, the test skips, and the shared pytest
+    plugin turns that skip into a failure in CI (CI=true), where it must run."""
     path = os.environ.get("QCDC_CHROMIUM", DEFAULT_CHROMIUM)
     if not Path(path).is_file():
-        pytest.fail(
+        pytest.skip(
             f"Chromium not found at {path}: install Debian's chromium "
-            "(`apt-get install chromium`, see README) or set QCDC_CHROMIUM",
-            pytrace=False,
+            "(`apt-get install chromium`, see README) or set QCDC_CHROMIUM"
         )
     return path
 

@@ -50,9 +50,6 @@ ignore fields you do not know.
 """
 
 
-CITY_SERVICE = "gateway"
-
-
 def asyncapi_document(models: Sequence[type[IntegrationEvent]], revision: str) -> dict[str, Any]:
     """AsyncAPI 3.0: one channel per event contract, one message per published version."""
     channels: dict[str, Any] = {}
@@ -61,7 +58,7 @@ def asyncapi_document(models: Sequence[type[IntegrationEvent]], revision: str) -
     for model in models:
         name, message_id = model.contract_name(), f"{model.contract_name()}.v{model.schema_version}"
         # The city gateway's own events are the city's, on qcdc.city.> (stream QCDC_CITY_EVENTS).
-        city = model.service == CITY_SERVICE
+        city = model.city_level
         channel = channels.setdefault(
             name,
             {"address": f"qcdc.city.{name}", "title": name, "messages": {}}

@@ -33,6 +33,8 @@ class IntegrationEvent(BaseModel):
     aggregate: ClassVar[str]
     event: ClassVar[str]
     schema_version: ClassVar[int] = 1
+    # The city's own events (the gateway's queue) travel on qcdc.city.>, not a ward's subjects.
+    city_level: ClassVar[bool] = False
 
     @classmethod
     def contract_name(cls) -> str:

@@ -62,6 +62,8 @@ class ServiceDefinition:
     # the outbox relay needs before its first publish).
     on_connect: Sequence[OnConnect] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # The rule book the service's sweeps already hold; built from the settings when None.
+    rules: RuleBook | None = None
 
 
 def create_app(definition: ServiceDefinition, settings: Settings | None = None) -> FastAPI:
@@ -85,7 +87,7 @@ def create_app(definition: ServiceDefinition, settings: Settings | None = None) 
     )
     app.state.ward = settings.ward if definition.ward_scoped else None
     app.state.verifier = TokenVerifier(settings)
-    app.state.rules = RuleBook.from_settings(settings)
+    app.state.rules = definition.rules or RuleBook.from_settings(settings)
     install_problem_handlers(app)
     app.include_router(_health_router(definition, settings))
     for router in definition.routers:

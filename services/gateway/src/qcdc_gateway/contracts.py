@@ -26,6 +26,7 @@ class _EscalationState(IntegrationEvent):
 
     service = "gateway"
     aggregate = "escalation"
+    city_level = True
 
     escalation_id: str = Field(pattern=_UUID, description="Stable id of the item in the queue.")
     ward: str = Field(pattern=_SLUG, description="The ward the escalated item belongs to.")

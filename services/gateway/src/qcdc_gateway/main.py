@@ -17,7 +17,6 @@ from qcdc_gateway.adapters.db import metadata
 from qcdc_gateway.api import city, escalations, events, exports, proxy, wards
 from qcdc_gateway.consumers import consumers
 from qcdc_gateway.web import STATIC, pages
-from qcdc_shared.calendar import WorkingCalendar
 from qcdc_shared.registry import load_registry
 from qcdc_shared.service import ServiceDefinition, create_app
 from qcdc_shared.settings import Settings, get_settings
@@ -61,7 +60,6 @@ def build(settings: Settings | None = None) -> FastAPI:
     # The city's own database: the template's {ward} becomes "city".
     app = create_app(definition, settings.model_copy(update={"ward": "city"}))
     app.state.registry = load_registry(settings.registry_file)
-    app.state.calendar = WorkingCalendar.from_settings(settings)
     app.state.event_feed = feed
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _stop_streams_and_proxy_first(app, feed)

@@ -1,10 +1,10 @@
 """``qcdc gateway rebuild``: throw the city's projections away and fold QCDC_CITY again.
 
-The projections are a function of the stream (the facts folded from it, the ledger heads), so a
-rebuild gives the numbers the live consumer gave. The event log keeps its rows and positions
-(clients resume /api/stream by position); events it lacks are appended. Run it with the
-gateway stopped, or accept that the live consumer and the rebuild both append (the log's
-unique event id keeps either from doubling an event). Defaults follow ``qcdc run``: the
+The facts are a function of the stream, so a rebuild gives the numbers the live consumer gave.
+The event log keeps its rows and positions (clients resume /api/stream by position) and the
+ledger heads stay as the append-only evidence they are; what either lacks is appended. Run it
+with the gateway stopped, or accept that the live consumer and the rebuild both append (the
+log's unique event id keeps either from doubling an event). Defaults follow ``qcdc run``: the
 city's NATS from var/run/topology.json and the gateway database under var/data/city/.
 """
 
@@ -23,7 +23,7 @@ import nats
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from tqdm import tqdm
 
-from qcdc_gateway.adapters.db import metadata, ward_ledger_heads
+from qcdc_gateway.adapters.db import metadata
 from qcdc_gateway.adapters.log import clear_facts
 from qcdc_gateway.consumers import project
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
@@ -53,7 +53,6 @@ async def rebuild(
         total = (await js.stream_info(CITY_STREAM)).state.messages
         async with sessions.begin() as session:
             await clear_facts(session)
-            await session.execute(ward_ledger_heads.delete())
         # An ephemeral consumer from the first message; the live durable one is untouched.
         sub = await js.pull_subscribe(
             "qcdc.>",

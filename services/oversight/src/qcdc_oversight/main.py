@@ -33,11 +33,11 @@ def build(settings: Settings | None = None) -> FastAPI:
         routers=[violations.router, board.router, inspections.router, recommendations.router],
         metadata=metadata,
         migrations=MIGRATIONS,
+        rules=rules,
         sweeps=[overdue_recommendations],
         consumers=lambda runtime: consumers.consumers(runtime, rules),
     )
     app = create_app(definition, settings)
-    app.state.rules = rules
     return app
 
 

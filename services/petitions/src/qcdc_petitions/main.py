@@ -38,10 +38,10 @@ def build(settings: Settings | None = None) -> FastAPI:
         routers=[reads.router, petitions.router, identity.router, receptions.router],
         metadata=metadata,
         migrations=MIGRATIONS,
+        rules=rules,
         sweeps=[overdue, reception_clocks],
     )
     app = create_app(definition, settings)
-    app.state.rules = rules
     # Built at start so a wrong identity key stops the service instead of a later request.
     app.state.sealer = Sealer.from_settings(settings)
     return app

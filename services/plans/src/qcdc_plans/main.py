@@ -38,10 +38,10 @@ def build(settings: Settings | None = None) -> FastAPI:
         ],
         metadata=metadata,
         migrations=MIGRATIONS,
+        rules=rules,
         sweeps=[overdue_tasks],
     )
     app = create_app(definition, settings)
-    app.state.rules = rules
     return app
 
 

@@ -39,11 +39,11 @@ def build(settings: Settings | None = None) -> FastAPI:
         routers=[postings.router, consultations.router, ledger.router],
         metadata=metadata,
         migrations=MIGRATIONS,
+        rules=rules,
         sweeps=[expire, quarterly],
         consumers=consume,
     )
     app = create_app(definition, settings)
-    app.state.rules = rules
     return app
 
 

@@ -17,6 +17,7 @@ from qcdc_shared.api.problems import (
     refusal_problem,
 )
 from qcdc_shared.refusals import ConcurrentChange, NotFound, NotPermitted, Refused
+from qcdc_shared.rules import UnknownRule
 
 T = TypeVar("T")
 
@@ -35,6 +36,13 @@ async def run_command(call: Awaitable[T]) -> T:
     """Await a handler and turn its refusals into problem+json."""
     try:
         return await call
+    except UnknownRule as error:  # e.g. a date before the rule took effect
+        raise Problem.for_status(
+            422,
+            detail=f"Quy định {error.rule} không áp dụng cho ngày đã nhập: {error}",
+            detail_en=f"Rule {error.rule} does not apply to the date given: {error}",
+            rule=error.rule,
+        ) from None
     except NotFound as error:
         raise missing(error) from None
     except NotPermitted as refusal:

@@ -100,38 +100,23 @@ async def _clock(args: argparse.Namespace, settings: Settings) -> int:
         await client.close()
 
 
-def _verify_ledger(argv: list[str]) -> int:
-    # shared never imports a service statically: the command lives with publicity's ledger.
+# Commands that live with the package that owns them: shared never imports a service or a
+# tool statically (they depend on shared, not the reverse).
+DELEGATED = {
+    "verify-ledger": ("qcdc_publicity.verify", "qcdc-publicity"),
+    "gateway": ("qcdc_gateway.cli", "qcdc-gateway"),
+    "demo": ("qcdc_demo.cli", "qcdc-demo"),
+}
+
+
+def _delegate(command: str, argv: list[str]) -> int:
+    module_name, package = DELEGATED[command]
     try:
-        verify = importlib.import_module("qcdc_publicity.verify")
+        module = importlib.import_module(module_name)
     except ModuleNotFoundError:
-        print("qcdc verify-ledger: the qcdc-publicity package is not installed", file=sys.stderr)
+        print(f"qcdc {command}: the {package} package is not installed", file=sys.stderr)
         return 2
-    status: int = verify.main(argv)
-    return status
-
-
-def _gateway(argv: list[str]) -> int:
-    if argv[:1] != ["rebuild"]:
-        print("usage: qcdc gateway rebuild [--nats-url URL] [--database-url URL]", file=sys.stderr)
-        return 2
-    try:
-        rebuild = importlib.import_module("qcdc_gateway.rebuild")
-    except ModuleNotFoundError:
-        print("qcdc gateway: the qcdc-gateway package is not installed", file=sys.stderr)
-        return 2
-    status: int = rebuild.main(argv[1:])
-    return status
-
-
-def _demo(argv: list[str]) -> int:
-    # shared never imports a tool statically: qcdc-demo depends on shared, not the reverse.
-    try:
-        demo = importlib.import_module("qcdc_demo.cli")
-    except ModuleNotFoundError:
-        print("qcdc demo: the qcdc-demo package is not installed", file=sys.stderr)
-        return 2
-    status: int = demo.main(argv)
+    status: int = module.main(argv)
     return status
 
 
@@ -182,12 +167,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["verify-ledger"]:
-        return _verify_ledger(argv[1:])
-    if argv[:1] == ["gateway"]:
-        return _gateway(argv[1:])
-    if argv[:1] == ["demo"]:
-        return _demo(argv[1:])
+    if argv[:1] and argv[0] in DELEGATED:
+        return _delegate(argv[0], argv[1:])
     args = parser().parse_args(argv)
     settings = Settings()
     if args.command == "run":

@@ -255,15 +255,25 @@ class Launcher:
             except TimeoutError:
                 pass
 
-    async def build_demo(self, stop: asyncio.Event) -> None:
-        """The demo city, once per var folder: a marker keeps a restart from adding more.
+    async def build_demo(self, stop: asyncio.Event, *, wanted: bool = True) -> None:
+        """The demo city on a first start only: ``run/demo.done`` says "this city has been
+        started before" — after the demo, after a failed or refused one, and after ``--empty``
+        — so a later start never adds months of made-up history to a city with real data.
 
         It runs beside ``supervise`` and gives way to Ctrl-C or SIGTERM; a demo that fails
-        leaves the city running, empty or partly built, and writes no marker.
+        leaves the city running, empty or partly built.
         """
         marker = self.var_dir / DEMO_MARKER
         if marker.exists():
             return
+        try:
+            if wanted:
+                await self._demo(stop)
+        finally:
+            if not (self.var_dir / DEMO_WALKING).exists():  # interrupted: see the next start
+                marker.write_text(time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8")
+
+    async def _demo(self, stop: asyncio.Event) -> None:
         try:
             # shared never imports a tool statically: qcdc-demo depends on shared.
             demo = importlib.import_module("qcdc_demo.cli")
@@ -293,7 +303,6 @@ class Launcher:
         except Exception as error:  # the city stays up; the operator sees why
             self._say(f"! the demo city could not be built: {error}")
             return
-        marker.write_text(time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8")
         self._say(
             f"QCDC: thành phố mẫu đã sẵn sàng — demo city built in "
             f"{time.monotonic() - began:.0f}s\n"
@@ -330,8 +339,7 @@ async def run_city(launcher: Launcher, *, demo: bool = False) -> int:
         stopping.cancel()
         starting.result()
         supervising = asyncio.create_task(launcher.supervise(stop))
-        if demo:
-            await launcher.build_demo(stop)
+        await launcher.build_demo(stop, wanted=demo)
         await supervising
         return 0
     except RuntimeError as error:

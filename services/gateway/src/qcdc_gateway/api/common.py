@@ -8,9 +8,10 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from pydantic import AwareDatetime
 
-from qcdc_gateway.domain.indicators import VN_TZ, Period
+from qcdc_gateway.domain.indicators import Period
 from qcdc_shared.api import Problem
 from qcdc_shared.calendar import WorkingCalendar
+from qcdc_shared.deadlines import VN_TZ
 
 
 class IndicatorParams:
@@ -45,7 +46,8 @@ IndicatorQuery = Annotated[IndicatorParams, Depends()]
 
 
 def calendar_of(request: Request) -> WorkingCalendar:
-    calendar: WorkingCalendar = request.app.state.calendar
+    """The working calendar of the rule book every service app holds (CAL-HOL)."""
+    calendar: WorkingCalendar = request.app.state.rules.calendar
     return calendar
 
 

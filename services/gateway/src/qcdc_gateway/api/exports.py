@@ -23,10 +23,11 @@ from qcdc_gateway.adapters.log import current_facts
 from qcdc_gateway.api.common import CalendarDep, IndicatorQuery
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.facts import Fact
-from qcdc_gateway.domain.indicators import DEFINITIONS, VN_TZ, Definition
+from qcdc_gateway.domain.indicators import DEFINITIONS, Definition
 from qcdc_gateway.queries import facts_for, per_ward
 from qcdc_shared.api import not_found
 from qcdc_shared.auth import public
+from qcdc_shared.deadlines import VN_TZ
 from qcdc_shared.registry import Registry
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import RuntimeDep
@@ -360,40 +361,23 @@ async def _fact_rows(
     ]
 
 
-@router.get(
-    "/postings.{fmt}",
-    **public(),
-    response_class=Response,
-    responses=DOWNLOAD,
-    summary="Tin công khai (CSV/JSON) — postings",
-)
-async def export_postings(
-    fmt: Format, runtime: RuntimeDep, registry: RegistryDep, ward: WardFilter = None
-) -> Response:
-    return _download(POSTINGS, await _fact_rows(runtime, registry, POSTINGS, ward), fmt)
+FACT_DATASETS = {dataset.name: dataset for dataset in (POSTINGS, DECISIONS, VIOLATIONS)}
 
 
 @router.get(
-    "/decisions.{fmt}",
+    "/{name}.{fmt}",
     **public(),
     response_class=Response,
     responses=DOWNLOAD,
-    summary="Nội dung Nhân dân quyết định (CSV/JSON) — residents' decisions",
+    summary="Tin công khai, nội dung Nhân dân quyết định, vi phạm (CSV/JSON) — postings, "
+    "residents' decisions, violations",
 )
-async def export_decisions(
-    fmt: Format, runtime: RuntimeDep, registry: RegistryDep, ward: WardFilter = None
+async def export_facts(
+    name: Literal["postings", "decisions", "violations"],
+    fmt: Format,
+    runtime: RuntimeDep,
+    registry: RegistryDep,
+    ward: WardFilter = None,
 ) -> Response:
-    return _download(DECISIONS, await _fact_rows(runtime, registry, DECISIONS, ward), fmt)
-
-
-@router.get(
-    "/violations.{fmt}",
-    **public(),
-    response_class=Response,
-    responses=DOWNLOAD,
-    summary="Vi phạm phát hiện (CSV/JSON) — violations detected",
-)
-async def export_violations(
-    fmt: Format, runtime: RuntimeDep, registry: RegistryDep, ward: WardFilter = None
-) -> Response:
-    return _download(VIOLATIONS, await _fact_rows(runtime, registry, VIOLATIONS, ward), fmt)
+    dataset = FACT_DATASETS[name]
+    return _download(dataset, await _fact_rows(runtime, registry, dataset, ward), fmt)

@@ -110,6 +110,9 @@ async def forward(
             f"Phường không có dịch vụ {service}.",
             f"A ward has no {service} service (only {', '.join(SERVICES_OF_A_WARD)}).",
         )
+    if any(segment in (".", "..") for segment in path.split("/")):
+        # A dot segment would climb out of the service's prefix once the URL is resolved.
+        raise not_found(f"Không có đường dẫn {path}.", f"No path {path}.")
     # Read per request: the launcher rewrites the file when it restarts a service on a new port.
     base = service_urls(runtime.settings.topology_file).get(ward, {}).get(service)
     if not base:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from qcdc_gateway.domain.facts import Fact
+from qcdc_shared.deadlines import VN_TZ
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
 # A rate over fewer cases than this says little: such a ward is not ranked (and the answer
 # says why). A statistical choice of the city, not a legal figure.
 MINIMUM_SAMPLE = 10
@@ -250,13 +250,13 @@ def indicators(
     """Every indicator of ``DEFINITIONS`` over ``facts`` (one ward's, or the whole city's)."""
     kinds = _by_kind(facts)
     found: dict[str, Any] = {}
-    found |= _postings(kinds.get("posting", []), now, period)
+    found |= _postings(kinds.get("posting", []), period)
     found |= _petitions(
         kinds.get("petition", []), kinds.get("escalation", []), now, period, calendar
     )
-    found |= _tasks(kinds.get("task", []), now, period)
+    found |= _tasks(kinds.get("task", []), period)
     found |= _decisions(kinds.get("decision", []), period)
-    found |= _recommendations(kinds.get("recommendation", []), now)
+    found |= _recommendations(kinds.get("recommendation", []))
     found |= _violations(kinds.get("violation", []), period)
     found["conferences_held"] = sum(
         1 for f in kinds.get("conference", []) if period.contains(_day(f.fields.get("held_on")))
@@ -264,7 +264,7 @@ def indicators(
     return {name: found[name] for name in NAMES}
 
 
-def _postings(postings: list[Fact], now: dt.datetime, period: Period) -> dict[str, Any]:
+def _postings(postings: list[Fact], period: Period) -> dict[str, Any]:
     published = [p for p in postings if period.contains(_day(p.fields.get("published_at")))]
     on_time = sum(1 for p in published if p.fields.get("pub_due_met"))
     early = sum(
@@ -324,7 +324,7 @@ def _petitions(
     }
 
 
-def _tasks(tasks: list[Fact], now: dt.datetime, period: Period) -> dict[str, Any]:
+def _tasks(tasks: list[Fact], period: Period) -> dict[str, Any]:
     due = [t for t in tasks if period.contains(_day(t.fields.get("due_on")))]
     completed = sum(1 for t in due if t.fields.get("completed_at"))
     overdue = sum(1 for t in due if t.fields.get("overdue_at") and not t.fields.get("completed_at"))
@@ -347,7 +347,7 @@ def _decisions(decisions: list[Fact], period: Period) -> dict[str, Any]:
     }
 
 
-def _recommendations(recommendations: list[Fact], now: dt.datetime) -> dict[str, Any]:
+def _recommendations(recommendations: list[Fact]) -> dict[str, Any]:
     unanswered = [r for r in recommendations if not r.fields.get("answered_at")]
     return {
         "recommendations_open": len(unanswered),

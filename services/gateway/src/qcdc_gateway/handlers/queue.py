@@ -5,8 +5,8 @@ sequence is the item's version, in the same transaction (the outbox relays it)."
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any
 
 from qcdc_gateway.adapters.queue import EscalationRepository
 from qcdc_gateway.contracts import (
@@ -19,18 +19,10 @@ from qcdc_gateway.domain import queue
 from qcdc_gateway.domain.queue import Action, Escalation
 from qcdc_shared.auth import Principal
 from qcdc_shared.envelope import IntegrationEvent
-from qcdc_shared.refusals import NotFound, Refused
-from qcdc_shared.runtime import UnitOfWork, audited
+from qcdc_shared.refusals import NotFound
+from qcdc_shared.runtime import UnitOfWork, command
 
-T = TypeVar("T")
 Change = Callable[[Escalation, dt.datetime], Escalation]
-
-
-async def command(
-    uow: UnitOfWork, actor: Principal, *, action: str, target: str, work: Callable[[], Awaitable[T]]
-) -> T:
-    """Run ``work``, audit it and commit; a refusal is audited and re-raised."""
-    return await audited(uow, actor, action=action, target=target, work=work, refusals=(Refused,))
 
 
 def event_for(action: Action, item: Escalation, *, at: dt.datetime) -> IntegrationEvent:

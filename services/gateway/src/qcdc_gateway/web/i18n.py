@@ -10,7 +10,7 @@ from typing import Any, Final, Literal
 
 from fastapi import Request
 
-from qcdc_gateway.domain.indicators import DEFINITIONS, VN_TZ
+from qcdc_gateway.domain.indicators import DEFINITIONS
 from qcdc_gateway.web.vocabulary import (
     AGGREGATES,
     EVENTS,
@@ -20,6 +20,7 @@ from qcdc_gateway.web.vocabulary import (
     QUEUE_STATUS,
     RECOGNITION,
 )
+from qcdc_shared.deadlines import VN_TZ
 
 Lang = Literal["vi", "en"]
 DEFAULT: Final[Lang] = "vi"

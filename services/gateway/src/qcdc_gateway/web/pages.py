@@ -16,13 +16,14 @@ from sqlalchemy import select
 from qcdc_gateway.adapters.db import city_events, latest_ledger_heads
 from qcdc_gateway.api.common import CalendarDep, IndicatorParams
 from qcdc_gateway.api.wards import RegistryDep
-from qcdc_gateway.domain.indicators import MINIMUM_SAMPLE, VN_TZ, indicators
+from qcdc_gateway.domain.indicators import MINIMUM_SAMPLE, indicators
 from qcdc_gateway.queries import facts_for, monthly, per_ward
 from qcdc_gateway.web import queue, views
 from qcdc_gateway.web.i18n import Translator
 from qcdc_gateway.web.rendering import error_page, render, translator
 from qcdc_shared.api import Problem
 from qcdc_shared.auth import public
+from qcdc_shared.deadlines import VN_TZ
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import RuntimeDep
 
