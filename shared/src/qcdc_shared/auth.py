@@ -135,12 +135,14 @@ async def optional_principal(
 
 
 def is_ward_staff(principal: Principal | None, request: Request, *roles: str) -> bool:
-    """An admin, or a holder of one of ``roles`` whose ward claim is this service's ward."""
+    """An admin, or a holder of one of ``roles`` (by default every ward-scoped role: officer,
+    inspector, front) whose ward claim is this service's ward."""
     if principal is None:
         return False
     if principal.role == "admin":
         return True
-    return principal.role in roles and principal.ward == getattr(request.app.state, "ward", None)
+    allowed = roles or WARD_SCOPED
+    return principal.role in allowed and principal.ward == getattr(request.app.state, "ward", None)
 
 
 def _guard(roles: frozenset[str]) -> Callable[..., Coroutine[Any, Any, Principal]]:

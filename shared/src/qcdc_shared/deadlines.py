@@ -121,6 +121,11 @@ def local_date(start: dt.datetime | dt.date) -> dt.date:
     return start
 
 
+def start_of_day(day: dt.date) -> dt.datetime:
+    """The first instant of a local day (a paper record that carries only its date)."""
+    return dt.datetime.combine(day, dt.time(), VN_TZ)
+
+
 def end_of_day(day: dt.date) -> dt.datetime:
     """The last instant of a local day (24:00 Asia/Ho_Chi_Minh, CAL-COUNT)."""
     return dt.datetime.combine(day, _END_OF_DAY)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from qcdc_shared.streams import CITY_LEVEL_STREAMS
-from qcdc_shared.subjects import SubjectError, check_ward, ward_stream
+from qcdc_shared.subjects import check_ward
 
 SERVICES_OF_A_WARD = ("plans", "petitions", "publicity", "oversight")
 
@@ -34,17 +33,9 @@ class Registry(BaseModel):
         return Registry(city=self.city, wards=[w for w in self.wards if w.slug in slugs])
 
 
-def check_registered_ward(slug: str) -> str:
-    """A slug the city can run: a valid ward slug ("city" is refused there) whose stream name
-    is not one of the city's own streams ("dlq" would be QCDC_DLQ)."""
-    if ward_stream(check_ward(slug)) in CITY_LEVEL_STREAMS:
-        raise SubjectError(f"ward {slug!r} would take the stream {ward_stream(slug)} of the city")
-    return slug
-
-
 def load_registry(path: str | Path) -> Registry:
     registry = Registry.model_validate(tomllib.loads(Path(path).read_text(encoding="utf-8")))
-    slugs = [check_registered_ward(ward.slug) for ward in registry.wards]
+    slugs = [check_ward(ward.slug) for ward in registry.wards]
     if len(set(slugs)) != len(slugs):
         raise ValueError(f"{path}: a ward is listed twice")
     return registry

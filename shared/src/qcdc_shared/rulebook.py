@@ -33,6 +33,16 @@ class RuleBook:
         """Whether a category- or topic-scoped rule covers ``to`` (e.g. PUB-MIN30, category 5)."""
         return to in self.table.rule(rule_id, on).applies_to
 
+    def row_covering(self, rule_id: str, *, to: int, on: dt.date) -> Rule | None:
+        """The row of a rule with several variants (``DEC-PASS`` → ``DEC-PASS.money`` or
+        ``DEC-PASS.other``) whose ``applies_to`` covers ``to`` on ``on``; None if none does."""
+        variants = sorted(i for i in self.table.row_ids() if i.split(".", 1)[0] == rule_id)
+        for variant in variants:
+            row = self.table.rule(variant, on)
+            if to in row.applies_to:
+                return row
+        return None
+
     def deadline(
         self,
         rule_id: str,

@@ -35,7 +35,7 @@ from qcdc_shared.telemetry import configure_logging, nats_telemetry_middleware, 
 log = logging.getLogger(__name__)
 
 # A sweep finds what time has made true (overdue, expired) and records it in the unit of work.
-Sweep = Callable[[UnitOfWork], Awaitable[None]]
+Sweep = Callable[[UnitOfWork], Awaitable[object]]  # what a sweep returns (a count) is ignored
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,39 @@ from nats.js import JetStreamContext
 from nats.js.api import ExternalStream, StorageType, StreamConfig, StreamSource
 from nats.js.errors import NotFoundError
 
-from qcdc_shared.subjects import CITY, DLQ_PREFIX, PREFIX, ward_stream, ward_subjects
+from qcdc_shared.subjects import (
+    CITY,
+    CITY_EVENTS_STREAM,
+    CITY_STREAM,
+    DLQ_PREFIX,
+    DLQ_STREAM,
+    PREFIX,
+    ward_stream,
+    ward_subjects,
+)
 
-CITY_STREAM = "QCDC_CITY"
+# The stream names live with the subjects (a ward's slug must never make one of them); they
+# are part of this module's interface.
+__all__ = [
+    "CITY_EVENTS_STREAM",
+    "CITY_STREAM",
+    "DLQ_STREAM",
+    "city_events_stream_config",
+    "city_source",
+    "dlq_stream_config",
+    "ensure_city_events_stream",
+    "ensure_city_stream",
+    "ensure_city_topology",
+    "ensure_ward_streams",
+    "ward_stream_config",
+]
+
 # What the city itself publishes (qcdc.city.>, e.g. the gateway's escalation queue). No ward
 # stream overlaps it (no ward may be called "city"), and QCDC_CITY only sources ward streams,
 # so the city's events never flow back into what the gateway consumes.
-CITY_EVENTS_STREAM = "QCDC_CITY_EVENTS"
 CITY_EVENTS_SUBJECTS = f"{PREFIX}.{CITY}.>"
-DLQ_STREAM = "QCDC_DLQ"
 # Names a ward stream (QCDC_<SLUG>) must never take: the registry refuses such slugs, else a
 # ward "dlq" or "city-events" would find "its" stream already there and publish into it.
-CITY_LEVEL_STREAMS = frozenset({CITY_STREAM, CITY_EVENTS_STREAM, DLQ_STREAM})
 # Nats-Msg-Id dedup must outlast a relay that crashed and came back (DESIGN §3: >= 1 hour).
 DUPLICATE_WINDOW_SECONDS = 3600.0
 

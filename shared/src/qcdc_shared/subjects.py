@@ -25,11 +25,21 @@ def check_token(value: str, what: str) -> str:
     return value
 
 
+# The city's own streams: a ward whose stream name is one of these would write into them.
+CITY_STREAM = "QCDC_CITY"
+CITY_EVENTS_STREAM = "QCDC_CITY_EVENTS"
+DLQ_STREAM = "QCDC_DLQ"
+CITY_LEVEL_STREAMS = frozenset({CITY_STREAM, CITY_EVENTS_STREAM, DLQ_STREAM})
+
+
 def check_ward(ward: str) -> str:
     if not _WARD.match(ward):
         raise SubjectError(f"ward {ward!r} is not a lowercase slug (a-z, 0-9 and '-')")
     if ward == CITY:
         raise SubjectError(f"{CITY!r} is reserved for the city's own events")
+    stream = "QCDC_" + ward.upper().replace("-", "_")
+    if stream in CITY_LEVEL_STREAMS:
+        raise SubjectError(f"ward {ward!r} would take the stream {stream} of the city")
     return ward
 
 
@@ -74,7 +84,8 @@ def ward_subjects(ward: str) -> str:
 
 
 def ward_stream(ward: str) -> str:
-    return "QCDC_" + check_ward(ward).upper().replace("-", "_")
+    check_ward(ward)
+    return "QCDC_" + ward.upper().replace("-", "_")
 
 
 def dlq_subject(*, ward: str, consumer: str) -> str:

@@ -112,3 +112,9 @@ def test_dead_letters_live_outside_qcdc() -> None:
     )
     with pytest.raises(SubjectError):
         dlq_subject(ward="ben-thanh", consumer="oversight.postings")
+
+
+@pytest.mark.parametrize("slug", ["dlq", "city-events"])
+def test_a_ward_never_takes_one_of_the_citys_streams(slug: str) -> None:
+    with pytest.raises(SubjectError, match="stream"):
+        ward_stream(slug)

@@ -3,9 +3,9 @@ every event, for violation detection (OVS-DETECT)."""
 
 from __future__ import annotations
 
-from qcdc_oversight.domain.detection import RuleBook
 from qcdc_oversight.handlers.detection import detector
 from qcdc_oversight.handlers.groups import project_group
+from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import Consumer
 from qcdc_shared.subjects import ward_stream

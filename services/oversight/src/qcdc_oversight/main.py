@@ -12,7 +12,6 @@ from qcdc_oversight.adapters.tables import metadata
 from qcdc_oversight.api import board, inspections, recommendations, violations
 from qcdc_oversight.handlers.recommendations import sweep_overdue_recommendations
 from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.runtime import UnitOfWork
 from qcdc_shared.service import ServiceDefinition, create_app
 from qcdc_shared.settings import Settings, get_settings
 
@@ -23,9 +22,6 @@ def build(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     rules = RuleBook.from_settings(settings)
 
-    async def overdue_recommendations(uow: UnitOfWork) -> None:
-        await sweep_overdue_recommendations(uow, rules)
-
     definition = ServiceDefinition(
         name="oversight",
         title="Giám sát, kiểm tra",
@@ -34,7 +30,7 @@ def build(settings: Settings | None = None) -> FastAPI:
         metadata=metadata,
         migrations=MIGRATIONS,
         rules=rules,
-        sweeps=[overdue_recommendations],
+        sweeps=[sweep_overdue_recommendations],
         consumers=lambda runtime: consumers.consumers(runtime, rules),
     )
     app = create_app(definition, settings)

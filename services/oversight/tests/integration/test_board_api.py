@@ -7,16 +7,48 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import nats
 import pytest
 
 from qcdc_oversight.handlers.groups import project_group
 from qcdc_oversight.testing import Oversight
-from qcdc_plans.contracts import GroupUpdatedV1
+from qcdc_plans.contracts import GroupRegisteredV1, GroupUpdatedV1
 from qcdc_shared.deadlines import local_date
 from qcdc_shared.envelope import Envelope, build_envelope
 from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
+
+
+async def announce_group(oversight: Oversight, code: str, households: int = 50) -> None:
+    """Register a residential group as plans does (its real ``group.registered`` event on the
+    ward stream), then wait until the board lists it."""
+    event = GroupRegisteredV1(
+        ward=oversight.ward,
+        code=code,
+        name=f"Tổ dân phố {code}",
+        households=households,
+        online_optin=0,
+        effective_on=dt.date.today(),
+        version=1,
+    )
+    envelope = build_envelope(
+        event, ward=oversight.ward, aggregate_id=code, sequence=1, time=dt.datetime.now(dt.UTC)
+    )
+    client = await nats.connect(oversight.nats_url)
+    try:
+        await client.jetstream().publish(
+            envelope.nats_subject, envelope.to_json(), headers={"Nats-Msg-Id": envelope.id}
+        )
+    finally:
+        await client.close()
+
+    async def listed() -> bool:
+        board = (await oversight.http.get("/board")).json()
+        return any(group["code"] == code for group in board["groups"])
+
+    await eventually(listed, within=10, what=f"the board to list group {code}")
 
 
 def count(oversight: Oversight, rule: str) -> int:
@@ -42,7 +74,7 @@ async def test_the_board_is_composed_one_member_per_group_against_ovs_board(
     minimum, deputies = count(oversight, "OVS-BOARD"), count(oversight, "OVS-BOARD.deputies")
     codes = [f"TDP-{n:02}" for n in range(1, minimum + 2)]
     for code in codes:
-        await oversight.announce_group(code)
+        await announce_group(oversight, code)
     front = oversight.front()
 
     head = await oversight.ok(
@@ -103,7 +135,7 @@ async def test_the_board_is_composed_one_member_per_group_against_ovs_board(
 
 
 async def test_only_the_front_manages_the_board(oversight: Oversight) -> None:
-    await oversight.announce_group("TDP-01")
+    await announce_group(oversight, "TDP-01")
     body = member("TDP-01")
     for headers in (oversight.inspector(), oversight.officer(), oversight.citizen()):
         assert (await oversight.post("/board/members", body, headers=headers)).status_code == 403
@@ -170,7 +202,7 @@ async def test_investment_boards_are_checked_against_ovs_inv(oversight: Oversigh
 
 
 async def test_an_older_group_event_never_rolls_the_projection_back(oversight: Oversight) -> None:
-    await oversight.announce_group("TDP-01", households=50)
+    await announce_group(oversight, "TDP-01", households=50)
 
     def updated(version: int, households: int) -> Envelope:
         event = GroupUpdatedV1(

@@ -47,7 +47,7 @@ async def test_a_recommendation_unanswered_when_the_shared_clock_passes_15_days_
     days = rules.rule("OVS-ANSWER", local_date(oversight.runtime.clock.now())).days()
     await oversight.move_clock(dt.timedelta(days=days))  # still inside the due day
     async with oversight.runtime.uow() as uow:
-        assert await sweep(uow, rules) == 0
+        assert await sweep(uow) == 0
 
     # 16 days, or more when day 15 fell on a day off and rolled to the next working day
     # (CAL-COUNT): the answer is overdue only once its due day has ended.
@@ -61,7 +61,7 @@ async def test_a_recommendation_unanswered_when_the_shared_clock_passes_15_days_
     await eventually(escalated, within=10, what="the background sweeper to escalate it")
     for _ in range(3):
         async with oversight.runtime.uow() as uow:
-            assert await sweep(uow, rules) == 0
+            assert await sweep(uow) == 0
 
     events = await oversight.ward_messages(f"qcdc.{oversight.ward}.oversight.recommendation.>")
     overdue = [e for e in events if e.type == "vn.qcdc.oversight.recommendation.overdue.v1"]
@@ -82,7 +82,7 @@ async def test_a_recommendation_unanswered_when_the_shared_clock_passes_15_days_
     )  # fmt: skip
     assert late["status"] == "answered" and late["on_time"] is False and late["overdue"]
     async with oversight.runtime.uow() as uow:
-        assert await sweep(uow, rules) == 0
+        assert await sweep(uow) == 0
     events = await oversight.ward_messages(f"qcdc.{oversight.ward}.oversight.recommendation.>")
     assert [(e.type.split(".")[-2], e.sequence) for e in events] == [
         ("issued", 2),

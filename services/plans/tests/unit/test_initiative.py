@@ -37,6 +37,7 @@ def opened(group: str | None = "TDP-01") -> Initiative:
         group=group,
         groups=GROUPS,
         now=NOW,
+        rules=RULES,
     )
 
 
@@ -141,5 +142,6 @@ def test_an_initiative_counts_over_its_group_or_the_whole_ward() -> None:
             group=None,
             groups=GROUPS,
             now=NOW,
+            rules=RULES,
         )
     assert topic.value.rule == "DEC-TOPIC"

@@ -22,8 +22,9 @@ from typing import Any
 
 from qcdc_demo.client import DemoError
 from qcdc_demo.runner import Summary, build_city
-from qcdc_shared.registry import Registry, Ward, check_registered_ward, dump_registry
+from qcdc_shared.registry import Registry, Ward, dump_registry
 from qcdc_shared.settings import Settings
+from qcdc_shared.subjects import check_ward
 
 DEFAULT_MONTHS = 5
 DEFAULT_SEED = 2026
@@ -64,8 +65,7 @@ def registry_from_csv(path: Path, limit: int) -> Registry:
         raise ValueError(f"{path} has no wards")
     chosen = rows[:limit]
     wards = [
-        Ward(slug=check_registered_ward(row["slug"]), code=row["code"], name=row["name"])
-        for row in chosen
+        Ward(slug=check_ward(row["slug"]), code=row["code"], name=row["name"]) for row in chosen
     ]
     return Registry(city=chosen[0]["city"], wards=wards)
 

@@ -17,9 +17,12 @@ from qcdc_demo.builder import CHAIR, DAY, FRONT, HEAD, INSPECTOR, RECEPTION, WEE
 from qcdc_demo.petitions import add_petition
 from qcdc_demo.script import STEP_HOUR, Action, Probe, Ref, Week
 from qcdc_shared.clock import LOCAL_TZ
+from qcdc_shared.rules import load_rule_table
 
-MIN30 = frozenset({1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12})  # PUB-MIN30: withdrawing early breaks it
-LOUD = frozenset({7, 8, 9, 10, 11, 12})  # PUB-LOUD: also read on the loudspeakers
+
+def covered(rule_id: str, category: int, on: dt.date) -> bool:
+    """Whether a category-scoped publicity rule (PUB-MIN30, PUB-LOUD) covers ``category``."""
+    return category in load_rule_table().rule(rule_id, on).applies_to
 
 
 def ward_script(*, ward: str, ward_name: str, seed: int, days: list[dt.date]) -> list[Week]:
@@ -159,7 +162,7 @@ class _Ward(Builder):
             age = self.rng.choice((0, 1, 2, 3, 4, 4, 9, 12))
             decided_on = self.day(week) - age * DAY
             ref = self.publish(week, category, title, f"Toàn văn: {title}.", decided_on=decided_on)
-            if category in MIN30:
+            if covered("PUB-MIN30", category, decided_on):  # withdrawing early breaks it
                 self.withdrawable.append((week, ref))
 
     def publish(
@@ -172,7 +175,8 @@ class _Ward(Builder):
         decided_on: dt.date,
         procedure: dict[str, str] | None = None,
     ) -> str:
-        channels = ["notice_board", "portal"] + (["loudspeaker"] if category in LOUD else [])
+        loud = covered("PUB-LOUD", category, decided_on)  # also read on the loudspeakers
+        channels = ["notice_board", "portal"] + (["loudspeaker"] if loud else [])
         body: dict[str, Any] = {"category": category, "title": title, "body": text}
         body |= {"decided_on": decided_on.isoformat(), "channels": channels}
         if procedure:

@@ -39,7 +39,6 @@ router = APIRouter(tags=["board"])
 
 GROUP_CODE = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"  # plans' residential-group codes
 IdPath = Annotated[str, Path(min_length=1, max_length=64)]
-STAFF = ("officer", "inspector", "front")
 # An input bound, not a law: a supervision board of a ward project is a handful of people.
 MAX_INVESTMENT_MEMBERS = 50
 
@@ -165,7 +164,7 @@ async def get_board(
         groups = await GroupRepository(session).all()
     sitting = [m for m in members if m.sitting]
     state = board_state(sitting, groups, on=local_date(runtime.clock.now()), rules=rules)
-    staff = is_ward_staff(principal, request, *STAFF)
+    staff = is_ward_staff(principal, request)
     represented = {m.residential_group for m in sitting}
     return BoardOut(
         items=[MemberOut.of(m, staff=staff) for m in sitting],

@@ -34,7 +34,6 @@ from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
 router = APIRouter(tags=["inspections"])
 
 IdPath = Annotated[str, Path(min_length=1, max_length=64)]
-STAFF = ("officer", "inspector", "front")
 # Input bounds, not laws.
 MAX_EVIDENCE = 50
 
@@ -219,7 +218,7 @@ async def list_inspections(
     query = select(inspections)
     if status:
         query = query.where(inspections.c.status == status)
-    staff = is_ward_staff(principal, request, *STAFF)
+    staff = is_ward_staff(principal, request)
     async with runtime.sessionmaker() as session:
         return await paginate(
             session,
@@ -246,7 +245,7 @@ async def get_inspection(
         if inspection is None:
             raise missing(NotFound("cuộc kiểm tra", "inspection", inspection_id))
         found = await repository.findings(inspection_id)
-    staff = is_ward_staff(principal, request, *STAFF)
+    staff = is_ward_staff(principal, request)
     return InspectionDetailOut(
         **InspectionOut.of(inspection, staff=staff).model_dump(),
         findings=[FindingOut.of(f, staff=staff) for f in found],

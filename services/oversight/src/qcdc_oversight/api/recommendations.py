@@ -27,7 +27,6 @@ from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
 router = APIRouter(tags=["recommendations"])
 
 IdPath = Annotated[str, Path(min_length=1, max_length=64)]
-STAFF = ("officer", "inspector", "front")
 
 
 class RecommendationIn(StrictBody):
@@ -176,7 +175,7 @@ async def list_recommendations(
     ] = None,
 ) -> Any:
     now = runtime.clock.now()
-    staff = is_ward_staff(principal, request, *STAFF)
+    staff = is_ward_staff(principal, request)
     query = select(recommendations)
     if not staff:
         query = query.where(recommendations.c.status != "proposed")
@@ -209,7 +208,7 @@ async def get_recommendation(
 ) -> Any:
     async with runtime.sessionmaker() as session:
         item = await RecommendationRepository(session).get(recommendation_id)
-    staff = is_ward_staff(principal, request, *STAFF)
+    staff = is_ward_staff(principal, request)
     if item is None or (item.status == "proposed" and not staff):
         raise missing(NotFound("kiến nghị", "recommendation", recommendation_id))
     return RecommendationOut.of(item, now=runtime.clock.now(), staff=staff)

@@ -12,14 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.rules import Rule
-
-
-class RuleBook(Protocol):
-    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
+from qcdc_shared.deadlines import local_date, start_of_day
+from qcdc_shared.rulebook import RuleBook
 
 
 @dataclass(frozen=True)
@@ -134,9 +130,7 @@ def check_petition_clocks(fact: Fact, rules: RuleBook) -> list[Observation]:
 
 def check_rec_week_schedule(fact: Fact, rules: RuleBook) -> list[Observation]:
     """REC-WEEK.schedule: the reception schedule posted the rule's working days ahead."""
-    posted = dt.datetime.combine(
-        dt.date.fromisoformat(str(fact.data["posted_on"])), dt.time(), tzinfo=VN_TZ
-    )
+    posted = start_of_day(dt.date.fromisoformat(str(fact.data["posted_on"])))
     return [
         Observation(
             "REC-WEEK.schedule",
@@ -168,14 +162,7 @@ def check_dec_pass(fact: Fact, rules: RuleBook) -> list[Observation]:
     declared passed with fewer yes votes than the rule in force needs is a violation."""
     data = fact.data
     decided_on = dt.date.fromisoformat(str(data["decided_on"]))
-    rule = next(
-        (
-            row
-            for row in (rules.rule(i, decided_on) for i in ("DEC-PASS.money", "DEC-PASS.other"))
-            if data["topic"] in row.applies_to
-        ),
-        None,
-    )
+    rule = rules.row_covering("DEC-PASS", to=data["topic"], on=decided_on)
     if rule is None:
         return []
     needed = rule.households_needed(int(data["households_total"]))
@@ -189,7 +176,7 @@ def check_dec_form(fact: Fact, rules: RuleBook) -> list[Observation]:
     data = fact.data
     if data["form"] != "online_vote":
         return []
-    online = rules.rule("DEC-FORM", _at(data["vote_at"]).date())
+    online = rules.rule("DEC-FORM", local_date(_at(data["vote_at"])))
     met = data["topic"] in online.applies_to
     return [Observation(online.id, "decision", data["decision_id"], met, fact.time, fact.id)]
 

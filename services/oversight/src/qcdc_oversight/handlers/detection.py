@@ -7,9 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from qcdc_oversight.adapters.violation_events import violation_detected
 from qcdc_oversight.adapters.violations import ViolationRepository
-from qcdc_oversight.domain.detection import Fact, RuleBook, observe
+from qcdc_oversight.domain.detection import Fact, observe
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.inbox import Handler
+from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.runtime import Runtime, UnitOfWork
 
 

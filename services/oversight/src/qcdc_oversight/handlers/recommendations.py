@@ -125,11 +125,10 @@ async def answer(
     )
 
 
-async def sweep_overdue_recommendations(uow: UnitOfWork, rules: RuleBook | None = None) -> int:
+async def sweep_overdue_recommendations(uow: UnitOfWork) -> int:
     """Escalate every recommendation unanswered past its due day at the shared clock's
-    ``now``; returns how many this sweep escalated. ``rules`` is accepted for the sweeper's
-    common signature: the deadline was fixed, with its rule row, when the recommendation was
-    issued."""
+    ``now``; returns how many this sweep escalated (the deadline, with its rule row, was
+    fixed when the recommendation was issued)."""
     now = uow.runtime.clock.now()
     due = await RecommendationRepository(uow.session).overdue_candidates(now)
     await uow.session.rollback()  # only a read: each recommendation gets its own transaction

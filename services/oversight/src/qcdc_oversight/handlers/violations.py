@@ -9,8 +9,8 @@ from qcdc_oversight.adapters.violations import ViolationRepository
 from qcdc_oversight.domain import violation as lifecycle
 from qcdc_oversight.domain.violation import Violation
 from qcdc_shared.auth import Principal
-from qcdc_shared.refusals import NotFound, Refused
-from qcdc_shared.runtime import UnitOfWork, audited
+from qcdc_shared.refusals import NotFound
+from qcdc_shared.runtime import UnitOfWork, command
 
 
 async def _change(
@@ -37,13 +37,8 @@ async def _change(
             )
         return after
 
-    return await audited(
-        uow,
-        actor,
-        action=f"violation.{action}",
-        target=f"violation:{violation_id}",
-        work=work,
-        refusals=(Refused,),
+    return await command(
+        uow, actor, action=f"violation.{action}", target=f"violation:{violation_id}", work=work
     )
 
 

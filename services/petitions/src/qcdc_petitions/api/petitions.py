@@ -15,7 +15,7 @@ from qcdc_petitions.api.views import PetitionOut, SubmittedOut, TrackingOut
 from qcdc_petitions.domain.petition import Petition
 from qcdc_petitions.handlers import petitions as handlers
 from qcdc_shared.auth import CurrentPrincipal, requires
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.deadlines import start_of_day
 from qcdc_shared.service import UnitOfWorkDep
 
 router = APIRouter(tags=["petitions"])
@@ -61,7 +61,7 @@ class PetitionIn(_In):
         if self.received_at is None or isinstance(self.received_at, dt.datetime):
             return self.received_at
         # A paper stamp carries a date: its first instant, local time.
-        return dt.datetime.combine(self.received_at, dt.time(), VN_TZ)
+        return start_of_day(self.received_at)
 
 
 class AcceptIn(_In):

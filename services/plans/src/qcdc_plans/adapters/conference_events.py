@@ -1,5 +1,6 @@
-"""A conference held → ``vn.qcdc.plans.conference.held.v1`` (contracts/): what oversight
-counts for OVS-YEAR. Counts and dates only: never the minutes, never who attended."""
+"""A conference held → ``vn.qcdc.plans.conference.held.v1`` (contracts/): what OVS-YEAR
+counts (the city's ``conferences_held``; plans' own ``/conferences/obligations``). Counts and
+dates only: never the minutes, never who attended."""
 
 from __future__ import annotations
 

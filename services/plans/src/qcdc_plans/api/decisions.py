@@ -12,21 +12,19 @@ from sqlalchemy import select
 
 from qcdc_plans.adapters.decisions import DecisionRepository, to_decision
 from qcdc_plans.adapters.tables import decisions
-from qcdc_plans.api.common import GROUP_CODE, IdPath, In, missing, run_command
+from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, missing, run_command
 from qcdc_plans.domain.decision import FORMS_VI, Choice, Decision, Form, Outcome, Status, Tally
 from qcdc_plans.domain.errors import NotFound
 from qcdc_plans.handlers import decisions as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.deadlines import start_of_day
 from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
 
 router = APIRouter(tags=["decisions"])
 
-STAFF = ("officer", "inspector", "front")
 # Input bounds, not laws: the legal figures are checked by the domain against the rule table.
 MAX_HOUSEHOLDS = 100_000
-HOUSEHOLD_ID = r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$"
 Instant = Annotated[AwareDatetime | dt.date, Field(union_mode="left_to_right")]
 
 
@@ -34,7 +32,7 @@ def _instant(value: dt.datetime | dt.date) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value
     # A date on a paper notice: its first instant, local time.
-    return dt.datetime.combine(value, dt.time(), VN_TZ)
+    return start_of_day(value)
 
 
 class DecisionIn(In):
@@ -326,9 +324,7 @@ async def get_decision(
 ) -> Any:
     async with runtime.sessionmaker() as session:
         decision = await DecisionRepository(session).get(decision_id)
-    if decision is None or (
-        decision.status == "open" and not is_ward_staff(principal, request, *STAFF)
-    ):
+    if decision is None or (decision.status == "open" and not is_ward_staff(principal, request)):
         raise missing(NotFound("biểu quyết", "decision", decision_id))
     return DecisionOut.of(decision)
 
@@ -349,7 +345,7 @@ async def list_decisions(
     topic: Annotated[int | None, Query(ge=1, le=99)] = None,
 ) -> Any:
     query = select(decisions)
-    if not is_ward_staff(principal, request, *STAFF):
+    if not is_ward_staff(principal, request):
         query = query.where(decisions.c.status != "open")
     if status:
         query = query.where(decisions.c.status == status)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from qcdc_plans.adapters.conferences import InitiativeRepository, to_initiative
 from qcdc_plans.adapters.register import GroupRepository
 from qcdc_plans.adapters.tables import initiatives
-from qcdc_plans.api.common import GROUP_CODE, IdPath, In, missing, run_command
+from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, missing, run_command
 from qcdc_plans.domain import initiative as model
 from qcdc_plans.domain.errors import NotFound
 from qcdc_plans.domain.groups import ResidentialGroup
@@ -32,12 +32,9 @@ from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
 
 router = APIRouter(tags=["initiatives"])
 
-HOUSEHOLD = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
-STAFF = ("officer", "inspector", "front")
-
 
 class InitiativeIn(In):
-    topic: int = Field(ge=1, le=6, description="DEC-TOPIC 1-6.")
+    topic: int = Field(ge=1, le=99, description="DEC-TOPIC 1-6 (checked against the rule table).")
     title: str = Field(min_length=1, max_length=500, description="Nội dung Nhân dân đề xuất.")
     group: str | None = Field(
         default=None, pattern=GROUP_CODE, description="Mã tổ dân phố; bỏ trống: toàn phường."
@@ -45,7 +42,7 @@ class InitiativeIn(In):
 
 
 class ConsentIn(In):
-    household: str = Field(pattern=HOUSEHOLD, description="Mã hộ gia đình (không ghi tên).")
+    household: str = Field(pattern=HOUSEHOLD_ID, description="Mã hộ gia đình (không ghi tên).")
     given_on: dt.date = Field(description="Ngày hộ đồng ý (không ở tương lai).")
 
 
@@ -252,7 +249,7 @@ async def get_initiative(
         consents = await repository.consents(initiative_id)
         groups = await GroupRepository(session).all()
     today = local_today(runtime.clock)
-    staff = is_ward_staff(principal, request, *STAFF)
+    staff = is_ward_staff(principal, request)
     return InitiativeDetailOut(
         **InitiativeOut.of(
             initiative, _support(initiative, consents, groups, today, rules)

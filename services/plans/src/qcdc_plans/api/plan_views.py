@@ -30,7 +30,7 @@ from qcdc_shared.runtime import Runtime, UnitOfWork
 
 
 def is_staff(principal: Principal | None, request: Request) -> bool:
-    return is_ward_staff(principal, request, "officer", "inspector", "front")
+    return is_ward_staff(principal, request)
 
 
 class ProgressOut(BaseModel):

@@ -236,5 +236,5 @@ async def list_members(
     async with runtime.sessionmaker() as session:
         members = await CommitteeRepository(session).all()
     shown = members if history else [m for m in members if m.sits_on(day)]
-    staff = is_ward_staff(principal, request, "officer", "inspector", "front")
+    staff = is_ward_staff(principal, request)
     return MembersOut(items=[MemberOut.of(m, staff=staff) for m in shown], total=len(shown))

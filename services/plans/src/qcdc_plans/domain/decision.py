@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from typing import Literal
 
 from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import Register
-from qcdc_shared.deadlines import Deadline, end_of_day, local_date
+from qcdc_shared.deadlines import Deadline, is_overdue, local_date
 from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.rules import Rule
 
@@ -30,8 +29,6 @@ FORMS_VI: dict[str, str] = {
 }
 # DEC-TOPIC 3 is the residential convention (hương ước, quy ước) DEC-CONV30 speaks of.
 CONVENTION_TOPIC = 3
-# The DEC-PASS rows; each covers the topics in its ``applies_to``.
-PASS_RULES = ("DEC-PASS.money", "DEC-PASS.other")
 
 
 @dataclass(frozen=True)
@@ -116,15 +113,12 @@ def open_decision(
 ) -> Decision:
     """A decision put to residents; refused when the law's conditions for it do not hold."""
     on = local_date(vote_at)
-    topics = rules.rule("DEC-TOPIC", on)
-    if not 1 <= topic <= int(topics.amount or 0):
-        raise Refused(
-            f"Nội dung {topic} không thuộc các nội dung Nhân dân bàn và quyết định.",
-            f"Topic {topic} is not one residents decide.",
-            rule=topics.id,
-        )
     check_frozen_count(register, claimed=households_total)
-    checked = [topics.id, "DEC-PASS", *check_form(topic, form, register, ballot_reason, rules, on)]
+    checked = [
+        check_topic(topic, rules, on),
+        "DEC-PASS",
+        *check_form(topic, form, register, ballot_reason, rules, on),
+    ]
     checked.append(check_notice(notice_at, vote_at, rules))
     if topic == CONVENTION_TOPIC:
         checked.append(check_convention_draft(draft_posted_on, vote_at, rules))
@@ -145,6 +139,19 @@ def open_decision(
         draft_posted_on=draft_posted_on if topic == CONVENTION_TOPIC else None,
         draft_posting=draft_posting if topic == CONVENTION_TOPIC else None,
     )
+
+
+def check_topic(topic: int, rules: RuleBook, on: dt.date) -> str:
+    """DEC-TOPIC: the kinds of matters residents decide, numbered from 1."""
+    topics = rules.rule("DEC-TOPIC", on)
+    if not 1 <= topic <= int(topics.amount or 0):
+        raise Refused(
+            f"Nội dung {topic} không thuộc các nội dung Nhân dân bàn và quyết định "
+            f"(1-{topics.amount}, {topics.id}).",
+            f"Topic {topic} is not one residents decide (1-{topics.amount}, {topics.id}).",
+            rule=topics.id,
+        )
+    return topics.id
 
 
 def check_frozen_count(register: Register, *, claimed: int | None) -> None:
@@ -340,7 +347,7 @@ def close(
     rule = pass_rule(decision.topic, rules, decided_on)
     threshold = rule.households_needed(decision.households_total)
     assert rule.comparison in ("at_least", "more_than")
-    share = Fraction(rule.share())
+    share = rule.share()
     record_due = rules.deadline("DEC-RECORD", now)
     result = Result(
         counted=counted,
@@ -363,15 +370,14 @@ def close(
 
 
 def pass_rule(topic: int, rules: RuleBook, on: dt.date) -> Rule:
-    for rule_id in PASS_RULES:
-        rule = rules.rule(rule_id, on)
-        if topic in rule.applies_to:
-            return rule
-    raise Refused(
-        f"Không có ngưỡng thông qua cho nội dung {topic}.",
-        f"No passing threshold covers topic {topic}.",
-        rule="DEC-PASS",
-    )
+    rule = rules.row_covering("DEC-PASS", to=topic, on=on)
+    if rule is None:
+        raise Refused(
+            f"Không có ngưỡng thông qua cho nội dung {topic}.",
+            f"No passing threshold covers topic {topic}.",
+            rule="DEC-PASS",
+        )
+    return rule
 
 
 def recognise(
@@ -402,6 +408,6 @@ def recognise(
         by=by,
         by_role=by_role,
         at=now,
-        on_time=now <= end_of_day(decision.result.recognition_due.due),
+        on_time=not is_overdue(decision.result.recognition_due, now),
     )
     return replace(decision, status=outcome, recognition=recognition, version=decision.version + 1)

@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Literal
 
+from qcdc_plans.domain.decision import check_topic
 from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import ResidentialGroup, register_of
+from qcdc_shared.deadlines import local_date
 from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.rules import UnknownRule
 
@@ -24,7 +26,6 @@ Status = Literal["collecting", "reached"]
 
 THRESHOLD_RULE = "DEC-INIT"
 VALIDITY_RULE = "DEC-INIT.validity"
-TOPICS = range(1, 7)  # DEC-TOPIC 1-6
 
 
 @dataclass(frozen=True)
@@ -86,14 +87,10 @@ def open_initiative(
     group: str | None,
     groups: Sequence[ResidentialGroup],
     now: dt.datetime,
+    rules: RuleBook,
 ) -> Initiative:
     """Record what residents brought; consents are collected afterwards."""
-    if topic not in TOPICS:
-        raise Refused(
-            "Nội dung đề xuất phải thuộc một trong các nhóm 1-6 (DEC-TOPIC).",
-            "The topic of an initiative is one of DEC-TOPIC 1-6.",
-            rule="DEC-TOPIC",
-        )
+    check_topic(topic, rules, local_date(now))
     if not title.strip():
         raise Refused("Cần nêu nội dung đề xuất.", "The initiative needs a title.")
     households_of(groups, group)

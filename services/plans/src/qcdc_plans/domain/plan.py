@@ -29,7 +29,6 @@ from qcdc_shared.deadlines import end_of_day
 
 PlanStatus = Literal["draft", "adopted", "reported"]
 TaskStatus = Literal["open", "completed", "cancelled"]
-TASK_STATUSES: tuple[TaskStatus, ...] = ("open", "completed", "cancelled")
 MAX_EVIDENCE = 20
 _CLOSED = {"completed": ("đã hoàn thành", "completed"), "cancelled": ("đã hủy", "cancelled")}
 

@@ -38,6 +38,7 @@ async def open_initiative(
             group=group,
             groups=groups,
             now=uow.runtime.clock.now(),
+            rules=rules,
         )
         await InitiativeRepository(uow.session).add(initiative)
         households = model.households_of(groups, group)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TypeVar
 
 from qcdc_plans.adapters import bus
 from qcdc_plans.adapters.register import CommitteeRepository, GroupRepository
@@ -14,8 +13,6 @@ from qcdc_plans.domain.errors import NotFound, Refused
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_shared.auth import Principal
 from qcdc_shared.runtime import UnitOfWork, command, local_day
-
-T = TypeVar("T")
 
 
 async def register_group(

@@ -23,7 +23,7 @@ from qcdc_publicity.domain.model import (
 from qcdc_publicity.handlers import postings as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.deadlines import start_of_day
 from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
 
 router = APIRouter(tags=["postings"])
@@ -288,7 +288,7 @@ async def list_postings(
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), VN_TZ)
+    return start_of_day(day)
 
 
 @router.get(

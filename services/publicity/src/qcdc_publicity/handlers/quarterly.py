@@ -10,7 +10,7 @@ from qcdc_publicity.adapters.db import PostingRepository, postings
 from qcdc_publicity.domain.caused import previous_quarter, quarter_bounds, quarterly_list
 from qcdc_publicity.domain.model import RuleBook, Source
 from qcdc_publicity.handlers.postings import publish_caused_posting
-from qcdc_shared.deadlines import VN_TZ, local_date
+from qcdc_shared.deadlines import local_date, start_of_day
 from qcdc_shared.runtime import UnitOfWork
 
 
@@ -50,4 +50,4 @@ async def publish_quarterly_list(uow: UnitOfWork, rules: RuleBook) -> bool:
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), VN_TZ)
+    return start_of_day(day)
