@@ -12,13 +12,27 @@ import time
 from pathlib import Path
 
 from qcdc_shared.nats_server import free_port
+from qcdc_shared.testing.clock import TestClock, clock_at_arguments
 
+# The README's posting, as a ward officer sends it.
+POSTING = {
+    "category": 1,
+    "title": "Kế hoạch phát triển kinh tế - xã hội năm 2027",
+    "body": "Toàn văn kế hoạch đã được Hội đồng nhân dân thông qua.",
+    "channels": ["notice_board", "portal"],
+}
 REPO = Path(__file__).resolve().parents[2]
 QCDC = str(Path(sys.executable).parent / "qcdc")
 
 
 class City:
-    def __init__(self, var_dir: Path, wards: str) -> None:
+    """``qcdc run --empty`` by default; ``demo_months`` builds the demo city first, and
+    ``wait=False`` returns before the ready line (see :meth:`wait_until_up`)."""
+
+    def __init__(
+        self, var_dir: Path, wards: str, *, demo_months: int | None = None, wait: bool = True
+    ) -> None:
+        self.clock = TestClock.pinned()  # the city's "now" as the tests see it
         self.var_dir = var_dir
         self.gateway_port = free_port()
         self.env = {
@@ -28,7 +42,16 @@ class City:
         }
         self.output: list[str] = []
         self.process = subprocess.Popen(
-            [QCDC, "run", "--wards", wards, "--var", str(var_dir), "--empty"],
+            [
+                QCDC,
+                "run",
+                "--wards",
+                wards,
+                "--var",
+                str(var_dir),
+                *(["--demo-months", str(demo_months)] if demo_months else ["--empty"]),
+                *clock_at_arguments(),
+            ],
             cwd=REPO,
             env=self.env,
             stdout=subprocess.PIPE,
@@ -36,18 +59,19 @@ class City:
             text=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
-        self.started_in = self._wait_for_start()
+        self.began = time.monotonic()
+        self.started_in = self.wait_until_up() if wait else 0.0
 
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
             self.output.append(line.rstrip())
 
-    def _wait_for_start(self, limit: float = 120.0) -> float:
-        began = time.monotonic()
-        while time.monotonic() - began < limit:
+    def wait_until_up(self, limit: float = 240.0) -> float:
+        """Until the ready line; the seconds since ``qcdc run`` started."""
+        while time.monotonic() - self.began < limit:
             if any("the city is up" in line for line in self.output):
-                return time.monotonic() - began
+                return time.monotonic() - self.began
             if self.process.poll() is not None:
                 raise AssertionError("qcdc run exited:\n" + "\n".join(self.output))
             time.sleep(0.1)
@@ -70,6 +94,10 @@ class City:
         done = self.run_qcdc(*args)
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
+
+    def restore_clock(self) -> None:
+        """Back to the harness's "now" after a test moved the shared clock."""
+        self.qcdc("clock", "set", self.clock.now().isoformat())
 
     def token(self, role: str, ward: str | None = None) -> str:
         return self.qcdc("token", "--role", role, *(["--ward", ward] if ward else []))

@@ -22,17 +22,11 @@ from nats.js.api import ConsumerConfig, DeliverPolicy
 from qcdc_shared.contracts import validate_envelope
 from qcdc_shared.streams import CITY_STREAM
 
-from .city import City
+from .city import POSTING, City
 
 pytestmark = pytest.mark.e2e
 
 WARDS = "ben-thanh,sai-gon"
-POSTING = {
-    "category": 1,
-    "title": "Kế hoạch phát triển kinh tế - xã hội năm 2027",
-    "body": "Toàn văn kế hoạch đã được Hội đồng nhân dân thông qua.",
-    "channels": ["notice_board", "portal"],
-}
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +96,7 @@ def test_a_ward_officer_posts_and_the_city_sees_it(city: City) -> None:
     url = publicity(city, "ben-thanh")
     officer = bearer(city.token("officer", "ben-thanh"))
     before = published_count(city, "ben-thanh")
-    today = dt.date.today().isoformat()
+    today = city.clock.today().isoformat()
     created = httpx.post(f"{url}/postings", json={**POSTING, "decided_on": today}, headers=officer)
     assert created.status_code == 201, created.text
     assert created.json()["status"] == "draft"
@@ -117,7 +111,7 @@ def test_a_ward_officer_posts_and_the_city_sees_it(city: City) -> None:
 
 def test_refusals_are_problem_json(city: City) -> None:
     url = publicity(city, "ben-thanh")
-    body = {**POSTING, "decided_on": dt.date.today().isoformat()}
+    body = {**POSTING, "decided_on": city.clock.today().isoformat()}
     other_ward = httpx.post(
         f"{url}/postings", json=body, headers=bearer(city.token("officer", "sai-gon"))
     )
@@ -138,7 +132,7 @@ def test_refusals_are_problem_json(city: City) -> None:
 def test_the_shared_clock_moves_every_service(city: City) -> None:
     url = publicity(city, "ben-thanh")
     officer = bearer(city.token("officer", "ben-thanh"))
-    decided = dt.date.today().isoformat()
+    decided = city.clock.today().isoformat()
     draft = httpx.post(
         f"{url}/postings", json={**POSTING, "decided_on": decided}, headers=officer
     ).json()
@@ -149,14 +143,14 @@ def test_the_shared_clock_moves_every_service(city: City) -> None:
             return dt.datetime.fromisoformat(httpx.get(f"{url}/health").json()["clock"]["now"])
 
         deadline = time.monotonic() + 10
-        while service_now() < dt.datetime.now(dt.UTC) + dt.timedelta(days=39):
+        while service_now() < city.clock.now() + dt.timedelta(days=39):
             assert time.monotonic() < deadline, "the service never saw the clock move"
             time.sleep(0.1)
         late = httpx.post(f"{url}/postings/{draft['id']}/publish", headers=officer).json()
         # Published 40 days after the decision: past PUB-DUE's 5 working days.
         assert late["violations"] == ["PUB-DUE"]
         assert dt.date.fromisoformat(late["published_at"][:10]) >= (
-            dt.date.today() + dt.timedelta(days=39)
+            city.clock.today() + dt.timedelta(days=39)
         )
 
         # 40 days on, the earlier postings' 30 days are over: the sweeper expires them, and
@@ -176,7 +170,7 @@ def test_the_shared_clock_moves_every_service(city: City) -> None:
             assert time.monotonic() < deadline, "expiry never reached the city"
             time.sleep(0.1)
     finally:
-        city.qcdc("clock", "reset")
+        city.restore_clock()
 
 
 def test_every_message_on_the_wire_keeps_its_contract(city: City) -> None:

@@ -157,8 +157,10 @@ async def publish_posting(stack: Stack) -> None:
     """A Bến Thành officer posts and publishes, through the service's HTTP API."""
     token = mint_development_token(stack.settings, role="officer", ward=WARD)
     headers = {"Authorization": f"Bearer {token}"}
-    body = {**POSTING, "decided_on": dt.date.today().isoformat()}
     async with httpx.AsyncClient(base_url=stack.publicity, headers=headers) as http:
+        # The service's own today (its clock, local time), which the harness pinned.
+        now = dt.datetime.fromisoformat((await http.get("/health")).json()["clock"]["now"])
+        body = {**POSTING, "decided_on": now.date().isoformat()}
         created = await http.post("/postings", json=body)
         assert created.status_code == 201, created.text
         published = await http.post(f"/postings/{created.json()['id']}/publish")

@@ -30,6 +30,7 @@ from qcdc_shared.db import drop_database
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
+from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import Harness, running
 from qcdc_shared.testing.waiting import eventually
@@ -118,7 +119,7 @@ class Ward:
             await self.petition(action)
 
     async def post(self, action: Posting) -> None:
-        now = dt.datetime.now(dt.UTC)
+        now = self.publicity.now()
         published_at = now - dt.timedelta(days=3) if action.withdrawn_early else now
         decided = published_at - dt.timedelta(days=40 if action.late else 1)
         http = self.publicity.http
@@ -177,7 +178,7 @@ class Ward:
 async def decide(plans: Plans) -> None:
     """Ward A's residents pass a decision; the committee and the front recognise it."""
     await plans.register_group("TDP-01", households=30)
-    today = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=7))).date()
+    today = plans.today()
     opened = await plans.ok(
         "POST",
         "/decisions",
@@ -186,7 +187,7 @@ async def decide(plans: Plans) -> None:
             "title": "Giờ đóng cổng hẻm",
             "group": "TDP-01",
             "form": "meeting",
-            "notice_at": str(today - dt.timedelta(days=4)),
+            "notice_at": str(plans.latest_notice(today)),
             "vote_at": str(today),
         },
         status=201,
@@ -202,7 +203,7 @@ def headline(ward: dict[str, Any]) -> dict[str, Any]:
 
 
 async def test_two_wards_indicators_catch_up_rebuild_and_as_of(
-    nats_server: NatsServer, database_url: str
+    nats_server: NatsServer, database_url: str, city_clock: TestClock
 ) -> None:
     base = Settings(nats_url=nats_server.url, database_url=database_url)
     names = [f"{w}-{s}" for w in (A, B) for s in ("publicity", "petitions")]
@@ -222,7 +223,7 @@ async def test_two_wards_indicators_catch_up_rebuild_and_as_of(
     client = await nats.connect(nats_server.url)
     await ensure_city_topology(client.jetstream(), [A, B])
     await client.close()
-    before = dt.datetime.now(dt.UTC)
+    before = city_clock.now()
     gateway_settings = settings(None, "gateway")
     try:
         async with AsyncExitStack() as wards_running:
@@ -323,7 +324,7 @@ async def test_an_escalated_denunciation_is_in_the_city_queue_once(
             running(Harness, build_gateway, gateway_settings, nats_server.url) as city,
         ):
             await Ward(petitions, petitions).petition(Petition(A, "denunciation"))
-            await petitions.move_clock(dt.timedelta(days=120))
+            await petitions.advance_clock(dt.timedelta(days=120))
             monitor = city.token("city_monitor", sub="giam-sat-tp")
 
             async def queued() -> list[dict[str, Any]]:

@@ -3,15 +3,12 @@ result, and publicity posts it from the event alone, through a real nats-server.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from qcdc_plans.main import build as build_plans
 from qcdc_plans.testing import WARD, Plans
 from qcdc_publicity.main import build as build_publicity
 from qcdc_shared.db import drop_database
-from qcdc_shared.deadlines import local_date
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.databases import sibling_database_url
@@ -33,7 +30,7 @@ async def test_a_recognised_decision_is_posted_by_publicity(
             running(Harness, build_publicity, publicity_settings, nats_server.url) as publicity,
         ):
             await plans.register_group("TDP-05", households=90)
-            day = local_date(plans.runtime.clock.now())
+            day = plans.today()
             opened = await plans.ok(
                 "POST",
                 "/decisions",
@@ -42,7 +39,7 @@ async def test_a_recognised_decision_is_posted_by_publicity(
                     "title": "Góp vốn nâng cấp hẻm 12",
                     "group": "TDP-05",
                     "form": "meeting",
-                    "notice_at": str(day - dt.timedelta(days=3)),
+                    "notice_at": str(plans.latest_notice(day)),
                     "vote_at": str(day),
                 },
                 status=201,

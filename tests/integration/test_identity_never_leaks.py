@@ -20,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from qcdc_gateway.main import build as build_gateway
 from qcdc_petitions.testing import Petitions, running
-from qcdc_shared.clock import LOCAL_TZ
 from qcdc_shared.db import drop_database
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
@@ -196,7 +195,7 @@ async def scenario(petitions: Petitions, city: httpx.AsyncClient, responses: lis
     """Every kind of petition through its workflow, a reception visit, a citizen escalation."""
     officer = petitions.officer()
     lead_officer = petitions.officer("truong-ban-tiep-dan")  # assigns; never to themselves
-    local_today = dt.datetime.now(LOCAL_TZ).date()
+    local_today = petitions.today()
 
     async def submit(kind: str, **fields: Any) -> dict[str, Any]:
         response = await petitions.submit(kind=kind, petitioner=PEOPLE[kind], **fields)
@@ -211,9 +210,9 @@ async def scenario(petitions: Petitions, city: httpx.AsyncClient, responses: lis
         "complaint",
         title="Khiếu nại quyết định xử phạt",
         body="Tôi không đồng ý với quyết định xử phạt.",
-        act_date=dt.date.today().isoformat(),
+        act_date=local_today.isoformat(),
     )
-    forty_days_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=40)).isoformat()
+    forty_days_ago = (petitions.now() - dt.timedelta(days=40)).isoformat()
     denunciation = await submit(
         "denunciation",
         title="Tố cáo cán bộ",

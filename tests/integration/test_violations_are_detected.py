@@ -16,8 +16,10 @@ from qcdc_oversight.main import build as build_oversight
 from qcdc_oversight.testing import Oversight
 from qcdc_petitions.main import build as build_petitions
 from qcdc_petitions.testing import PETITIONER
+from qcdc_publicity.domain.caused import quarter_bounds, quarter_of
 from qcdc_publicity.main import build as build_publicity
 from qcdc_shared.db import drop_database
+from qcdc_shared.deadlines import local_date, start_of_day
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
@@ -39,7 +41,7 @@ async def found(oversight: Oversight) -> list[tuple[str, str, str]]:
 async def breaches(publicity: Harness, petitions: Harness) -> tuple[str, str]:
     """The two breaches, made through the services' APIs as officers make them."""
     officer = publicity.token("officer", sub="can-bo-1")
-    three_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    three_days_ago = publicity.now() - dt.timedelta(days=3)
     draft = await publicity.http.post(
         "/postings",
         headers=officer,
@@ -48,7 +50,7 @@ async def breaches(publicity: Harness, petitions: Harness) -> tuple[str, str]:
             "title": "Dự toán ngân sách phường năm 2027",
             "body": "…",
             "channels": ["notice_board"],
-            "decided_on": (three_days_ago.date() - dt.timedelta(days=1)).isoformat(),
+            "decided_on": (local_date(three_days_ago) - dt.timedelta(days=1)).isoformat(),
         },
     )
     posting = draft.json()["id"]
@@ -79,8 +81,27 @@ async def breaches(publicity: Harness, petitions: Harness) -> tuple[str, str]:
     )
     resolve = next(d for d in accepted.json()["deadlines"] if d["rule"] == "CMP-RESOLVE")
     due_at = dt.datetime.fromisoformat(resolve["due_at"])
-    await petitions.move_clock(due_at - dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    await through_quarter_starts(publicity, until=due_at)
+    await petitions.move_clock_to(due_at + dt.timedelta(hours=1))
     return posting, petition
+
+
+async def through_quarter_starts(publicity: Harness, *, until: dt.datetime) -> None:
+    """Stop the shared clock at each quarter's start on the way, as a city that runs through
+    those days lives them: the quarterly list (PUB-QTR) is posted then, on time by its own
+    rule. One jump over a quarter's start would post it only after its due day had passed."""
+    _, starts = quarter_bounds(*quarter_of(publicity.today()))
+    while start_of_day(starts) < until:
+        await publicity.move_clock_to(start_of_day(starts) + dt.timedelta(minutes=1))
+        year, quarter = quarter_of(starts - dt.timedelta(days=1))
+        quarterly_list = {"kind": "quarterly_list", "id": f"{year}-Q{quarter}"}
+
+        async def posted(source: dict[str, str] = quarterly_list) -> bool:
+            events = await publicity.ward_messages(f"qcdc.{WARD}.publicity.posting.published")
+            return any(e.data.get("source") == source for e in events)
+
+        await eventually(posted, within=15, what="the quarterly list at the quarter's start")
+        _, starts = quarter_bounds(*quarter_of(starts))
 
 
 async def replay(nats_url: str, envelopes: list[Envelope], ward: str) -> None:

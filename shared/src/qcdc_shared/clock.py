@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -81,6 +82,20 @@ def parse_duration(text: str) -> dt.timedelta:
     return dt.timedelta(seconds=seconds)
 
 
+def parse_instant(text: str) -> dt.datetime:
+    """A date (08:00 local that day) or an ISO instant (naive means local time)."""
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(8, 0), LOCAL_TZ)
+        instant = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"not a date or an ISO instant: {text!r} (e.g. 2027-02-05 or 2026-12-31T23:30+07:00)"
+        ) from None
+    return instant if instant.tzinfo else instant.replace(tzinfo=LOCAL_TZ)
+
+
 def offset_to_reach(target: dt.datetime | dt.date, *, real_now: dt.datetime) -> dt.timedelta:
     """The offset that makes ``now`` equal ``target`` (a date means 08:00 local that day)."""
     if not isinstance(target, dt.datetime):
@@ -113,20 +128,29 @@ async def write_offset(js: JetStreamContext, offset: dt.timedelta) -> None:
     await kv.put(OFFSET_KEY, str(offset.total_seconds()).encode())
 
 
-async def watch_offset(js: JetStreamContext, clock: OffsetClock) -> None:
-    """Keep ``clock.offset`` equal to the bucket's value until cancelled."""
+async def watch_key(js: JetStreamContext, key: str, apply: Callable[[bytes | None], None]) -> None:
+    """Call ``apply`` with the key's value (``None`` once deleted), now and at every change,
+    until cancelled."""
     kv = await clock_bucket(js)
-    watcher = await kv.watch(OFFSET_KEY)
+    watcher = await kv.watch(key)
     try:
         async for entry in watcher:
             if entry is None:  # end of the initial values
                 continue
-            value = entry.value if entry.operation is None else b"0"
-            clock.offset = dt.timedelta(seconds=float(value or b"0"))
-            log.info("shared clock offset now %s", clock.offset)
+            apply(entry.value if entry.operation is None else None)
     finally:
         with contextlib.suppress(Exception):
             await watcher.stop()  # type: ignore[no-untyped-call]
+
+
+async def watch_offset(js: JetStreamContext, clock: OffsetClock) -> None:
+    """Keep ``clock.offset`` equal to the bucket's value until cancelled."""
+
+    def apply(value: bytes | None) -> None:
+        clock.offset = dt.timedelta(seconds=float(value or b"0"))
+        log.info("shared clock offset now %s", clock.offset)
+
+    await watch_key(js, OFFSET_KEY, apply)
 
 
 def describe(clock: Clock) -> str:

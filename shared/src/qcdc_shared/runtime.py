@@ -26,6 +26,7 @@ from qcdc_shared.auth import Principal, TokenVerifier
 from qcdc_shared.clock import Clock, OffsetClock, SystemClock, local_today, watch_offset
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
 from qcdc_shared.outbox import OutboxRelay, add_to_outbox
+from qcdc_shared.readiness import CityStateHolder, watch_city_state
 from qcdc_shared.refusals import Refused
 from qcdc_shared.settings import Settings
 
@@ -113,6 +114,8 @@ class Runtime:
     link: NatsLink
     relay: OutboxRelay
     verifier: TokenVerifier
+    city: CityStateHolder = field(default_factory=CityStateHolder)
+    consumes: bool = False  # durable consumers: readiness then needs the NATS link
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     @property
@@ -132,16 +135,21 @@ class Runtime:
         return UnitOfWork(self)
 
 
-def make_clock(settings: Settings, link: NatsLink) -> Clock:
-    """Production reads the system clock only; development follows the shared city clock."""
+def make_clock(settings: Settings, link: NatsLink, city: CityStateHolder) -> Clock:
+    """Production reads the system clock only; development follows the shared city clock,
+    and whether the demo city is being built (``city``, see :mod:`qcdc_shared.readiness`)."""
     if settings.env == "production":
         return SystemClock()
     clock = OffsetClock()
 
     async def follow(client: Client) -> None:
-        task = asyncio.create_task(watch_offset(client.jetstream(), clock))
-        _background.add(task)
-        task.add_done_callback(_background.discard)
+        for watch in (
+            watch_offset(client.jetstream(), clock),
+            watch_city_state(client.jetstream(), city),
+        ):
+            task = asyncio.create_task(watch)
+            _background.add(task)
+            task.add_done_callback(_background.discard)
 
     link.on_connect(follow)
     return clock

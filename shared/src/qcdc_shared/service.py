@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
 from faststream.nats import NatsBroker
 from nats.aio.client import Client
 from sqlalchemy import MetaData, text
@@ -26,6 +27,7 @@ from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmak
 from qcdc_shared.inbox import Handler, IdempotentConsumer
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
+from qcdc_shared.readiness import RETRY_AFTER_SECONDS, CityStateHolder, RefuseWritesWhileBuilding
 from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.runtime import NatsLink, OnConnect, Runtime, UnitOfWork, make_clock
 from qcdc_shared.settings import Settings, get_settings
@@ -88,6 +90,8 @@ def create_app(definition: ServiceDefinition, settings: Settings | None = None) 
     app.state.ward = settings.ward if definition.ward_scoped else None
     app.state.verifier = TokenVerifier(settings)
     app.state.rules = definition.rules or RuleBook.from_settings(settings)
+    app.state.city = CityStateHolder()
+    app.add_middleware(RefuseWritesWhileBuilding, holder=app.state.city)
     install_problem_handlers(app)
     app.include_router(_health_router(definition, settings))
     for router in definition.routers:
@@ -119,10 +123,11 @@ async def _start(app: FastAPI, definition: ServiceDefinition, settings: Settings
         service=definition.name,
         engine=engine,
         sessionmaker=sessionmaker,
-        clock=make_clock(settings, link),
+        clock=make_clock(settings, link, app.state.city),
         link=link,
         relay=OutboxRelay(sessionmaker, link.publish),
         verifier=app.state.verifier,
+        city=app.state.city,
     )
     app.state.runtime = runtime
     runtime.tasks += [
@@ -134,6 +139,7 @@ async def _start(app: FastAPI, definition: ServiceDefinition, settings: Settings
             asyncio.create_task(_sweep_forever(runtime, definition), name="sweeper")
         )
     consumers = definition.consumers(runtime)
+    runtime.consumes = bool(consumers)
     if consumers:
         runtime.tasks.append(asyncio.create_task(_consume(runtime, consumers), name="consumers"))
     return runtime
@@ -252,6 +258,38 @@ def _health_router(definition: ServiceDefinition, settings: Settings) -> APIRout
                 "last_error": stats.last_error,
             },
             "clock": {"now": runtime.clock.now().astimezone(LOCAL_TZ).isoformat()},
+            "city": runtime.city.state.public().model_dump(),
         }
+
+    @router.get("/livez", **public(), summary="Tiến trình còn chạy — the process answers")
+    async def livez() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get(
+        "/readyz",
+        **public(),
+        summary="Sẵn sàng nhận yêu cầu ghi — ready for a user's writes",
+        responses={503: {"description": "Not ready: the reasons are in `checks`."}},
+    )
+    async def readyz(runtime: RuntimeDep) -> JSONResponse:
+        """Ready when a user's write would succeed: the database answers, the city is not
+        being built (DESIGN §10) and, for a service with consumers, NATS is linked."""
+        checks: dict[str, Any] = {
+            "database": "ok",
+            "city": runtime.city.state.public().model_dump(),
+        }
+        ready = not runtime.city.state.building
+        try:
+            async with runtime.sessionmaker() as session:
+                await session.execute(text("SELECT 1"))
+        except Exception as error:  # the answer, not a crash: say which check failed
+            checks["database"] = f"unavailable: {type(error).__name__}"
+            ready = False
+        if runtime.consumes:
+            checks["nats"] = "ok" if runtime.link.connected else "not connected"
+            ready = ready and runtime.link.connected
+        body = {"ready": ready, "service": definition.name, "checks": checks}
+        headers = {} if ready else {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        return JSONResponse(body, status_code=200 if ready else 503, headers=headers)
 
     return router

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 
 import nats
 import pytest
@@ -28,6 +29,17 @@ pytestmark = pytest.mark.integration
 
 THREE_DAYS = dt.timedelta(days=3)
 SLACK = dt.timedelta(minutes=1)
+
+
+@pytest.fixture
+def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
+    """A server whose clock bucket nobody has touched: these tests are about the bucket
+    itself, so the harness's pinned clock (QCDC_TEST_NOW) is not written here."""
+    server = NatsServer(tmp_path / "nats").start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -40,10 +40,13 @@ COMPLEX = (30, "calendar_days", "vụ việc phức tạp")
 #   from Thu 12 Feb 2026: 3 -> Tue 24; 5 -> Thu 26 Feb; 7 -> Mon 2; 10 -> Thu 5; 15 -> Thu 12 Mar
 #   5 before Wed 8 Jul 2026 -> Wed 1 Jul; before Mon 15 Feb 2027 -> Mon 1 Feb;
 #   before Mon 23 Feb 2026 -> Mon 9 Feb.
+#   5 from Wed 30 Sep 2026 (a quarter's last day) -> Thu 1, Fri 2, Mon 5, Tue 6, Wed 7 Oct.
 WORKING_DAY_CASES = [
     ("PUB-DUE", D(2026, 7, 2), D(2026, 7, 9), "weekend"),
     ("PUB-DUE", D(2027, 2, 3), D(2027, 2, 17), "tet"),
     ("PUB-DUE", D(2026, 2, 12), D(2026, 2, 26), "tet"),
+    ("PUB-QTR.due", D(2026, 9, 30), D(2026, 10, 7), "weekend"),
+    ("PUB-QTR.due", D(2027, 2, 3), D(2027, 2, 17), "tet"),
     ("DEC-RECORD", D(2026, 7, 2), D(2026, 7, 9), "weekend"),
     ("DEC-RECORD", D(2027, 2, 3), D(2027, 2, 17), "tet"),
     ("DEC-RECORD.recognition", D(2026, 7, 2), D(2026, 7, 9), "weekend"),

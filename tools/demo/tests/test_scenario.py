@@ -91,3 +91,22 @@ def test_a_registry_of_hcmc_wards_for_benchmarks(tmp_path: Path) -> None:
     written = load_registry(output)
     assert [w.slug for w in written.wards] == [w.slug for w in registry.wards[:5]]
     assert tomllib.loads(output.read_text(encoding="utf-8"))["wards"][0]["code"].isdigit()
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 31), dt.date(2027, 12, 31)])
+def test_a_walk_ending_on_new_years_eve_gives_each_group_one_year_end_conference(
+    today: dt.date,
+) -> None:
+    # OVS-YEAR.conference: a second one for the same group and year is refused (409).
+    days = walk_days(today, 5)
+    for seed in (2026, 7, 11):
+        weeks = ward_script(ward="ben-thanh", ward_name="Phường Bến Thành", seed=seed, days=days)
+        year_end = [
+            (dt.date.fromisoformat(action.body["held_on"]).year, action.body["group"])
+            for week in weeks
+            for action in week.actions
+            if action.path == "/conferences"
+            and action.body
+            and action.body["kind"] == "group_year_end"
+        ]
+        assert len(year_end) >= 4 and len(year_end) == len(set(year_end)), year_end

@@ -31,6 +31,7 @@ from qcdc_shared.envelope import CONTENT_TYPE, Envelope, build_envelope
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
+from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
@@ -38,8 +39,9 @@ pytestmark = pytest.mark.integration
 REGISTRY = Path(__file__).resolve().parents[4] / "deploy" / "wards.toml"
 WARD, OTHER = "ben-thanh", "sai-gon"
 VN = dt.timezone(dt.timedelta(hours=7))
-# This year, so the monthly charts (the current year by default) show the events too.
-NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+# This year by the harness's clock (QCDC_TEST_NOW), so the monthly charts (the current year
+# by default) show the events too.
+NOW = TestClock.pinned().now().replace(microsecond=0)
 AT = NOW - dt.timedelta(hours=2)
 DAY = AT.astimezone(VN).date()
 HEAD = "ab" * 32

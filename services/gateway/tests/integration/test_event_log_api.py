@@ -27,6 +27,7 @@ from qcdc_shared.envelope import Envelope, build_envelope
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
+from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
 
@@ -233,9 +234,9 @@ class Frames:
 
 
 async def test_a_published_event_reaches_an_open_stream_within_two_seconds_and_resumes(
-    nats_server: NatsServer, database_url: str
+    nats_server: NatsServer, database_url: str, city_clock: TestClock
 ) -> None:
-    now = dt.datetime.now(dt.UTC)
+    now = city_clock.now()
     async with city(nats_server, database_url) as (js, url, app):
         async with httpx.AsyncClient(base_url=url, timeout=httpx.Timeout(10, read=30)) as http:
             await publish(js, published("ben-thanh", "before", now))

@@ -30,11 +30,11 @@ async def announce_group(oversight: Oversight, code: str, households: int = 50) 
         name=f"Tổ dân phố {code}",
         households=households,
         online_optin=0,
-        effective_on=dt.date.today(),
+        effective_on=oversight.today(),
         version=1,
     )
     envelope = build_envelope(
-        event, ward=oversight.ward, aggregate_id=code, sequence=1, time=dt.datetime.now(dt.UTC)
+        event, ward=oversight.ward, aggregate_id=code, sequence=1, time=oversight.now()
     )
     client = await nats.connect(oversight.nats_url)
     try:
@@ -211,12 +211,12 @@ async def test_an_older_group_event_never_rolls_the_projection_back(oversight: O
             name="Tổ dân phố 1",
             households=households,
             online_optin=0,
-            effective_on=dt.date.today(),
+            effective_on=oversight.today(),
             version=version,
         )
         return build_envelope(
             event, ward=oversight.ward, aggregate_id="TDP-01", sequence=version,
-            time=dt.datetime.now(dt.UTC),
+            time=oversight.now(),
         )  # fmt: skip
 
     for envelope in (updated(3, 60), updated(2, 10)):  # redelivered out of order

@@ -67,7 +67,7 @@ async def test_an_inspection_opens_on_its_start_day_records_findings_and_closes(
     not_open = await oversight.post(f"{url}/findings", finding, headers=inspector)
     assert not_open.status_code == 409
 
-    await oversight.move_clock(dt.timedelta(days=(start - today).days))
+    await oversight.advance_clock(dt.timedelta(days=(start - today).days))
     assert (await oversight.post(f"{url}/open", headers=oversight.officer())).status_code == 403
     opened = await oversight.ok("POST", f"{url}/open", headers=inspector)
     assert opened["status"] == "open" and opened["opened_at"] is not None

@@ -12,9 +12,10 @@ import pytest
 from qcdc_oversight.handlers.recommendations import sweep_overdue_recommendations as sweep
 from qcdc_oversight.testing import Oversight
 from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import local_date
 from qcdc_shared.rulebook import RuleBook
 from qcdc_shared.testing.waiting import eventually
+
+MINUTE = dt.timedelta(minutes=1)
 
 pytestmark = pytest.mark.integration
 
@@ -44,16 +45,15 @@ async def test_a_recommendation_unanswered_when_the_shared_clock_passes_15_days_
     assert recommendation["overdue"] is False
 
     rules: RuleBook = oversight.app.state.rules
-    days = rules.rule("OVS-ANSWER", local_date(oversight.runtime.clock.now())).days()
-    await oversight.move_clock(dt.timedelta(days=days))  # still inside the due day
+    days = rules.rule("OVS-ANSWER", oversight.today()).days()
+    await oversight.advance_clock(dt.timedelta(days=days))  # still inside the due day
     async with oversight.runtime.uow() as uow:
         assert await sweep(uow) == 0
 
     # 16 days, or more when day 15 fell on a day off and rolled to the next working day
     # (CAL-COUNT): the answer is overdue only once its due day has ended.
     due_at = dt.datetime.fromisoformat(recommendation["answer_deadline"]["due_at"])
-    past_due = due_at - dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
-    await oversight.move_clock(max(dt.timedelta(days=days + 1), past_due))
+    await oversight.move_clock_to(max(oversight.now() + dt.timedelta(days=1), due_at + MINUTE))
 
     async def escalated() -> bool:
         return (await oversight.http.get(url)).json()["escalated_at"] is not None

@@ -41,6 +41,13 @@ def test_pub_due_a_posting_published_after_its_due_day() -> None:
     assert ("PUB-DUE", "posting", "post-1", True) in seen("posting_published_on_time")
 
 
+def test_the_quarterly_list_is_judged_by_pub_qtr_never_by_pub_due() -> None:
+    # Posted the first working day of the next quarter: on time by its own rule, and PUB-DUE
+    # (5 working days from the quarter's first day) is never applied to it.
+    assert seen("quarterly_list_published_on_time") == {("PUB-QTR.due", "posting", "post-q4", True)}
+    assert seen("quarterly_list_published_late") == {("PUB-QTR.due", "posting", "post-q4", False)}
+
+
 def test_pub_min30_a_posting_withdrawn_early_and_one_that_ran_its_period() -> None:
     withdrawn = observe(fact("posting_withdrawn_after_3_days"), RULES)
     early = [o for o in withdrawn if o.rule == "PUB-MIN30"]

@@ -14,6 +14,7 @@ from qcdc_petitions.testing import WARD, Petitions, running, stream_events
 from qcdc_shared.deadlines import VN_TZ
 from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
+from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
@@ -23,9 +24,9 @@ OVERDUE = f"qcdc.{WARD}.petitions.petition.overdue"
 
 
 async def test_a_denunciation_never_taken_in_is_escalated_once_for_den_intake(
-    settings: Settings, nats_server: NatsServer
+    settings: Settings, nats_server: NatsServer, city_clock: TestClock
 ) -> None:
-    forty_days_ago = dt.datetime.now(VN_TZ) - dt.timedelta(days=40)
+    forty_days_ago = city_clock.now().astimezone(VN_TZ) - dt.timedelta(days=40)
     async with running(settings, nats_server.url) as service:
         recorded = await service.submit(
             headers=service.officer(), kind="denunciation", received_at=forty_days_ago.isoformat()
@@ -69,11 +70,11 @@ async def test_an_accepted_complaint_left_unanswered_escalates_for_cmp_resolve(
     due_at = dt.datetime.fromisoformat(resolve["due_at"])
 
     # Just before the end of the due day nothing happens …
-    await petitions.move_clock(due_at - dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+    await petitions.move_clock_to(due_at - dt.timedelta(hours=1))
     await asyncio.sleep(2.5)
     assert await petitions.ward_messages(ESCALATED) == []
     # … and once the shared clock passes it, the sweeper escalates, once.
-    await petitions.move_clock(due_at - dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    await petitions.move_clock_to(due_at + dt.timedelta(hours=1))
 
     async def escalated() -> bool:
         return bool(await petitions.ward_messages(ESCALATED))

@@ -9,7 +9,6 @@ import pytest
 
 from qcdc_petitions.testing import PETITIONER, WARD, Petitions
 from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import VN_TZ
 
 pytestmark = pytest.mark.integration
 
@@ -32,7 +31,7 @@ async def test_a_citizen_submits_online_and_gets_a_tracking_code_and_explained_d
 async def test_an_officer_records_paper_with_its_real_date_never_a_future_one(
     petitions: Petitions,
 ) -> None:
-    ten_days_ago = (dt.datetime.now(VN_TZ) - dt.timedelta(days=10)).date()
+    ten_days_ago = petitions.today() - dt.timedelta(days=10)
     paper = await petitions.submit(
         headers=petitions.officer(), kind="information_request", received_at=str(ten_days_ago)
     )
@@ -41,7 +40,7 @@ async def test_an_officer_records_paper_with_its_real_date_never_a_future_one(
     shown = await petitions.get(paper.json()["id"])
     assert shown["channel"] == "paper" and shown["received_on"] == str(ten_days_ago)
 
-    tomorrow = dt.datetime.now(VN_TZ) + dt.timedelta(days=1)
+    tomorrow = petitions.now() + dt.timedelta(days=1)
     future = await petitions.submit(headers=petitions.officer(), received_at=tomorrow.isoformat())
     assert future.status_code == 422
     assert future.headers["content-type"] == "application/problem+json"
@@ -53,7 +52,7 @@ async def test_an_officer_records_paper_with_its_real_date_never_a_future_one(
 async def test_a_complaint_is_flagged_out_of_time_and_an_anonymous_denunciation_is_a_lead(
     petitions: Petitions,
 ) -> None:
-    old_act = (dt.datetime.now(VN_TZ) - dt.timedelta(days=200)).date()
+    old_act = petitions.today() - dt.timedelta(days=200)
     late = await petitions.submitted(kind="complaint", act_date=str(old_act))
     assert late["flags"] == ["CMP-FILE"] and late["status"] == "received"
     lead = await petitions.submitted(kind="denunciation", anonymous=True, petitioner=None)

@@ -3,6 +3,7 @@ committee head who adopts plans, and the events as subscribers see them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -30,6 +31,12 @@ class Plans(Harness):
 
     def citizen(self, sub: str = "cong-dan-1") -> dict[str, str]:
         return self.token("citizen", sub=sub)
+
+    def latest_notice(self, vote_on: dt.date, rule: str = "DEC-NOTICE") -> dt.date:
+        """The last day the rule table allows the notice of a vote on ``vote_on``: two days
+        before, or earlier when that day is a day off (a Tuesday vote: the Friday)."""
+        due: dt.date = self.app.state.rules.deadline(rule, vote_on).due
+        return due
 
     async def ok(
         self,

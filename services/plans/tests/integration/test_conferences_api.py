@@ -41,8 +41,14 @@ async def schedule(
 
 
 async def test_a_late_notice_is_refused_with_the_rule_and_the_latest_day(plans: Plans) -> None:
-    held_on = today(plans) + dt.timedelta(days=20)
     rules: RuleBook = plans.app.state.rules
+    held_on = today(plans) + dt.timedelta(days=20)
+    # A day whose two notice rules end on different days: a day off rolls both back, and
+    # before Hùng Kings' day 2027 (16 April) both end on the same Thursday.
+    while rules.deadline("DEC-NOTICE", held_on).due == (
+        rules.deadline("DEC-NOTICE.year-end", held_on).due
+    ):
+        held_on += dt.timedelta(days=1)
     latest = rules.deadline("DEC-NOTICE", held_on).due
     body = {"kind": "thematic", "title": "Chuyên đề QCDC", "held_on": held_on.isoformat()}
 
@@ -127,7 +133,9 @@ async def test_obligations_show_the_group_missing_its_year_end_conference(plans:
     await plans.ok("POST", f"/conferences/{dialogue['id']}/held", HELD)
     tdp1 = await schedule(plans, day, kind="group_year_end", group="TDP-01")
     await plans.ok("POST", f"/conferences/{tdp1['id']}/held", HELD)
-    tdp2 = await schedule(plans, day + dt.timedelta(days=3), kind="group_year_end", group="TDP-02")
+    # Scheduled, not held, and in the same year even on 31 December.
+    later_this_year = min(day + dt.timedelta(days=3), dt.date(day.year, 12, 31))
+    tdp2 = await schedule(plans, later_this_year, kind="group_year_end", group="TDP-02")
     second = await plans.post(
         "/conferences",
         {

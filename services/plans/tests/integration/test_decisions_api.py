@@ -21,14 +21,15 @@ def today(plans: Plans) -> dt.date:
 
 
 def decision(plans: Plans, **fields: Any) -> dict[str, Any]:
-    """A decision voted today, noticed five days ago."""
+    """A decision voted today, noticed five days ago (or earlier, when DEC-NOTICE's last day
+    falls further back over a holiday)."""
     day = today(plans)
     body: dict[str, Any] = {
         "topic": 1,
         "title": "Đóng góp làm đường hẻm 12",
         "group": "TDP-01",
         "form": "meeting",
-        "notice_at": str(day - dt.timedelta(days=5)),
+        "notice_at": str(min(day - dt.timedelta(days=5), plans.latest_notice(day))),
         "vote_at": str(day),
     }
     if fields.get("topic") == 3:

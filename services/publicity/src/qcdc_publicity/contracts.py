@@ -15,7 +15,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from qcdc_shared.envelope import IntegrationEvent
 
 Channel = Literal["notice_board", "community_hall", "portal", "loudspeaker", "group_heads"]
-DeadlineRule = Literal["PUB-DUE", "PUB-MIN30", "PUB-LOUD"]
+DeadlineRule = Literal["PUB-DUE", "PUB-QTR.due", "PUB-MIN30", "PUB-LOUD"]
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]+-[A-Z0-9]+$")]
@@ -91,10 +91,17 @@ class _PostingState(IntegrationEvent):
     )
     deadlines: list[DeadlineV1] = Field(
         min_length=1,
-        description=("PUB-DUE always; PUB-MIN30 unless permanent; PUB-LOUD for categories 7-12."),
+        description=(
+            "When it was due first: PUB-DUE from the decision it discloses, or PUB-QTR.due from"
+            " the quarter's last day for the quarterly list; then PUB-MIN30 unless permanent;"
+            " PUB-LOUD for categories 7-12."
+        ),
     )
     violations: list[RuleId] = Field(
-        description="Rule ids this posting has broken so far, e.g. PUB-DUE when published late.",
+        description=(
+            "Rule ids this posting has broken so far, e.g. PUB-DUE (PUB-QTR for the quarterly"
+            " list) when published late."
+        ),
     )
     version: int = Field(ge=1, description="Version of the posting after this event.")
     ledger: LedgerHeadV1 | None = Field(

@@ -3,7 +3,6 @@ hold them, and the ward stream as subscribers see it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from typing import Any
@@ -27,7 +26,7 @@ class Publicity(Harness):
             "title": "Kế hoạch",
             "body": "…",
             "channels": ["portal"],
-            "decided_on": dt.date.today().isoformat(),
+            "decided_on": self.today().isoformat(),
             **fields,
         }
         return await self.http.post("/postings", headers=self.officer(), json=body)

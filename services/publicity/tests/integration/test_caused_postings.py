@@ -12,8 +12,8 @@ from qcdc_petitions.contracts import PetitionAnsweredV1
 from qcdc_plans.contracts import DecisionRecognisedV1
 from qcdc_publicity.domain.caused import quarter_bounds, quarter_of
 from qcdc_publicity.testing import WARD, Publicity
-from qcdc_shared.clock import LOCAL_TZ, offset_to_reach, write_offset
 from qcdc_shared.contracts import validate_envelope
+from qcdc_shared.deadlines import start_of_day
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
 from qcdc_shared.testing.waiting import eventually
 
@@ -31,7 +31,7 @@ async def emit(
     """Publish as the producing service would; ``times`` > 1 re-sends the same event under
     new message ids, as a producer that lost its acks would, past the stream's dedup."""
     envelope = envelope or build_envelope(
-        event, ward=WARD, aggregate_id=aggregate_id, sequence=3, time=dt.datetime.now(dt.UTC)
+        event, ward=WARD, aggregate_id=aggregate_id, sequence=3, time=publicity.now()
     )
     client = await nats.connect(publicity.nats_url)
     try:
@@ -50,7 +50,7 @@ async def listed(publicity: Publicity) -> list[dict[str, object]]:
     return list((await publicity.http.get("/postings", params={"limit": 200})).json()["items"])
 
 
-def decision(**changes: object) -> DecisionRecognisedV1:
+def decision(today: dt.date, **changes: object) -> DecisionRecognisedV1:
     fields: dict[str, object] = {
         "decision_id": "dec-1",
         "ward": WARD,
@@ -63,8 +63,8 @@ def decision(**changes: object) -> DecisionRecognisedV1:
         "households_against": 20,
         "passed": True,
         "recognition": "recognised",
-        "decided_on": dt.date.today(),
-        "recognised_on": dt.date.today(),
+        "decided_on": today,
+        "recognised_on": today,
         "version": 3,
         **changes,
     }
@@ -74,9 +74,9 @@ def decision(**changes: object) -> DecisionRecognisedV1:
 async def test_a_recognised_decision_is_posted_once_whatever_the_redeliveries(
     publicity: Publicity,
 ) -> None:
-    await emit(publicity, decision(), "dec-1", times=3)
+    await emit(publicity, decision(publicity.today()), "dec-1", times=3)
     # The producer re-emits the fact as a new event: still one posting per source.
-    await emit(publicity, decision(), "dec-1")
+    await emit(publicity, decision(publicity.today()), "dec-1")
 
     async def posted() -> bool:
         return any(p["source"] for p in await listed(publicity))
@@ -104,13 +104,13 @@ async def _settled(publicity: Publicity) -> bool:
 
 
 async def test_only_feedback_of_public_interest_is_posted(publicity: Publicity) -> None:
-    now = dt.datetime.now(dt.UTC)
+    now, today = publicity.now(), publicity.today()
     public = PetitionAnsweredV1(
         petition_id="pet-1",
         ward=WARD,
         kind="feedback",
         answered_at=now,
-        received_on=dt.date.today(),
+        received_on=today,
         public_interest=True,
         public_title="Đèn chiếu sáng hẻm 45 bị hỏng",
         public_answer="Đã thay bóng đèn ngày 20/11.",
@@ -122,7 +122,7 @@ async def test_only_feedback_of_public_interest_is_posted(publicity: Publicity) 
         ward=WARD,
         kind="complaint",
         answered_at=now,
-        received_on=dt.date.today(),
+        received_on=today,
         public_interest=False,
         on_time=True,
         version=4,
@@ -144,19 +144,9 @@ async def test_the_quarterly_list_appears_when_the_shared_clock_enters_a_new_qua
 ) -> None:
     first = await publicity.published(category=1, title="Kế hoạch kinh tế - xã hội")
     second = await publicity.published(category=3, title="Quy hoạch sử dụng đất")
-    today = dt.datetime.now(LOCAL_TZ).date()
-    year, quarter = quarter_of(today)
+    year, quarter = quarter_of(publicity.today())
     _, next_quarter_starts = quarter_bounds(year, quarter)
-    client = await nats.connect(publicity.nats_url)
-    try:
-        await write_offset(
-            client.jetstream(),
-            offset_to_reach(
-                next_quarter_starts + dt.timedelta(days=1), real_now=dt.datetime.now(dt.UTC)
-            ),
-        )
-    finally:
-        await client.close()
+    await publicity.move_clock_to(start_of_day(next_quarter_starts) + dt.timedelta(days=1))
 
     async def quarterly() -> bool:
         return any(
@@ -170,9 +160,28 @@ async def test_the_quarterly_list_appears_when_the_shared_clock_enters_a_new_qua
     assert posting["source"]["id"] == f"{year}-Q{quarter}"  # type: ignore[index]
     assert first["title"] in str(posting["body"]) and second["title"] in str(posting["body"])
     assert f"quý {quarter}/{year}" in str(posting["title"])
-    # The same move ended both postings' 30 days: the sweeper expired them.
-    expired = await publicity.ward_messages(f"qcdc.{WARD}.publicity.posting.expired")
-    assert {validate_envelope(m.data).subject for m in expired} >= {first["id"], second["id"]}
+    # Due by its own rule, counted from the quarter's last day, and posted on time: never
+    # PUB-DUE from the quarter's first day, which made the platform's own list look late.
+    shown = (await publicity.http.get(f"/postings/{posting['id']}")).json()
+    assert [d["rule"] for d in shown["deadlines"]] == ["PUB-QTR.due"]
+    assert shown["decided_on"] == (next_quarter_starts - dt.timedelta(days=1)).isoformat()
+    assert shown["violations"] == []
+
+    # Once both postings' 30 days have run, the sweeper expires them.
+    ends = max(
+        dt.datetime.fromisoformat(d["due_at"])
+        for p in (first, second)
+        for d in p["deadlines"]
+        if d["rule"] == "PUB-MIN30"
+    )
+    if publicity.now() <= ends:
+        await publicity.move_clock_to(ends + dt.timedelta(minutes=1))
+
+    async def both_expired() -> bool:
+        messages = await publicity.ward_messages(f"qcdc.{WARD}.publicity.posting.expired")
+        return {validate_envelope(m.data).subject for m in messages} >= {first["id"], second["id"]}
+
+    await eventually(both_expired, within=15, what="the sweeper to expire both postings")
     # PUB-REQ: an expired posting is still supplied, with its whole history.
     shown = (await publicity.http.get(f"/postings/{first['id']}")).json()
     assert shown["status"] == "expired"

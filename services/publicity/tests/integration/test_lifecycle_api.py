@@ -9,17 +9,18 @@ import pytest
 from qcdc_publicity.domain.model import PROCEDURE_ELEMENTS
 from qcdc_publicity.testing import WARD, Publicity
 from qcdc_shared.contracts import validate_envelope
+from qcdc_shared.deadlines import local_date
 
 pytestmark = pytest.mark.integration
 
 
 async def test_early_withdrawal_needs_a_reason_and_carries_pub_min30(publicity: Publicity) -> None:
-    three_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    three_days_ago = publicity.now() - dt.timedelta(days=3)
     created = (
         await publicity.draft(
             category=2,
             title="Dự toán ngân sách phường năm 2027",
-            decided_on=(three_days_ago.date() - dt.timedelta(days=1)).isoformat(),
+            decided_on=(local_date(three_days_ago) - dt.timedelta(days=1)).isoformat(),
         )
     ).json()
     posting_id = created["id"]
@@ -63,7 +64,7 @@ async def test_citizens_and_other_wards_cannot_change_postings(publicity: Public
                 "title": "x",
                 "body": "x",
                 "channels": ["portal"],
-                "decided_on": dt.date.today().isoformat(),
+                "decided_on": publicity.today().isoformat(),
             },
         ),
         "publish": await publicity.http.post(f"/postings/{posting['id']}/publish", headers=citizen),
@@ -126,7 +127,7 @@ async def test_public_reads_filter_and_page(publicity: Publicity) -> None:
     assert by_category["total"] == 2
     by_channel = (await publicity.http.get("/postings", params={"channel": "loudspeaker"})).json()
     assert by_channel["total"] == 1 and by_channel["items"][0]["category"] == 7
-    today = dt.date.today().isoformat()
+    today = publicity.today().isoformat()
     by_date = (
         await publicity.http.get(
             "/postings", params={"published_from": today, "status": "published"}

@@ -78,7 +78,7 @@ async def test_a_refused_request_loses_nothing_already_stored(
 ) -> None:
     http = publicity.http
     created = (await publicity.draft()).json()
-    future = (dt.datetime.now(dt.UTC) + dt.timedelta(days=2)).isoformat()
+    future = (publicity.now() + dt.timedelta(days=2)).isoformat()
     refused = await http.post(
         f"/postings/{created['id']}/publish",
         headers=publicity.officer(),

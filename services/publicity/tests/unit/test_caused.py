@@ -15,6 +15,10 @@ from qcdc_publicity.domain.caused import (
     quarter_of,
     quarterly_list,
 )
+from qcdc_publicity.domain.model import Posting, Source, draft_posting, publish
+from qcdc_shared.calendar import WorkingCalendar
+from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.rules import load_rule_table
 
 pytestmark = pytest.mark.unit
 
@@ -45,8 +49,55 @@ def test_the_quarterly_list_names_every_disclosure_in_order() -> None:
         [(1, "Kế hoạch", dt.date(2026, 10, 5)), (7, "Danh sách hộ nghèo", dt.date(2026, 11, 2))],
     )
     assert posting.title == "Danh mục thông tin đã công khai quý 4/2026"
-    assert posting.decided_on == dt.date(2026, 10, 1)
+    assert posting.decided_on == dt.date(2026, 12, 31)  # PUB-QTR.due counts from the close
     assert posting.body.index("Kế hoạch") < posting.body.index("Danh sách hộ nghèo")
+
+
+RULES = RuleBook(load_rule_table(), WorkingCalendar())
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+def posted_list(year: int, quarter: int, at: dt.datetime) -> Posting:
+    """The quarterly list as the sweeper publishes it at ``at``."""
+    caused = quarterly_list(year, quarter, [(1, "Kế hoạch", dt.date(year, 3 * quarter, 2))])
+    draft = draft_posting(
+        posting_id="q",
+        ward="ben-thanh",
+        category=caused.category,
+        title=caused.title,
+        body=caused.body,
+        decided_on=caused.decided_on,
+        channels=("notice_board",),
+        now=at,
+        rules=RULES,
+        source=Source("quarterly_list", f"{year}-Q{quarter}"),
+    )
+    return publish(draft, published_at=at, now=at, rules=RULES)
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        dt.datetime(2027, 1, 1, 0, 0, 1, tzinfo=VN),  # the first second of the next quarter
+        dt.datetime(2027, 1, 4, 9, 0, tzinfo=VN),  # the first working day (1 Jan is a holiday)
+        dt.datetime(2027, 1, 7, 23, 59, tzinfo=VN),  # the last minute of its 5 working days
+    ],
+)
+def test_the_quarterly_list_is_due_by_pub_qtr_from_the_quarters_end_never_by_pub_due(
+    at: dt.datetime,
+) -> None:
+    posting = posted_list(2026, 4, at)
+    rules = [d.rule for d in posting.deadlines]
+    assert rules[0] == "PUB-QTR.due" and "PUB-DUE" not in rules
+    due = posting.deadlines[0]
+    # 31 Dec not counted; 1 Jan (New Year) and the weekend skipped: 4, 5, 6, 7 Jan … 8 Jan.
+    assert due.due == dt.date(2027, 1, 8)
+    assert posting.violations == ()
+
+
+def test_a_quarterly_list_posted_after_its_five_working_days_is_late_under_pub_qtr() -> None:
+    late = posted_list(2026, 4, dt.datetime(2027, 1, 11, 9, 0, tzinfo=VN))
+    assert late.violations == ("PUB-QTR",)
 
 
 DECISION = {
@@ -82,3 +133,17 @@ def test_a_refused_decision_is_published_with_its_reason() -> None:
 )
 def test_only_public_feedback_answers_are_posted(data: dict[str, object]) -> None:
     assert public_answer(data) is None
+
+
+def test_an_answer_given_early_in_the_morning_is_posted_under_its_local_day() -> None:
+    # 06:30 on 5 January in Hồ Chí Minh City is still 4 January in UTC.
+    posting = public_answer(
+        {
+            "kind": "feedback",
+            "public_interest": True,
+            "public_title": "Đèn đường",
+            "public_answer": "Đã sửa.",
+            "answered_at": "2027-01-04T23:30:00+00:00",
+        }
+    )
+    assert posting is not None and posting.decided_on == dt.date(2027, 1, 5)

@@ -22,6 +22,19 @@ from qcdc_shared.settings import Settings
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    clock_at = None
+    if args.clock_at:
+        if settings.env == "production":
+            print("qcdc run: --clock-at is refused when QCDC_ENV=production", file=sys.stderr)
+            return 2
+        try:
+            clock_at = shared_clock.parse_instant(args.clock_at)
+        except ValueError as error:
+            print(f"qcdc run: --clock-at: {error}", file=sys.stderr)
+            return 2
+    if args.demo_months is not None and args.demo_months < 1:
+        print("qcdc run: --demo-months must be at least 1", file=sys.stderr)
+        return 2
     registry_file = Path(args.registry or settings.registry_file)
     registry = load_registry(registry_file)
     if args.wards:
@@ -32,10 +45,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         gateway_port=int(os.environ.get("QCDC_GATEWAY_PORT", "8000")),
         nats_url=os.environ.get("QCDC_NATS_URL") or None,
         database_url=os.environ.get("QCDC_DATABASE_URL") or None,
+        clock_at=clock_at,
+        demo_months=args.demo_months,
+        # The demo moves the shared development clock, which production refuses.
+        demo_wanted=not args.empty and settings.env != "production",
     )
-    # The demo moves the shared development clock, which production refuses.
-    demo = not args.empty and settings.env != "production"
-    return asyncio.run(run_city(launcher, demo=demo))
+    return asyncio.run(run_city(launcher))
 
 
 def _known_ward(ward: str, settings: Settings) -> None:
@@ -79,11 +94,7 @@ async def _clock(args: argparse.Namespace, settings: Settings) -> int:
         js = client.jetstream()
         real_now = dt.datetime.now(dt.UTC)
         if args.action == "set":
-            target = (
-                dt.date.fromisoformat(args.value)
-                if len(args.value) == 10
-                else dt.datetime.fromisoformat(args.value)
-            )
+            target = shared_clock.parse_instant(args.value)
             await shared_clock.write_offset(
                 js, shared_clock.offset_to_reach(target, real_now=real_now)
             )
@@ -132,6 +143,18 @@ def parser() -> argparse.ArgumentParser:
         "--empty",
         action="store_true",
         help="start without building the demo city (built on a first start otherwise)",
+    )
+    run.add_argument(
+        "--demo-months",
+        type=int,
+        metavar="N",
+        help="months of history in the demo city of a first start (default: the demo's own)",
+    )
+    run.add_argument(
+        "--clock-at",
+        metavar="INSTANT",
+        help="development: the shared clock starts at this date or ISO instant (the demo city "
+        "ends there; tests pin it with QCDC_TEST_NOW)",
     )
 
     token = commands.add_parser("token", help="mint a development JWT")

@@ -4,7 +4,10 @@ One ``nats-server`` from the wheel on a free loopback port (or ``QCDC_NATS_URL``
 then every service of every ward and the gateway as their own uvicorn processes. Processes that
 die are reported and restarted; SIGINT or SIGTERM stops everything this started, NATS last.
 On a first start (no ``run/demo.done`` in the var folder) the demo city is built through the
-wards' APIs unless ``--empty`` was given.
+wards' APIs unless ``--empty`` was given, and the city says it is ready only after that
+(DESIGN §10: ready means ready): meanwhile every service refuses a user's writes with 503
+(``qcdc_shared.readiness``) and the shared clock walks the past; it is the present again when
+the ready line is printed.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ import httpx
 import nats
 from nats.js import JetStreamContext
 
-from qcdc_shared.clock import clock_bucket, write_offset
+from qcdc_shared.clock import clock_bucket, offset_to_reach, read_offset, write_offset
 from qcdc_shared.nats_server import NatsServer, free_port
+from qcdc_shared.readiness import READY, CityState, write_city_state
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry, dump_registry
 from qcdc_shared.streams import ensure_city_topology
 
@@ -106,14 +110,25 @@ class Launcher:
     gateway_port: int
     nats_url: str | None = None
     database_url: str | None = None
+    clock_at: dt.datetime | None = None  # development: the shared clock starts here
+    demo_wanted: bool = False
+    demo_months: int | None = None  # None: the demo's default
     processes: list[ServiceProcess] = field(default_factory=list)
     nats_server: NatsServer | None = None
+    city_state: CityState = READY
+    present_offset: dt.timedelta = dt.timedelta(0)
+    began: float = field(default_factory=time.monotonic)
+
+    @property
+    def builds_demo(self) -> bool:
+        """A first start with the demo asked for (``run/demo.done`` says "started before")."""
+        return self.demo_wanted and not (self.var_dir / DEMO_MARKER).exists()
 
     def _say(self, message: str) -> None:
         print(message, flush=True)
 
-    async def start(self) -> float:
-        began = time.monotonic()
+    async def start(self) -> None:
+        """Every process up and healthy; the city is not announced yet (see ``announce``)."""
         if not port_free(self.gateway_port):
             raise RuntimeError(
                 f"port {self.gateway_port} is taken: set QCDC_GATEWAY_PORT to another port"
@@ -128,9 +143,6 @@ class Launcher:
             proc.spawn()
         self._write_topology()
         await self._wait_healthy()
-        elapsed = time.monotonic() - began
-        self._print_urls(elapsed)
-        return elapsed
 
     async def _prepare_broker(self, url: str) -> None:
         client = await nats.connect(url, connect_timeout=5, max_reconnect_attempts=3)
@@ -139,16 +151,29 @@ class Launcher:
             await ensure_city_topology(js, [ward.slug for ward in self.registry.wards])
             await clock_bucket(js)
             await self._after_interrupted_demo(js)
+            if self.clock_at is not None:
+                real_now = dt.datetime.now(dt.UTC)
+                await write_offset(js, offset_to_reach(self.clock_at, real_now=real_now))
+            self.present_offset = await read_offset(js)  # what the demo comes back to
+            # Marked before any service starts, so none takes a user's write while the demo
+            # walks the clock through the past; a start without a demo clears a stale mark.
+            self.city_state = CityState.building_now() if self.builds_demo else READY
+            await write_city_state(js, self.city_state)
         finally:
             await client.close()
 
     async def _after_interrupted_demo(self, js: JetStreamContext) -> None:
         """Ctrl-C stops nats-server with the demo, before the demo can put the shared clock
-        back: undo its offset here, and keep the partial city rather than add a second one."""
+        back: restore the offset it started from (written in the marker) here, and keep the
+        partial city rather than add a second one."""
         walking = self.var_dir / DEMO_WALKING
         if not walking.exists():
             return
-        await write_offset(js, dt.timedelta(0))
+        try:
+            present = dt.timedelta(seconds=float(walking.read_text(encoding="utf-8").split()[0]))
+        except (ValueError, IndexError):
+            present = dt.timedelta(0)
+        await write_offset(js, present)
         walking.replace(self.var_dir / DEMO_MARKER)
         self._say(
             "QCDC: the demo city was interrupted last time; its clock offset is undone "
@@ -222,7 +247,9 @@ class Launcher:
                     )
                 await asyncio.sleep(0.25)
 
-    def _print_urls(self, elapsed: float) -> None:
+    def announce(self) -> None:
+        """The ready line: printed only when a user's write would succeed."""
+        elapsed = time.monotonic() - self.began
         self._say(f"\nQCDC: thành phố đã sẵn sàng — the city is up in {elapsed:.1f}s")
         self._say(f"  gateway      http://127.0.0.1:{self.gateway_port}/api/wards")
         self._say(f"  NATS         {self.nats_url}")
@@ -255,19 +282,19 @@ class Launcher:
             except TimeoutError:
                 pass
 
-    async def build_demo(self, stop: asyncio.Event, *, wanted: bool = True) -> None:
+    async def build_demo(self, stop: asyncio.Event) -> None:
         """The demo city on a first start only: ``run/demo.done`` says "this city has been
         started before" — after the demo, after a failed or refused one, and after ``--empty``
         — so a later start never adds months of made-up history to a city with real data.
 
         It runs beside ``supervise`` and gives way to Ctrl-C or SIGTERM; a demo that fails
-        leaves the city running, empty or partly built.
+        leaves the city running, empty or partly built, and ready.
         """
         marker = self.var_dir / DEMO_MARKER
         if marker.exists():
             return
         try:
-            if wanted:
+            if self.builds_demo:
                 await self._demo(stop)
         finally:
             if not (self.var_dir / DEMO_WALKING).exists():  # interrupted: see the next start
@@ -279,16 +306,20 @@ class Launcher:
             demo = importlib.import_module("qcdc_demo.cli")
         except ModuleNotFoundError:
             self._say("QCDC: qcdc-demo is not installed; the city starts empty")
+            await self._mark_ready()
             return
         self._say(
-            "QCDC: đang dựng thành phố mẫu — building the demo city "
+            "QCDC: đang dựng thành phố mẫu — building the demo city before the city opens "
             "(months of history through the wards' APIs; `qcdc run --empty` skips it)"
         )
         began = time.monotonic()
         topology = self.var_dir / "run" / "topology.json"
         walking = self.var_dir / DEMO_WALKING
-        walking.write_text(time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8")
-        building = asyncio.create_task(demo.build(topology=topology, say=self._say))
+        walking.write_text(f"{self.present_offset.total_seconds()}\n", encoding="utf-8")
+        options = {"months": self.demo_months} if self.demo_months else {}
+        building = asyncio.create_task(
+            demo.build(topology=topology, say=self._say, builder=self.city_state, **options)
+        )
         stopping = asyncio.create_task(stop.wait())
         await asyncio.wait({building, stopping}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
@@ -302,11 +333,19 @@ class Launcher:
             building.result()
         except Exception as error:  # the city stays up; the operator sees why
             self._say(f"! the demo city could not be built: {error}")
+            await self._mark_ready()
             return
         self._say(
-            f"QCDC: thành phố mẫu đã sẵn sàng — demo city built in "
-            f"{time.monotonic() - began:.0f}s\n"
+            f"QCDC: thành phố mẫu đã dựng xong — demo city built in {time.monotonic() - began:.0f}s"
         )
+
+    async def _mark_ready(self) -> None:
+        """The demo marks the city ready when it ends; this is for when it never ran."""
+        client = await nats.connect(self.nats_url or "", connect_timeout=5)
+        try:
+            await write_city_state(client.jetstream(), READY)
+        finally:
+            await client.close()
 
     def stop(self) -> None:
         running = [p.process for p in self.processes if p.process and p.process.poll() is None]
@@ -323,7 +362,7 @@ class Launcher:
             self.nats_server.stop(timeout=3)
 
 
-async def run_city(launcher: Launcher, *, demo: bool = False) -> int:
+async def run_city(launcher: Launcher) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -339,7 +378,9 @@ async def run_city(launcher: Launcher, *, demo: bool = False) -> int:
         stopping.cancel()
         starting.result()
         supervising = asyncio.create_task(launcher.supervise(stop))
-        await launcher.build_demo(stop, wanted=demo)
+        await launcher.build_demo(stop)
+        if not stop.is_set():
+            launcher.announce()
         await supervising
         return 0
     except RuntimeError as error:

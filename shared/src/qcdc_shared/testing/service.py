@@ -17,7 +17,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from qcdc_shared.auth import mint_development_token
-from qcdc_shared.clock import write_offset
+from qcdc_shared.clock import LOCAL_TZ, offset_to_reach, read_offset, write_offset
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.outbox import outbox_backlog
 from qcdc_shared.runtime import Runtime
@@ -50,19 +50,33 @@ class Harness:
         token = mint_development_token(self.settings, role=role, ward=ward, **claims)
         return {"Authorization": f"Bearer {token}"}
 
-    async def move_clock(self, offset: dt.timedelta) -> None:
-        """Move the shared city clock (the NATS bucket every service watches)."""
+    def now(self) -> dt.datetime:
+        """The service's "now": the shared clock the harness pinned (QCDC_TEST_NOW), as moved."""
+        return self.runtime.clock.now()
+
+    def today(self) -> dt.date:
+        """The service's local date (Asia/Ho_Chi_Minh), not the UTC date."""
+        return self.now().astimezone(LOCAL_TZ).date()
+
+    async def move_clock_to(self, instant: dt.datetime) -> None:
+        """Move the shared city clock (the NATS bucket every service watches) to ``instant``."""
+        await self._write_offset(offset_to_reach(instant, real_now=dt.datetime.now(dt.UTC)))
+
+    async def advance_clock(self, delta: dt.timedelta) -> None:
+        """Move the shared city clock ``delta`` ahead of where it is now."""
+        await self._write_offset(self._offset() + delta)
+
+    def _offset(self) -> dt.timedelta:
+        offset: dt.timedelta = getattr(self.runtime.clock, "offset", dt.timedelta(0))
+        return offset
+
+    async def _write_offset(self, offset: dt.timedelta) -> None:
         client = await nats.connect(self.nats_url)
         try:
             await write_offset(client.jetstream(), offset)
         finally:
             await client.close()
-
-        def moved() -> bool:
-            clock: Any = self.runtime.clock
-            return bool(abs(clock.offset - offset) < dt.timedelta(milliseconds=1))
-
-        await eventually(moved, within=10, what="the service to follow the shared clock")
+        await following(self.runtime, offset)
 
     async def drained(self) -> None:
         async def relayed() -> bool:
@@ -75,6 +89,27 @@ class Harness:
         """Every event on the ward stream matching ``subject``, once the relay sent them."""
         await self.drained()
         return await stream_events(self.nats_url, self.ward, subject)
+
+
+async def following(runtime: Runtime, offset: dt.timedelta) -> None:
+    """Until the service's clock shows the shared clock's ``offset`` (at once for a production
+    service, whose system clock follows nothing)."""
+    if not hasattr(runtime.clock, "offset"):
+        return
+
+    def moved() -> bool:
+        clock: Any = runtime.clock
+        return bool(abs(clock.offset - offset) < dt.timedelta(milliseconds=1))
+
+    await eventually(moved, within=10, what="the service to follow the shared clock")
+
+
+async def shared_offset(nats_url: str) -> dt.timedelta:
+    client = await nats.connect(nats_url)
+    try:
+        return await read_offset(client.jetstream())
+    finally:
+        await client.close()
 
 
 async def stream_events(nats_url: str, ward: str, subject: str) -> list[Envelope]:
@@ -108,6 +143,8 @@ async def running(
                 return bool((await http.get("/health")).json()["nats"]["connected"])
 
             await eventually(linked, within=10, what="the NATS link")
+            # Pinned by the harness (QCDC_TEST_NOW): no request before the clock follows.
+            await following(app.state.runtime, await shared_offset(nats_url))
             yield harness(http, settings, app, nats_url)
 
 

@@ -31,6 +31,7 @@ class Builder:
         self.last = len(days) - 1
         self.numbers = itertools.count(1)
         self.groups: dict[str, int] = {}  # code → households
+        self.year_end_held: dict[int, set[str]] = {}  # year → groups with their conference
         self.members: list[str] = []
         self.withdrawable: list[tuple[int, str]] = []  # (week, posting ref)
         self.petitions: list[str] = []

@@ -22,6 +22,7 @@ from typing import Any
 
 from qcdc_demo.client import DemoError
 from qcdc_demo.runner import Summary, build_city
+from qcdc_shared.readiness import CityState
 from qcdc_shared.registry import Registry, Ward, dump_registry
 from qcdc_shared.settings import Settings
 from qcdc_shared.subjects import check_ward
@@ -41,10 +42,14 @@ async def build(
     months: int = DEFAULT_MONTHS,
     seed: int = DEFAULT_SEED,
     say: Callable[[str], None] = print,
+    builder: CityState | None = None,
 ) -> Summary:
-    """What ``qcdc run`` calls on a first start, and ``qcdc demo`` on demand."""
+    """What ``qcdc run`` calls on a first start (with the launcher's ``builder`` mark, made
+    before any service started), and ``qcdc demo`` on demand."""
     running = load_topology(topology)
-    summary = await build_city(running, wards=wards, months=months, seed=seed, say=say)
+    summary = await build_city(
+        running, wards=wards, months=months, seed=seed, say=say, builder=builder
+    )
     for line in summary.lines():
         say(line)
     return summary

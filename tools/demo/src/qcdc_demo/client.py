@@ -14,6 +14,7 @@ import httpx
 
 from qcdc_demo.script import Actor
 from qcdc_shared.auth import mint_development_token
+from qcdc_shared.readiness import BUILDER_HEADER
 from qcdc_shared.settings import Settings
 
 # Long enough for a 168-ward walk; the services check expiry against real time, not the
@@ -27,17 +28,24 @@ class DemoError(RuntimeError):
 
 class WardClient:
     def __init__(
-        self, http: httpx.AsyncClient, ward: str, services: dict[str, str], settings: Settings
+        self,
+        http: httpx.AsyncClient,
+        ward: str,
+        services: dict[str, str],
+        settings: Settings,
+        builder_key: str = "",
     ) -> None:
         self.http = http
         self.ward = ward
         self.services = services
         self.settings = settings
+        # While the city is marked as building, the services take only the builder's writes.
+        self.builder = {BUILDER_HEADER: builder_key} if builder_key else {}
         self._tokens: dict[Actor, str] = {}
 
     def headers(self, actor: Actor | None) -> dict[str, str]:
         if actor is None:
-            return {}
+            return dict(self.builder)
         if actor not in self._tokens:
             ward = self.ward if actor.role in ("officer", "inspector", "front") else None
             self._tokens[actor] = mint_development_token(
@@ -48,7 +56,7 @@ class WardClient:
                 name=actor.name,
                 ttl=TOKEN_TTL,
             )
-        return {"Authorization": f"Bearer {self._tokens[actor]}"}
+        return {"Authorization": f"Bearer {self._tokens[actor]}", **self.builder}
 
     async def call(
         self,

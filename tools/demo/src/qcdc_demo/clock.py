@@ -3,6 +3,10 @@
 Every service watches the offset in the NATS key-value bucket; after each move the walk waits
 until every service of the demo's wards reports the new time on ``/health``, so the calls of
 the step are dated by the step, never by the one before.
+
+The walk ends where it began: the offset found at the start is the city's present (zero, or
+the instant ``qcdc run --clock-at`` and the test harness pin). While it walks, the city is
+marked as building (``qcdc_shared.readiness``): the services take only the builder's writes.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from nats.aio.client import Client
 
 from qcdc_demo.client import DemoError
 from qcdc_shared import clock as shared_clock
+from qcdc_shared.readiness import READY, CityState, write_city_state
 
 log = logging.getLogger(__name__)
 
@@ -31,35 +36,54 @@ async def _log_error(error: Exception) -> None:
 
 
 class SharedClock:
-    def __init__(self, client: Client, http: httpx.AsyncClient, health_urls: list[str]) -> None:
+    def __init__(
+        self,
+        client: Client,
+        http: httpx.AsyncClient,
+        health_urls: list[str],
+        builder: CityState,
+    ) -> None:
         self._client = client
         self._http = http
         self._health_urls = health_urls
-        self.offset = dt.timedelta(0)
+        self.builder = builder
+        self.offset = self.present = dt.timedelta(0)
 
     @classmethod
     async def connect(
-        cls, nats_url: str, http: httpx.AsyncClient, health_urls: list[str]
+        cls,
+        nats_url: str,
+        http: httpx.AsyncClient,
+        health_urls: list[str],
+        builder: CityState | None = None,
     ) -> SharedClock:
+        """Connect, take the current offset as the present, and mark the city as building
+        (with the launcher's mark when it made one, so its key stays valid)."""
         client = await nats.connect(
             nats_url, connect_timeout=5, max_reconnect_attempts=3, error_cb=_log_error
         )
-        walker = cls(client, http, health_urls)
-        walker.offset = await shared_clock.read_offset(client.jetstream())
+        walker = cls(client, http, health_urls, builder or CityState.building_now())
+        walker.offset = walker.present = await shared_clock.read_offset(client.jetstream())
+        await write_city_state(client.jetstream(), walker.builder)
         return walker
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC) + self.offset
 
     async def move_to(self, instant: dt.datetime | None) -> None:
-        """Make the city's ``now`` equal ``instant`` (``None``: real time, offset 0)."""
+        """Make the city's ``now`` equal ``instant`` (``None``: the present)."""
         real_now = dt.datetime.now(dt.UTC)
-        offset = dt.timedelta(0)
+        offset = self.present
         if instant is not None:
             offset = shared_clock.offset_to_reach(instant, real_now=real_now)
         await shared_clock.write_offset(self._client.jetstream(), offset)
         self.offset = offset
         await self._followed()
+
+    async def progress(self, done: int, total: int) -> None:
+        """``done`` of ``total`` weeks walked, for /readyz, /health and the dashboard."""
+        self.builder = self.builder.progress(done, total)
+        await write_city_state(self._client.jetstream(), self.builder)
 
     async def _followed(self) -> None:
         pending = list(self._health_urls)
@@ -84,10 +108,11 @@ class SharedClock:
         return abs(service_now - self.now()) < FOLLOW_TOLERANCE
 
     async def close(self) -> None:
-        """Leave the city at real time (offset 0), whatever happened during the walk."""
+        """Leave the city at its present and ready, whatever happened during the walk."""
         try:
             async with asyncio.timeout(5):
-                await shared_clock.write_offset(self._client.jetstream(), dt.timedelta(0))
-                self.offset = dt.timedelta(0)
+                await shared_clock.write_offset(self._client.jetstream(), self.present)
+                self.offset = self.present
+                await write_city_state(self._client.jetstream(), READY)
         finally:
             await self._client.close()

@@ -26,6 +26,7 @@ from qcdc_demo.clock import SharedClock
 from qcdc_demo.scenario import ward_script
 from qcdc_demo.script import Action, Probe, Ref, Week, paths_with_refs, step_instant, walk_days
 from qcdc_shared.clock import LOCAL_TZ
+from qcdc_shared.readiness import CityState
 from qcdc_shared.settings import Settings
 
 # The services sweep every second: a step lasts at least this long, so that a sweep runs at
@@ -159,11 +160,12 @@ async def build_city(
     wards: list[str] | None = None,
     months: int = 5,
     seed: int = 2026,
-    today: dt.date | None = None,
     settings: Settings | None = None,
     say: Callable[[str], None] = print,
+    builder: CityState | None = None,
 ) -> Summary:
-    """Give the running wards ``months`` of history through their APIs (see module doc)."""
+    """Give the running wards ``months`` of history through their APIs, up to the city's
+    present (see module doc)."""
     began = time.monotonic()
     running: dict[str, dict[str, str]] = topology["wards"]
     slugs = wards or list(running)
@@ -171,22 +173,21 @@ async def build_city(
     if unknown:
         raise DemoError(f"wards not running in this city: {', '.join(unknown)}")
     settings = settings or Settings()
-    days = walk_days(today or dt.datetime.now(LOCAL_TZ).date(), months)
     async with httpx.AsyncClient(timeout=30.0) as http:
-        names = await ward_names(http, topology["gateway"])
-        runs: list[WardRun] = []
-        for slug in slugs:
-            name = names.get(slug, f"Phường {slug}")
-            weeks = ward_script(ward=slug, ward_name=name, seed=seed, days=days)
-            client = WardClient(http, slug, running[slug], settings)
-            runs.append(WardRun(client, weeks, now=lambda: dt.datetime.now(dt.UTC)))
         health = [url for slug in slugs for url in running[slug].values()]
-        clock = await SharedClock.connect(topology["nats_url"], http, health)
-        for run in runs:
-            run.now = clock.now
+        clock = await SharedClock.connect(topology["nats_url"], http, health, builder)
         try:
+            days = walk_days(clock.now().astimezone(LOCAL_TZ).date(), months)
+            names = await ward_names(http, topology["gateway"])
+            runs: list[WardRun] = []
+            for slug in slugs:
+                name = names.get(slug, f"Phường {slug}")
+                weeks = ward_script(ward=slug, ward_name=name, seed=seed, days=days)
+                client = WardClient(http, slug, running[slug], settings, clock.builder.key)
+                runs.append(WardRun(client, weeks, now=clock.now))
             for index, day in enumerate(days):
                 final = index == len(days) - 1
+                await clock.progress(index, len(days))
                 await clock.move_to(None if final else step_instant(day))
                 step_began = time.monotonic()
                 await asyncio.gather(*(run.play(index) for run in runs))

@@ -255,7 +255,14 @@ class _Ward(Builder):
 
     def conference(self, week: int, kind: str) -> None:
         day = self.day(week)
-        groups = [None] if kind != "group_year_end" else self.rng.sample(list(self.groups), 2)
+        groups: list[str | None] = [None]
+        if kind == "group_year_end":
+            # OVS-YEAR.conference: one a group a year, so two groups a week from those
+            # still without theirs (a walk ending on 31 December has four such weeks).
+            done = self.year_end_held.setdefault(day.year, set())
+            waiting = [code for code in self.groups if code not in done]
+            groups = list(self.rng.sample(waiting, min(2, len(waiting))))
+            done.update(code for code in groups if code)
         for group in groups:
             title = texts.CONFERENCES[kind].format(
                 q=(day.month - 1) // 3 + 1, y=day.year, g=self.group_name(group or "TDP-01")

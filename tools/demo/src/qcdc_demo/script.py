@@ -68,7 +68,7 @@ def step_instant(day: dt.date) -> dt.datetime:
 
 
 def walk_days(today: dt.date, months: int) -> list[dt.date]:
-    """The walk's steps: Mondays from about ``months`` ago, then today (offset 0)."""
+    """The walk's steps: Mondays from about ``months`` ago, then today (the present)."""
     if months < 1:
         raise ValueError("--months must be at least 1")
     back = today - dt.timedelta(days=round(months * 30.4))

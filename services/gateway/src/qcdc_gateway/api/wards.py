@@ -19,6 +19,7 @@ from qcdc_gateway.queries import facts_for, monthly, per_ward
 from qcdc_shared.api import Page, PageQuery, not_found, paginate
 from qcdc_shared.auth import public
 from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.readiness import CityStateOut
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry
 from qcdc_shared.service import RuntimeDep
 
@@ -96,18 +97,27 @@ async def _wards(
     ]
 
 
+class WardsPage(Page[WardOut]):
+    city: CityStateOut = Field(
+        description="Thành phố đã nhận ghi dữ liệu chưa — whether the city takes users' writes "
+        "yet: not while the demo city is being built (DESIGN §10, ready means ready)"
+    )
+
+
 @router.get(
     "/wards",
-    response_model=Page[WardOut],
+    response_model=WardsPage,
     **public(),
     summary="Các phường và chỉ số — wards and their indicators",
 )
 async def list_wards(
     runtime: RuntimeDep, registry: RegistryDep, query: IndicatorQuery, calendar: CalendarDep
-) -> Page[WardOut]:
+) -> WardsPage:
     wards = await _wards(runtime, registry, query, calendar)
     # The registry is small (a city has at most a few hundred wards): one page, no cursor.
-    return Page[WardOut](items=wards, total=len(wards), next_cursor=None)
+    return WardsPage(
+        items=wards, total=len(wards), next_cursor=None, city=runtime.city.state.public()
+    )
 
 
 @router.get(

@@ -36,6 +36,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "nav.open_data": ("Dữ liệu mở", "Open data"),
     "nav.api": ("API", "API"),
     "switch": ("English", "Tiếng Việt"),
+    "city.building": (
+        "số liệu dưới đây chưa đầy đủ và các phường chưa nhận ghi dữ liệu; trang tự tải lại.",
+        "the figures below are incomplete and the wards take no writes yet; this page reloads.",
+    ),
     "overview.title": ("Tổng quan các phường", "Overview of the wards"),
     "figures": ("Số liệu chính của thành phố", "The city's key figures"),
     "period": ("Kỳ số liệu", "Period"),

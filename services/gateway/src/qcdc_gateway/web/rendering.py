@@ -53,7 +53,13 @@ def render(
     lang, asked = language(request)
     t = Translator(lang)
     html = ENVIRONMENT.get_template(template).render(
-        {"t": t, "lang": lang, "path": request.url.path, **context}
+        {
+            "t": t,
+            "lang": lang,
+            "path": request.url.path,
+            "city_state": request.app.state.city.state.public(),
+            **context,
+        }
     )
     headers = dict(SECURITY_HEADERS)
     headers["Cache-Control"] = "no-store" if private else "no-cache"

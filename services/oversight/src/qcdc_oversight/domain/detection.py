@@ -64,14 +64,25 @@ POSTING_EVENTS = (
 )
 
 
+# By when a posting was due: PUB-DUE from the decision it discloses, or, for the quarterly
+# list the platform posts itself, PUB-QTR.due from the quarter's last day. Each posting is
+# judged by the rule its event carries, never by PUB-DUE alone.
+PUBLICATION_RULES = ("PUB-DUE", "PUB-QTR.due")
+
+
 def check_pub_due(fact: Fact, rules: RuleBook) -> list[Observation]:
-    """PUB-DUE: a posting published after its due day is late."""
-    due = _deadline(fact.data, "PUB-DUE")
-    if due is None:
-        return []
+    """PUB-DUE (and PUB-QTR.due): a posting published after its own due day is late."""
     published = _at(fact.data["published_at"])
-    met = published <= _at(due["due_at"]) and "PUB-DUE" not in fact.data.get("violations", [])
-    return [Observation("PUB-DUE", "posting", fact.data["posting_id"], met, published, fact.id)]
+    broken = fact.data.get("violations", [])
+    observations = []
+    for rule_id in PUBLICATION_RULES:
+        due = _deadline(fact.data, rule_id)
+        if due is None:
+            continue
+        met = published <= _at(due["due_at"]) and rule_id.partition(".")[0] not in broken
+        posting = fact.data["posting_id"]
+        observations.append(Observation(rule_id, "posting", posting, met, published, fact.id))
+    return observations
 
 
 def check_pub_min30(fact: Fact, rules: RuleBook) -> list[Observation]:

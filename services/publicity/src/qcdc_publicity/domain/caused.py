@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from qcdc_shared.deadlines import local_date
+
 # PUB-CAT: 5 resident contributions and funds (decision topics 1-2), 14 other items by law.
 FUNDS_CATEGORY = 5
 OTHER_CATEGORY = 14
@@ -57,7 +59,8 @@ def public_answer(data: dict[str, Any]) -> CausedPosting | None:
     """FB-FWD: the answer to feedback the handler marked of public interest; nothing else."""
     if data.get("kind") != "feedback" or not data.get("public_interest"):
         return None
-    answered_on = dt.datetime.fromisoformat(str(data["answered_at"])).date()
+    # The local day: an answer at 06:00 in Hồ Chí Minh City is the day before in UTC.
+    answered_on = local_date(dt.datetime.fromisoformat(str(data["answered_at"])))
     return CausedPosting(
         OTHER_CATEGORY,
         f"Kết quả xử lý phản ánh, kiến nghị: {data['public_title']}",
@@ -85,16 +88,17 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
 def quarterly_list(
     year: int, quarter: int, disclosed: list[tuple[int, str, dt.date]]
 ) -> CausedPosting:
-    """PUB-QTR: the list of what the ward disclosed in a quarter (category, title, date)."""
+    """PUB-QTR: the list of what the ward disclosed in a quarter (category, title, date),
+    dated by the quarter's last day, from which PUB-QTR.due counts."""
     lines = [
         f"{i}. [{day.isoformat()}] Nhóm {category}: {title}"
         for i, (category, title, day) in enumerate(disclosed, start=1)
     ]
-    start, _ = quarter_bounds(year, quarter)
+    _, next_quarter = quarter_bounds(year, quarter)
     return CausedPosting(
         OTHER_CATEGORY,
         f"Danh mục thông tin đã công khai quý {quarter}/{year}",
         f"Phường đã công khai {len(disclosed)} nội dung trong quý {quarter}/{year}:\n"
         + "\n".join(lines),
-        start,
+        next_quarter - dt.timedelta(days=1),
     )
