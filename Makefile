@@ -76,7 +76,7 @@ format: setup
 	$(UV) run --frozen ruff format .
 
 contracts: setup
-	$(UV) run --frozen python -m qcdc_shared.contracts_cli
+	$(UV) run --frozen python -m qcdc_shared.tooling.contracts_cli
 
 bench: setup
 	$(UV) run --frozen python bench/catch_up.py

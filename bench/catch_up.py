@@ -28,18 +28,18 @@ import nats
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from sqlalchemy import func, select
 
-from qcdc_gateway.adapters.db import city_events
+from qcdc_gateway.adapters.tables import city_events
 from qcdc_gateway.main import build as build_gateway
 from qcdc_gateway.rebuild import rebuild
 from qcdc_petitions.contracts import PetitionDeadlineV1, PetitionReceivedV1
 from qcdc_publicity.contracts import DeadlineV1, PostingPublishedV1
 from qcdc_shared.db import drop_database
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_STREAM, ensure_city_topology
 from qcdc_shared.testing.service import Harness, running
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 HCMC = Path(__file__).resolve().parents[2] / "shared" / "data" / "hcmc_units_2025.csv"
 VN = dt.timezone(dt.timedelta(hours=7))

@@ -7,6 +7,7 @@ import json
 import sys
 import types
 import uuid
+from importlib.metadata import EntryPoint
 from typing import Any
 
 import pytest
@@ -16,7 +17,9 @@ from cloudevents.core.v1.event import CloudEvent
 from jsonschema import Draft202012Validator
 
 from qcdc_publicity.contracts import DeadlineV1, PostingPublishedV1
-from qcdc_shared.contracts import (
+from qcdc_shared.envelope import Envelope, build_envelope
+from qcdc_shared.subjects import SERVICES
+from qcdc_shared.tooling.contracts import (
     ASYNCAPI_FILE,
     ENVELOPE_FILE,
     FORMAT_CHECKER,
@@ -28,8 +31,7 @@ from qcdc_shared.contracts import (
     event_schema,
     validate_envelope,
 )
-from qcdc_shared.contracts_cli import discover_events, main
-from qcdc_shared.envelope import Envelope, build_envelope
+from qcdc_shared.tooling.contracts_cli import discover_events, main
 
 pytestmark = pytest.mark.contract
 
@@ -38,20 +40,27 @@ ICT = dt.timezone(dt.timedelta(hours=7))
 
 
 def test_every_service_registry_is_found() -> None:
+    # Every service of the platform declares its events, and each registry holds only its own.
+    by_service = {model.service for model in MODELS}
+    assert by_service == set(SERVICES)
+    for service in SERVICES:
+        assert sum(model.service == service for model in MODELS) >= 1, service
     assert PostingPublishedV1 in MODELS
 
 
-def test_a_service_without_a_registry_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "qcdc_plans.contracts", None)  # import raises, by name
-    assert discover_events(["plans"]) == []
-
-
 def test_a_registry_may_only_hold_its_own_events(monkeypatch: pytest.MonkeyPatch) -> None:
-    registry = types.ModuleType("qcdc_plans.contracts")
+    registry = types.ModuleType("fake_plans_contracts")
     registry.EVENTS = [PostingPublishedV1]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "qcdc_plans.contracts", registry)
-    with pytest.raises(ContractError, match="not its own event"):
-        discover_events(["plans"])
+    monkeypatch.setitem(sys.modules, "fake_plans_contracts", registry)
+    point = EntryPoint(name="plans", value="fake_plans_contracts:EVENTS", group="qcdc.contracts")
+    with pytest.raises(ContractError, match="not an event of plans"):
+        discover_events([point])
+
+
+def test_a_registry_that_does_not_import_fails_loudly() -> None:
+    point = EntryPoint(name="plans", value="no_such_module_here:EVENTS", group="qcdc.contracts")
+    with pytest.raises(ModuleNotFoundError):
+        discover_events([point])
 
 
 def test_the_generator_check_passes() -> None:

@@ -13,8 +13,13 @@ from typing import Any
 
 import pytest
 
-from qcdc_shared.contracts import ContractError, classify_change, contracts_dir, write_contracts
 from qcdc_shared.envelope import IntegrationEvent
+from qcdc_shared.tooling.contracts import (
+    ContractError,
+    classify_change,
+    contracts_dir,
+    write_contracts,
+)
 
 pytestmark = pytest.mark.contract
 

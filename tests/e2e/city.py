@@ -11,8 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-from qcdc_shared.nats_server import free_port
 from qcdc_shared.testing.clock import TestClock, clock_at_arguments
+from qcdc_shared.tooling.nats_server import free_port
 
 # The README's posting, as a ward officer sends it.
 POSTING = {

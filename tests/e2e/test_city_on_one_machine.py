@@ -19,8 +19,8 @@ import nats
 import pytest
 from nats.js.api import ConsumerConfig, DeliverPolicy
 
-from qcdc_shared.contracts import validate_envelope
 from qcdc_shared.streams import CITY_STREAM
+from qcdc_shared.tooling.contracts import validate_envelope
 
 from .city import POSTING, City
 

@@ -27,13 +27,13 @@ from qcdc_plans.main import build as build_plans
 from qcdc_plans.testing import Plans
 from qcdc_publicity.main import build as build_publicity
 from qcdc_shared.db import drop_database
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import Harness, running
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 

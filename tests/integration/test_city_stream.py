@@ -7,10 +7,10 @@ import pytest
 from nats.js.api import ConsumerConfig, DeliverPolicy
 
 from qcdc_shared.envelope import Envelope
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.outbox import OutboxRelay
 from qcdc_shared.streams import CITY_STREAM, ensure_city_topology
 from qcdc_shared.subjects import ward_stream
+from qcdc_shared.tooling.nats_server import NatsServer
 
 from .spine import connect, prepared_database, produce, wait_for
 

@@ -8,10 +8,10 @@ import json
 import pytest
 
 from qcdc_shared.inbox import IdempotentConsumer
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.outbox import OutboxRelay
 from qcdc_shared.streams import DLQ_STREAM
 from qcdc_shared.subjects import dlq_subject
+from qcdc_shared.tooling.nats_server import NatsServer
 
 from .spine import (
     count_received,

@@ -21,12 +21,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from qcdc_gateway.main import build as build_gateway
 from qcdc_petitions.testing import Petitions, running
 from qcdc_shared.db import drop_database
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_STREAM, DLQ_STREAM, ensure_city_topology
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 

@@ -9,10 +9,10 @@ from collections import defaultdict
 import pytest
 
 from qcdc_shared.inbox import IdempotentConsumer
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
 from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.subjects import ward_stream
+from qcdc_shared.tooling.nats_server import NatsServer
 
 from .spine import (
     connect,

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import outbox
+from qcdc_shared.tooling.nats_server import NatsServer
 
 from .spine import produce, ward_with_database
 

@@ -19,14 +19,14 @@ from qcdc_petitions.testing import PETITIONER
 from qcdc_publicity.domain.caused import quarter_bounds, quarter_of
 from qcdc_publicity.main import build as build_publicity
 from qcdc_shared.db import drop_database
-from qcdc_shared.deadlines import local_date, start_of_day
 from qcdc_shared.envelope import Envelope
-from qcdc_shared.nats_server import NatsServer
+from qcdc_shared.law.deadlines import local_date, start_of_day
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import Harness, running, stream_events
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 

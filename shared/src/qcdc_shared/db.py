@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import DateTime, MetaData, Table, TypeDecorator, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import RowMapping, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -16,6 +17,11 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from qcdc_shared.refusals import ConcurrentChange
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+D = TypeVar("D", bound="DataclassInstance")
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -47,6 +53,13 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
 # Tables every service database carries (outbox, inbox, audit); migrated by
 # qcdc_shared/migrations beside each service's own tables.
 infrastructure_metadata = MetaData()
+
+
+def from_row(cls: type[D], row: RowMapping, **converted: Any) -> D:
+    """A domain dataclass from the row's columns named as its fields; ``converted`` gives the
+    fields whose column holds another form (JSON, a list for a tuple, another name)."""
+    kept = {f.name: row[f.name] for f in fields(cls) if f.name not in converted}
+    return cls(**kept, **converted)
 
 
 async def update_versioned(

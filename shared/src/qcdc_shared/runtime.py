@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -22,18 +21,19 @@ from nats.js.api import PubAck
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from qcdc_shared.audit import record_audit
-from qcdc_shared.auth import Principal, TokenVerifier
-from qcdc_shared.clock import Clock, OffsetClock, SystemClock, local_today, watch_offset
+from qcdc_shared.auth import TokenVerifier
+from qcdc_shared.clock import Clock, OffsetClock, SystemClock, watch_offset
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
 from qcdc_shared.outbox import OutboxRelay, add_to_outbox
 from qcdc_shared.readiness import CityStateHolder, watch_city_state
-from qcdc_shared.refusals import Refused
 from qcdc_shared.settings import Settings
+from qcdc_shared.unit_of_work import Actor
 
 log = logging.getLogger(__name__)
 
 OnConnect = Callable[[Client], Awaitable[None]]
 T = TypeVar("T")
+U = TypeVar("U", bound="SqlUnitOfWork")
 
 
 class NatsLink:
@@ -114,6 +114,7 @@ class Runtime:
     link: NatsLink
     relay: OutboxRelay
     verifier: TokenVerifier
+    unit_of_work: Callable[[Runtime], SqlUnitOfWork] = field(default=lambda r: SqlUnitOfWork(r))
     city: CityStateHolder = field(default_factory=CityStateHolder)
     consumes: bool = False  # durable consumers: readiness then needs the NATS link
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -131,8 +132,9 @@ class Runtime:
             time=self.clock.now(),
         )
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self)
+    def uow(self) -> SqlUnitOfWork:
+        """A unit of work of the service's own kind (its repositories), from ``main.py``."""
+        return self.unit_of_work(self)
 
 
 def make_clock(settings: Settings, link: NatsLink, city: CityStateHolder) -> Clock:
@@ -158,16 +160,26 @@ def make_clock(settings: Settings, link: NatsLink, city: CityStateHolder) -> Clo
 _background: set[asyncio.Task[None]] = set()
 
 
-class UnitOfWork:
-    """One transaction: state changes and the events they cause commit together."""
+class SqlUnitOfWork:
+    """One database transaction: state changes, the events they cause (outbox rows) and the
+    audit record commit together (:class:`qcdc_shared.unit_of_work.UnitOfWork`). A service's
+    subclass adds its repositories over ``self.session``."""
 
     def __init__(self, runtime: Runtime, session: AsyncSession | None = None) -> None:
         self.runtime = runtime
         self.session: AsyncSession = session or runtime.sessionmaker()
         self._events: list[Envelope] = []
 
+    @property
+    def ward(self) -> str:
+        return self.runtime.ward
+
+    @property
+    def clock(self) -> Clock:
+        return self.runtime.clock
+
     @classmethod
-    def joining(cls, runtime: Runtime, session: AsyncSession) -> UnitOfWork:
+    def joining(cls: type[U], runtime: Runtime, session: AsyncSession) -> U:
         """Work inside a transaction someone else commits (a consumer's inbox transaction):
         call ``stage()`` to write the recorded events to the outbox, never ``commit()``."""
         return cls(runtime, session)
@@ -176,7 +188,7 @@ class UnitOfWork:
         await add_to_outbox(self.session, *self._events)
         self._events = []
 
-    async def __aenter__(self) -> UnitOfWork:
+    async def __aenter__(self: U) -> U:
         await self.session.begin()
         return self
 
@@ -192,9 +204,13 @@ class UnitOfWork:
             self.runtime.relay.notify()
         self._events = []
 
+    async def rollback(self) -> None:
+        await self.session.rollback()
+        self._events = []
+
     async def audit(
         self,
-        actor: Principal,
+        actor: Actor,
         *,
         action: str,
         target: str,
@@ -210,6 +226,7 @@ class UnitOfWork:
             target=target,
             outcome=outcome,
             detail=detail,
+            at=self.clock.now(),
         )
 
     async def __aexit__(
@@ -221,50 +238,3 @@ class UnitOfWork:
         if self.session.in_transaction():
             await self.session.rollback()
         await self.session.close()
-
-
-async def audited(
-    uow: UnitOfWork,
-    actor: Principal,
-    *,
-    action: str,
-    target: str,
-    work: Callable[[], Awaitable[T]],
-    refusals: tuple[type[Exception], ...],
-) -> T:
-    """Run a command's ``work``, audit it and commit; a refusal (one of ``refusals``) is rolled
-    back and audited in its own transaction, with the rule that refused it, then re-raised."""
-    try:
-        result = await work()
-    except refusals as refusal:
-        await uow.session.rollback()
-        async with uow.runtime.uow() as refusal_uow:
-            await refusal_uow.audit(
-                actor,
-                action=action,
-                target=target,
-                outcome="refused",
-                detail={"rule": getattr(refusal, "rule", None)},
-            )
-            await refusal_uow.commit()
-        raise
-    await uow.audit(actor, action=action, target=target)
-    await uow.commit()
-    return result
-
-
-async def command(
-    uow: UnitOfWork,
-    actor: Principal,
-    *,
-    action: str,
-    target: str,
-    work: Callable[[], Awaitable[T]],
-) -> T:
-    """A domain command: ``audited``, refusing with :class:`qcdc_shared.refusals.Refused`."""
-    return await audited(uow, actor, action=action, target=target, work=work, refusals=(Refused,))
-
-
-def local_day(uow: UnitOfWork) -> dt.date:
-    """Today by the shared clock, in Viet Nam (CAL-COUNT counts local days)."""
-    return local_today(uow.runtime.clock)

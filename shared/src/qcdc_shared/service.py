@@ -9,7 +9,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,22 +22,25 @@ from sqlalchemy import MetaData, text
 from qcdc_shared.api import install_problem_handlers
 from qcdc_shared.auth import TokenVerifier, public
 from qcdc_shared.bus import durable_subscriber
-from qcdc_shared.clock import LOCAL_TZ
+from qcdc_shared.clock import LOCAL_TZ, Clock
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
 from qcdc_shared.inbox import Handler, IdempotentConsumer
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
 from qcdc_shared.readiness import RETRY_AFTER_SECONDS, CityStateHolder, RefuseWritesWhileBuilding
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.runtime import NatsLink, OnConnect, Runtime, UnitOfWork, make_clock
+from qcdc_shared.runtime import NatsLink, OnConnect, Runtime, SqlUnitOfWork, make_clock
 from qcdc_shared.settings import Settings, get_settings
 from qcdc_shared.streams import ensure_ward_streams
+from qcdc_shared.sweeps import ItemSweep, sweep_each
 from qcdc_shared.telemetry import configure_logging, nats_telemetry_middleware, setup_telemetry
 
 log = logging.getLogger(__name__)
 
 # A sweep finds what time has made true (overdue, expired) and records it in the unit of work.
-Sweep = Callable[[UnitOfWork], Awaitable[object]]  # what a sweep returns (a count) is ignored
+# Given the service's own unit of work, committing its own work; or an ItemSweep, each item in
+# a unit of work of its own. What a sweep returns (a count) is ignored.
+Sweep = Callable[[Any], Awaitable[object]] | ItemSweep[Any]
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class Consumer:
     stream: str
     subject: str
     handle: Handler
+    # Called once each event's transaction has committed (e.g. to wake readers of what it
+    # wrote), after the outbox relay's own wake-up.
+    after_commit: Callable[[], None] | None = None
 
 
 @dataclass
@@ -63,22 +69,36 @@ class ServiceDefinition:
     # Run once NATS answers, before the link counts as up (e.g. the gateway's own stream, which
     # the outbox relay needs before its first publish).
     on_connect: Sequence[OnConnect] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+    # Awaited at shutdown, before the consumers, relay and database stop (e.g. ending open
+    # streaming responses).
+    on_stop: Sequence[Callable[[FastAPI], Awaitable[None]]] = ()
     # The rule book the service's sweeps already hold; built from the settings when None.
     rules: RuleBook | None = None
+    # The service's unit of work (its repositories over the runtime's database).
+    unit_of_work: Callable[[Runtime], SqlUnitOfWork] = SqlUnitOfWork
 
 
-def create_app(definition: ServiceDefinition, settings: Settings | None = None) -> FastAPI:
+def create_app(
+    definition: ServiceDefinition,
+    settings: Settings | None = None,
+    *,
+    uow_factory: Callable[[Runtime], Any] | None = None,
+    clock: Clock | None = None,
+) -> FastAPI:
+    """The composition root every ``main.build`` calls. ``uow_factory`` and ``clock`` replace
+    the service's unit of work and the shared clock (tests); the rest comes from settings."""
     settings = settings or get_settings()
     settings = settings.model_copy(update={"service": definition.name})
     configure_logging(definition.name, settings.ward if definition.ward_scoped else "city")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runtime = await _start(app, definition, settings)
+        runtime = await _start(app, definition, settings, uow_factory, clock)
         try:
             yield
         finally:
+            for stop in definition.on_stop:
+                await stop(app)
             await _stop(runtime)
 
     app = FastAPI(
@@ -99,7 +119,13 @@ def create_app(definition: ServiceDefinition, settings: Settings | None = None) 
     return app
 
 
-async def _start(app: FastAPI, definition: ServiceDefinition, settings: Settings) -> Runtime:
+async def _start(
+    app: FastAPI,
+    definition: ServiceDefinition,
+    settings: Settings,
+    uow_factory: Callable[[Runtime], Any] | None,
+    clock: Clock | None,
+) -> Runtime:
     url = settings.database_url_for(service=definition.name)
     await upgrade(
         url,
@@ -123,11 +149,12 @@ async def _start(app: FastAPI, definition: ServiceDefinition, settings: Settings
         service=definition.name,
         engine=engine,
         sessionmaker=sessionmaker,
-        clock=make_clock(settings, link, app.state.city),
+        clock=clock or make_clock(settings, link, app.state.city),
         link=link,
         relay=OutboxRelay(sessionmaker, link.publish),
         verifier=app.state.verifier,
         city=app.state.city,
+        unit_of_work=uow_factory or definition.unit_of_work,
     )
     app.state.runtime = runtime
     runtime.tasks += [
@@ -167,6 +194,9 @@ async def _sweep_forever(runtime: Runtime, definition: ServiceDefinition) -> Non
     while True:
         for sweep in definition.sweeps:
             try:
+                if isinstance(sweep, ItemSweep):
+                    await sweep_each(runtime.uow, sweep)
+                    continue
                 async with runtime.uow() as uow:
                     await sweep(uow)
             except Exception:  # one failing sweep never blocks the others
@@ -190,7 +220,7 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
             sessionmaker=runtime.sessionmaker,
             handle=spec.handle,
             publish=runtime.link.publish,
-            after_commit=runtime.relay.notify,
+            after_commit=_after_commit(runtime, spec),
         )
         durable_subscriber(broker, consumer, stream=spec.stream, subject=spec.subject)
     await runtime.link.wait_connected()
@@ -211,6 +241,15 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
         await broker.stop()
 
 
+def _after_commit(runtime: Runtime, spec: Consumer) -> Callable[[], None]:
+    def committed() -> None:
+        runtime.relay.notify()
+        if spec.after_commit is not None:
+            spec.after_commit()
+
+    return committed
+
+
 def runtime_of(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
@@ -219,12 +258,14 @@ def runtime_of(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(runtime_of)]
 
 
-async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
+async def unit_of_work(request: Request) -> AsyncIterator[SqlUnitOfWork]:
+    """The service's own unit of work for one request (a route types it with the service's
+    protocol, e.g. ``Annotated[PublicityUnitOfWork, Depends(unit_of_work)]``)."""
     async with runtime_of(request).uow() as uow:
         yield uow
 
 
-UnitOfWorkDep = Annotated[UnitOfWork, Depends(unit_of_work)]
+UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(unit_of_work)]
 
 
 def rule_book(request: Request) -> RuleBook:

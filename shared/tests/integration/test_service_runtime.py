@@ -22,13 +22,13 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from qcdc_shared.envelope import IntegrationEvent
-from qcdc_shared.nats_server import NatsServer
-from qcdc_shared.runtime import Runtime, UnitOfWork
+from qcdc_shared.runtime import Runtime, SqlUnitOfWork
 from qcdc_shared.service import ServiceDefinition, create_app
 from qcdc_shared.settings import Settings
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import outbox
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 
@@ -51,11 +51,11 @@ class Sweeps:
     calls: list[float] = field(default_factory=list)
     failures: int = 0
 
-    async def counting(self, uow: UnitOfWork) -> None:
+    async def counting(self, uow: SqlUnitOfWork) -> None:
         assert uow.session.in_transaction()  # each sweep runs inside its own unit of work
         self.calls.append(asyncio.get_running_loop().time())
 
-    async def failing(self, uow: UnitOfWork) -> None:
+    async def failing(self, uow: SqlUnitOfWork) -> None:
         self.failures += 1
         raise RuntimeError("this sweep always fails")
 

@@ -22,8 +22,8 @@ from qcdc_shared.clock import (
     watch_offset,
     write_offset,
 )
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 

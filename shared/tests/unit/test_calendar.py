@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from qcdc_shared.calendar import WorkingCalendar
+from qcdc_shared.law.calendar import WorkingCalendar
 from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from qcdc_shared.auth import TokenVerifier
-from qcdc_shared.cli import main
 from qcdc_shared.settings import Settings
+from qcdc_shared.tooling.cli import main
 
 pytestmark = pytest.mark.unit
 

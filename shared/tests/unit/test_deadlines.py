@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.deadlines import (
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.deadlines import (
     VN_TZ,
     Deadline,
     DeadlineError,
@@ -26,7 +26,7 @@ from qcdc_shared.deadlines import (
     compute_deadline,
     is_overdue,
 )
-from qcdc_shared.rules import Rule, RuleTable, UnknownRule, load_rule_table
+from qcdc_shared.law.rules import Rule, RuleTable, UnknownRule, load_rule_table
 
 pytestmark = pytest.mark.unit
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from qcdc_shared.rules import (
+from qcdc_shared.law.rules import (
     Rule,
     RuleTable,
     RuleTableError,
@@ -76,7 +76,7 @@ def test_domain_md_rule_ids_are_all_in_the_table(table: RuleTable) -> None:
 
 def test_table_has_a_version_and_ships_as_package_data(table: RuleTable) -> None:
     assert re.fullmatch(r"\d{4}\.\d+\.\d+", table.version)
-    assert files("qcdc_shared").joinpath("rules.toml").is_file()
+    assert files("qcdc_shared.law").joinpath("rules.toml").is_file()
 
 
 def test_every_row_cites_a_basis_and_says_what_it_means(table: RuleTable) -> None:

@@ -20,8 +20,8 @@ from typing import Any
 import httpx
 import pytest
 
-from qcdc_shared.nats_server import free_port
 from qcdc_shared.testing.clock import TestClock, clock_at_arguments
+from qcdc_shared.tooling.nats_server import free_port
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from qcdc_gateway.adapters.log import current_facts, facts_as_of
+from qcdc_gateway.adapters.facts import current_facts
+from qcdc_gateway.adapters.log import facts_as_of
 from qcdc_gateway.domain.facts import Fact
 from qcdc_gateway.domain.indicators import FLOWS, Calendar, Period, indicators
 from qcdc_shared.runtime import Runtime

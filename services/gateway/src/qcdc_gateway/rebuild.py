@@ -23,9 +23,10 @@ import nats
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from tqdm import tqdm
 
-from qcdc_gateway.adapters.db import metadata
-from qcdc_gateway.adapters.log import clear_facts
-from qcdc_gateway.consumers import project
+from qcdc_gateway.adapters.facts import clear_facts
+from qcdc_gateway.adapters.tables import metadata
+from qcdc_gateway.handlers.projection import project
+from qcdc_gateway.unit_of_work import SqlProjections
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.migrations import upgrade
@@ -66,9 +67,10 @@ async def rebuild(
             except TimeoutError:  # nats-py raises its own subclass, or the builtin
                 break
             async with sessions.begin() as session:
+                projections = SqlProjections(session)
                 for message in batch:
                     envelope = Envelope.from_json(message.data)
-                    await project(session, envelope, now=envelope.time, refold=True)
+                    await project(uow=projections, envelope=envelope, at=envelope.time, refold=True)
             for message in batch:
                 await message.ack()
             done += len(batch)

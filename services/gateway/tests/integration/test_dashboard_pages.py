@@ -28,11 +28,11 @@ from qcdc_plans.contracts import DecisionClosedV1, TaskAssignedV1, TaskCompleted
 from qcdc_publicity.contracts import DeadlineV1, LedgerHeadV1, PostingPublishedV1
 from qcdc_shared.auth import mint_development_token
 from qcdc_shared.envelope import CONTENT_TYPE, Envelope, build_envelope
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 

@@ -21,21 +21,20 @@ from nats.js import JetStreamContext
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from sqlalchemy import select
 
-from qcdc_gateway.adapters import queue as queue_tables  # noqa: F401  (registers the tables)
-from qcdc_gateway.adapters.db import metadata
+from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.main import MIGRATIONS, build
 from qcdc_oversight.contracts import RecommendationOverdueV1
 from qcdc_petitions.contracts import PetitionDeadlineV1, PetitionEscalatedV1
 from qcdc_shared.auth import mint_development_token
-from qcdc_shared.contracts import validate_envelope
 from qcdc_shared.db import infrastructure_metadata, make_engine
 from qcdc_shared.envelope import CONTENT_TYPE, Envelope, build_envelope
 from qcdc_shared.migrations import upgrade
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_EVENTS_STREAM, CITY_STREAM, ensure_city_topology
 from qcdc_shared.tables import audit_log
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.contracts import validate_envelope
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 

@@ -24,12 +24,12 @@ from qcdc_gateway.main import build
 from qcdc_plans.contracts import ConferenceHeldV1
 from qcdc_publicity.contracts import DeadlineV1, PostingPublishedV1, PostingWithdrawnV1
 from qcdc_shared.envelope import Envelope, build_envelope
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 

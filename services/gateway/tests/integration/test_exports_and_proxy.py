@@ -25,12 +25,12 @@ from qcdc_publicity.main import build as build_publicity
 from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
-from qcdc_shared.nats_server import NatsServer, free_port
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer, free_port
 
 pytestmark = pytest.mark.integration
 

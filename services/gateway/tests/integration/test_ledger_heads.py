@@ -13,16 +13,18 @@ from typing import Any
 import httpx
 import pytest
 
-from qcdc_gateway.adapters.db import latest_ledger_heads, metadata, record_ledger_head
-from qcdc_gateway.adapters.log import current_facts
-from qcdc_gateway.consumers import project
+from qcdc_gateway.adapters.facts import current_facts
+from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
+from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.domain.projection import LedgerHead
+from qcdc_gateway.handlers.projection import project, record_ledger_head
 from qcdc_gateway.main import MIGRATIONS, build
+from qcdc_gateway.unit_of_work import SqlProjections
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
 from qcdc_shared.envelope import Envelope, dataschema_for
 from qcdc_shared.migrations import upgrade
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 
@@ -73,24 +75,28 @@ async def test_heads_are_recorded_once_and_a_conflict_never_overwrites(database_
     sessions = make_sessionmaker(engine)
     try:
         async with sessions.begin() as session:
+            uow = SqlProjections(session)
             published = event("published", "a", 2, (1, H1))
-            await project(session, published, now=AT)
-            await project(session, published, now=AT + dt.timedelta(hours=1))  # redelivered
-            await project(session, event("published", "b", 2, (2, H2)), now=AT)
-            await project(session, event("withdrawn", "a", 3, (3, H3)), now=AT)
-            await project(session, event("published", "c", 2, None), now=AT)  # no head: none
-            await project(session, event("published", "a", 2, (1, H1), "sai-gon"), now=AT)
+            await project(uow=uow, envelope=published, at=AT)
+            redelivered = AT + dt.timedelta(hours=1)
+            await project(uow=uow, envelope=published, at=redelivered)
+            await project(uow=uow, envelope=event("published", "b", 2, (2, H2)), at=AT)
+            await project(uow=uow, envelope=event("withdrawn", "a", 3, (3, H3)), at=AT)
+            no_head = event("published", "c", 2, None)
+            await project(uow=uow, envelope=no_head, at=AT)
+            other_ward = event("published", "a", 2, (1, H1), "sai-gon")
+            await project(uow=uow, envelope=other_ward, at=AT)
         async with sessions.begin() as session:
+            uow = SqlProjections(session)
             later = AT + dt.timedelta(days=1)
-            assert await record_ledger_head(session, LedgerHead("ben-thanh", 2, FORGED), at=later)
-            assert (
-                await record_ledger_head(session, LedgerHead("ben-thanh", 2, "9" * 64), at=later)
-                == "conflict"
-            )
-            assert (
-                await record_ledger_head(session, LedgerHead("ben-thanh", 2, FORGED), at=later)
-                == "known"
-            )
+
+            async def record(value: str) -> str:
+                head = LedgerHead("ben-thanh", 2, value)
+                return await record_ledger_head(uow=uow, head=head, at=later)
+
+            assert await record(FORGED) == "conflict"
+            assert await record("9" * 64) == "conflict"
+            assert await record(FORGED) == "known"
         async with sessions() as session:
             rows = (
                 await session.execute(
@@ -121,9 +127,12 @@ async def test_the_api_serves_each_wards_heads_and_its_newest(
     engine = await migrated(database_url)
     try:
         async with make_sessionmaker(engine).begin() as session:
+            uow = SqlProjections(session)
             for sequence, value in enumerate((H1, H2, H3), start=1):
-                await record_ledger_head(session, LedgerHead("ben-thanh", sequence, value), at=AT)
-            await record_ledger_head(session, LedgerHead("ben-thanh", 2, FORGED), at=AT)
+                head = LedgerHead("ben-thanh", sequence, value)
+                await record_ledger_head(uow=uow, head=head, at=AT)
+            forged = LedgerHead("ben-thanh", 2, FORGED)
+            await record_ledger_head(uow=uow, head=forged, at=AT)
     finally:
         await engine.dispose()
     settings = Settings(

@@ -66,3 +66,30 @@ def test_an_unknown_type_or_version_makes_no_fact() -> None:
     other = dict(ward="w", subject="s", sequence=1, time=T0, data={})
     assert changes(type="vn.qcdc.petitions.petition.received.v2", **other) == []  # type: ignore[arg-type]
     assert changes(type="vn.qcdc.plans.group.registered.v1", **other) == []  # type: ignore[arg-type]
+
+
+def test_the_petitions_state_is_read_from_its_events_never_inferred() -> None:
+    refused = fold(
+        [
+            *petition_event("received", 1),
+            *petition_event("refused", 2, status="refused"),
+            # Published beside it until 2027-06-30: the same state, the same sequence.
+            *petition_event("accepted", 2, status="refused", accepted=False),
+        ]
+    )
+    (fact,) = refused.values()
+    assert fact.fields["status"] == "refused"
+    forwarded = fold(
+        [*petition_event("received", 1), *petition_event("forwarded", 2, status="forwarded")]
+    )
+    assert next(iter(forwarded.values())).fields["status"] == "forwarded"
+    # An answer carries the status the petition has after it, and its clocks with their outcome.
+    met = [{"rule": "CMP-RESOLVE", "due_at": "2026-12-02T23:59:59+07:00", "met": True}]
+    answered = fold(
+        [
+            *petition_event("received", 1),
+            *petition_event("answered", 2, status="answered", deadlines=met, on_time=True),
+        ]
+    )
+    fields = next(iter(answered.values())).fields
+    assert fields["status"] == "answered" and fields["deadlines"][0]["met"] is True

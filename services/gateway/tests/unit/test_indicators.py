@@ -17,7 +17,7 @@ from qcdc_gateway.domain.indicators import (
     indicators,
     rank,
 )
-from qcdc_shared.calendar import WorkingCalendar
+from qcdc_shared.law.calendar import WorkingCalendar
 from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit

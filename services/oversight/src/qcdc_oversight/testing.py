@@ -1,5 +1,6 @@
 """A harness for tests of the oversight service: the board, the front and officers as they
-hold their tokens, and the events as subscribers see them."""
+hold their tokens, and the events as subscribers see them; and what tests without the
+service act with: the rule table as shipped and one account of each role."""
 
 from __future__ import annotations
 
@@ -9,21 +10,29 @@ from typing import Any
 
 import httpx
 
+from qcdc_shared.auth import Principal
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import load_rule_table
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.service import Harness
 from qcdc_shared.testing.service import running as running_service
 
 WARD = "ben-thanh"
+RULES = RuleBook(load_rule_table(), WorkingCalendar())
+OFFICER = Principal(sub="can-bo-1", role="officer", ward=WARD)
+INSPECTOR = Principal(sub="ban-ttnd-1", role="inspector", ward=WARD)
+FRONT = Principal(sub="mttq-1", role="front", ward=WARD)
 
 
 class Oversight(Harness):
-    def officer(self, sub: str = "can-bo-1") -> dict[str, str]:
+    def officer(self, sub: str = OFFICER.sub) -> dict[str, str]:
         return self.token("officer", sub=sub)
 
-    def inspector(self, sub: str = "ban-ttnd-1") -> dict[str, str]:
+    def inspector(self, sub: str = INSPECTOR.sub) -> dict[str, str]:
         return self.token("inspector", sub=sub)
 
-    def front(self, sub: str = "mttq-1") -> dict[str, str]:
+    def front(self, sub: str = FRONT.sub) -> dict[str, str]:
         return self.token("front", sub=sub)
 
     def citizen(self, sub: str = "cong-dan-1") -> dict[str, str]:

@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from qcdc_oversight.testing import WARD, Oversight, running
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
+from qcdc_shared.tooling.nats_server import NatsServer
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ import pytest
 
 from qcdc_oversight.handlers.groups import project_group
 from qcdc_oversight.testing import Oversight
+from qcdc_oversight.unit_of_work import SqlOversightUnitOfWork
 from qcdc_plans.contracts import GroupRegisteredV1, GroupUpdatedV1
-from qcdc_shared.deadlines import local_date
 from qcdc_shared.envelope import Envelope, build_envelope
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.testing.waiting import eventually
 
 pytestmark = pytest.mark.integration
@@ -221,6 +222,8 @@ async def test_an_older_group_event_never_rolls_the_projection_back(oversight: O
 
     for envelope in (updated(3, 60), updated(2, 10)):  # redelivered out of order
         async with oversight.runtime.sessionmaker.begin() as session:
-            await project_group(session, envelope)
+            uow = SqlOversightUnitOfWork.joining(oversight.runtime, session)
+            await project_group(uow=uow, envelope=envelope)
+            await uow.stage()
     groups = (await oversight.http.get("/board")).json()["groups"]
     assert [(g["code"], g["households"]) for g in groups] == [("TDP-01", 60)]

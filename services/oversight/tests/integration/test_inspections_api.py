@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from qcdc_oversight.testing import Oversight
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import local_date
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 

@@ -9,15 +9,22 @@ from typing import Any
 
 import pytest
 
-from qcdc_oversight.handlers.recommendations import sweep_overdue_recommendations as sweep
+from qcdc_oversight.handlers.recommendations import escalate_overdue
 from qcdc_oversight.testing import Oversight
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.sweeps import sweep_each
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.contracts import validate_envelope
 
 MINUTE = dt.timedelta(minutes=1)
 
 pytestmark = pytest.mark.integration
+
+
+async def sweep(oversight: Oversight) -> int:
+    """One tick of the escalation sweep, beside the service's own sweeper."""
+    return await sweep_each(oversight.runtime.uow, escalate_overdue)
+
 
 BODY = {
     "title": "Công khai chứng từ chi quỹ khuyến học",
@@ -47,8 +54,7 @@ async def test_a_recommendation_unanswered_when_the_shared_clock_passes_15_days_
     rules: RuleBook = oversight.app.state.rules
     days = rules.rule("OVS-ANSWER", oversight.today()).days()
     await oversight.advance_clock(dt.timedelta(days=days))  # still inside the due day
-    async with oversight.runtime.uow() as uow:
-        assert await sweep(uow) == 0
+    assert await sweep(oversight) == 0
 
     # 16 days, or more when day 15 fell on a day off and rolled to the next working day
     # (CAL-COUNT): the answer is overdue only once its due day has ended.
@@ -60,8 +66,7 @@ async def test_a_recommendation_unanswered_when_the_shared_clock_passes_15_days_
 
     await eventually(escalated, within=10, what="the background sweeper to escalate it")
     for _ in range(3):
-        async with oversight.runtime.uow() as uow:
-            assert await sweep(uow) == 0
+        assert await sweep(oversight) == 0
 
     events = await oversight.ward_messages(f"qcdc.{oversight.ward}.oversight.recommendation.>")
     overdue = [e for e in events if e.type == "vn.qcdc.oversight.recommendation.overdue.v1"]
@@ -81,8 +86,7 @@ async def test_a_recommendation_unanswered_when_the_shared_clock_passes_15_days_
         headers=oversight.officer(),
     )  # fmt: skip
     assert late["status"] == "answered" and late["on_time"] is False and late["overdue"]
-    async with oversight.runtime.uow() as uow:
-        assert await sweep(uow) == 0
+    assert await sweep(oversight) == 0
     events = await oversight.ward_messages(f"qcdc.{oversight.ward}.oversight.recommendation.>")
     assert [(e.type.split(".")[-2], e.sequence) for e in events] == [
         ("issued", 2),

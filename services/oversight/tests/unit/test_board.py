@@ -19,13 +19,11 @@ from qcdc_oversight.domain.board import (
     form_investment_board,
     leave,
 )
+from qcdc_oversight.testing import RULES
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit
 
-RULES = RuleBook.from_settings(Settings())
 TODAY = dt.date(2026, 11, 16)
 MINIMUM = count_rule(RULES, "OVS-BOARD", TODAY)
 DEPUTIES = count_rule(RULES, "OVS-BOARD.deputies", TODAY)

@@ -9,14 +9,12 @@ from pathlib import Path
 import pytest
 
 from qcdc_oversight.domain.detection import Fact, merge, observe
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.settings import Settings
+from qcdc_oversight.testing import RULES
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.unit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-RULES = RuleBook.from_settings(Settings())
 
 
 def fact(name: str) -> Fact:
@@ -63,6 +61,13 @@ def test_petition_clocks_met_missed_and_overdue() -> None:
     assert seen("petition_accepted_on_time") == {("CMP-ACCEPT", "petition", "pet-1", True)}
     assert ("CMP-RESOLVE", "petition", "pet-1", False) in seen("petition_overdue")
     assert ("CMP-RESOLVE", "petition", "pet-1", False) in seen("petition_closed_late")
+
+
+def test_an_answer_carries_its_clocks_and_a_missed_one_is_seen() -> None:
+    assert seen("petition_answered_late") == {
+        ("CMP-ACCEPT", "petition", "pet-2", True),
+        ("CMP-RESOLVE", "petition", "pet-2", False),
+    }
 
 
 def test_rec_week_schedule_posted_too_late() -> None:

@@ -16,14 +16,12 @@ from qcdc_oversight.domain.inspection import (
     open_inspection,
     record_finding,
 )
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_oversight.testing import RULES
+from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit
 
-RULES = RuleBook.from_settings(Settings())
 START = dt.date(2026, 11, 16)  # a Monday
 PLAN_DAYS = RULES.rule("OVS-PLAN", START).days()
 

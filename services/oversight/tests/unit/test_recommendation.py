@@ -15,14 +15,12 @@ from qcdc_oversight.domain.recommendation import (
     needs_escalation,
     propose,
 )
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_oversight.testing import RULES
+from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit
 
-RULES = RuleBook.from_settings(Settings())
 ISSUED_AT = dt.datetime(2026, 11, 2, 10, 0, tzinfo=VN_TZ)  # a Monday morning
 
 

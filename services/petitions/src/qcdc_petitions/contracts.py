@@ -34,14 +34,17 @@ class PetitionDeadlineV1(BaseModel):
     )
 
 
-class _PetitionState(IntegrationEvent):
-    """Public state of a petition: kind, status and clocks. Never identity, never free text."""
-
+class _PetitionEvent(IntegrationEvent):
     service = "petitions"
     aggregate = "petition"
 
     petition_id: str = Field(min_length=1)
     ward: str = Field(pattern=_SLUG)
+
+
+class _PetitionState(_PetitionEvent):
+    """Public state of a petition: kind, status and clocks. Never identity, never free text."""
+
     kind: Kind = Field(description="'lead': an anonymous denunciation kept as a lead.")
     status: Status
     received_on: dt.date
@@ -60,11 +63,33 @@ class PetitionReceivedV1(_PetitionState):
 
 
 class PetitionAcceptedV1(_PetitionState):
-    """Taken in (complaint accepted, denunciation taken in) or refused with a reason."""
+    """Taken in (complaint accepted, denunciation taken in).
+
+    Deprecated use: until 2027-06-30 a refusal and a forwarding are also published here with
+    ``accepted: false``, beside their own ``petition.refused`` and ``petition.forwarded``
+    events (the same state, the same sequence); subscribe to those instead."""
 
     event = "accepted"
     schema_version = 1
-    accepted: bool = Field(description="False when refused; the reason stays in the service.")
+    accepted: bool = Field(
+        description="True: taken in. False (deprecated until 2027-06-30): refused or forwarded,"
+        " also published as petition.refused / petition.forwarded; read `status`."
+    )
+
+
+class PetitionRefusedV1(_PetitionState):
+    """Refused at intake (status ``refused``); the reason stays in the service."""
+
+    event = "refused"
+    schema_version = 1
+
+
+class PetitionForwardedV1(_PetitionState):
+    """Outside the ward's competence, forwarded (status ``forwarded``; FB-FWD,
+    DEN-INTAKE.forward carry their deadlines); where to and why stay in the service."""
+
+    event = "forwarded"
+    schema_version = 1
 
 
 class PetitionAssignedV1(_PetitionState):
@@ -96,50 +121,44 @@ class PetitionClosedV1(_PetitionState):
     schema_version = 1
 
 
-class ReceptionScheduledV1(IntegrationEvent):
-    """A citizen-reception session put on the posted schedule (REC-WEEK)."""
-
+class _ReceptionEvent(IntegrationEvent):
     service = "petitions"
     aggregate = "reception"
-    event = "scheduled"
-    schema_version = 1
 
     reception_id: str = Field(min_length=1)
     ward: str = Field(pattern=_SLUG)
     host: Literal["chair", "party_secretary", "other_leader"]
     session_on: dt.date
+
+
+class ReceptionScheduledV1(_ReceptionEvent):
+    """A citizen-reception session put on the posted schedule (REC-WEEK)."""
+
+    event = "scheduled"
+    schema_version = 1
+
     posted_on: dt.date
     on_time: bool = Field(description="Posted at least REC-WEEK.schedule working days ahead.")
     version: int = Field(ge=1)
 
 
-class ReceptionHeldV1(IntegrationEvent):
+class ReceptionHeldV1(_ReceptionEvent):
     """A reception session took place (or did not); counts only, no visitor."""
 
-    service = "petitions"
-    aggregate = "reception"
     event = "held"
     schema_version = 1
 
-    reception_id: str = Field(min_length=1)
-    ward: str = Field(pattern=_SLUG)
-    host: Literal["chair", "party_secretary", "other_leader"]
-    session_on: dt.date
     held: bool
     entries: int = Field(ge=0, description="Visits logged, each with a REC-REPLY clock.")
     version: int = Field(ge=1)
 
 
-class PetitionAnsweredV1(IntegrationEvent):
+class PetitionAnsweredV1(_PetitionEvent):
     """A petition got its answer. ``public_*`` texts only for feedback of public interest."""
 
-    service = "petitions"
-    aggregate = "petition"
     event = "answered"
     schema_version = 1
 
-    petition_id: str = Field(min_length=1)
-    ward: str = Field(pattern=_SLUG)
     kind: Literal["feedback", "complaint", "denunciation", "information_request"]
     answered_at: AwareDatetime
     received_on: dt.date
@@ -148,6 +167,15 @@ class PetitionAnsweredV1(IntegrationEvent):
     public_answer: str | None = Field(default=None, description="The answer as published.")
     on_time: bool = Field(description="Answered before the deadline the service computed.")
     version: int = Field(ge=1)
+    # Event-carried state, given since 2026-12 (optional only so that events published
+    # before then still validate): consumers read the petition's state here.
+    status: Status | None = Field(
+        default=None, description="The petition's status after the answer (given since 2026-12)."
+    )
+    deadlines: list[PetitionDeadlineV1] | None = Field(
+        default=None,
+        description="The petition's deadlines after the answer, with `met` (given since 2026-12).",
+    )
 
     @model_validator(mode="after")
     def _text_only_for_public_feedback(self) -> PetitionAnsweredV1:
@@ -167,6 +195,8 @@ class PetitionAnsweredV1(IntegrationEvent):
 EVENTS: list[type[IntegrationEvent]] = [
     PetitionReceivedV1,
     PetitionAcceptedV1,
+    PetitionRefusedV1,
+    PetitionForwardedV1,
     PetitionAssignedV1,
     PetitionAnsweredV1,
     PetitionOverdueV1,

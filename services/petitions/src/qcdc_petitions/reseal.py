@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
+from qcdc_petitions.adapters.petitions import PetitionRepository
 from qcdc_petitions.handlers.identity import reseal_identities
 from qcdc_shared.db import make_engine, make_sessionmaker
 from qcdc_shared.sealing import Sealer
@@ -18,8 +19,11 @@ from qcdc_shared.settings import Settings, get_settings
 async def reseal(settings: Settings) -> int:
     engine = make_engine(settings.database_url_for(service="petitions"))
     try:
+        sealer = Sealer.from_settings(settings)
         async with make_sessionmaker(engine)() as session:
-            return await reseal_identities(session=session, sealer=Sealer.from_settings(settings))
+            count = await reseal_identities(petitions=PetitionRepository(session), sealer=sealer)
+            await session.commit()
+            return count
     finally:
         await engine.dispose()
 

@@ -1,5 +1,6 @@
 """A harness for tests of the petitions service: HTTP through the ASGI app, tokens as users
-hold them, and the ward stream as subscribers see it."""
+hold them, the ward stream as subscribers see it, and the sweeps run by hand as the sweeper
+runs them (each in units of work of the service's own kind)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ from typing import Any
 
 import httpx
 
+from qcdc_petitions.handlers.clocks import OVERDUE_SWEEP
+from qcdc_petitions.handlers.receptions import sweep_receptions
+from qcdc_petitions.unit_of_work import SqlPetitionsUnitOfWork
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.settings import Settings
+from qcdc_shared.sweeps import sweep_each
 from qcdc_shared.testing.service import Harness
 from qcdc_shared.testing.service import running as running_service
 from qcdc_shared.testing.service import stream_events as shared_stream_events
@@ -60,6 +65,7 @@ class Petitions(Harness):
     async def command(
         self, petition_id: str, action: str, body: dict[str, Any] | None = None, **kw: Any
     ) -> dict[str, Any]:
+        """``POST /petitions/{id}/{action}`` as an officer (or ``headers=``); expects 200."""
         response = await self.http.post(
             f"/petitions/{petition_id}/{action}",
             headers=kw.get("headers") or self.officer(),
@@ -67,6 +73,21 @@ class Petitions(Harness):
         )
         assert response.status_code == 200, response.text
         return dict(response.json())
+
+    def uow(self) -> SqlPetitionsUnitOfWork:
+        """A unit of work of the running service, as its routes and sweeps get one."""
+        uow = self.runtime.uow()
+        assert isinstance(uow, SqlPetitionsUnitOfWork)
+        return uow
+
+    async def sweep_overdue(self) -> int:
+        """One tick of the escalation sweep (PET-ESC); returns how many deadlines escalated."""
+        return await sweep_each(self.uow, OVERDUE_SWEEP)
+
+    async def sweep_receptions(self) -> int:
+        """One tick of the REC-REPLY sweep; returns how many visits it marked overdue."""
+        async with self.uow() as uow:
+            return await sweep_receptions(uow)
 
     async def get(self, petition_id: str) -> dict[str, Any]:
         response = await self.http.get(f"/petitions/{petition_id}", headers=self.officer())

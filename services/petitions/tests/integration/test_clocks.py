@@ -9,13 +9,12 @@ import datetime as dt
 
 import pytest
 
-from qcdc_petitions.handlers.clocks import sweep_overdue
 from qcdc_petitions.testing import WARD, Petitions, running, stream_events
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.nats_server import NatsServer
+from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 
@@ -39,8 +38,7 @@ async def test_a_denunciation_never_taken_in_is_escalated_once_for_den_intake(
 
         await eventually(escalated, within=15, what="the DEN-INTAKE escalation")
         await asyncio.sleep(3)  # three more ticks of the sweeper (one a second)
-        async with service.runtime.uow() as uow:  # and a sweep called by hand
-            assert await sweep_overdue(uow, service.app.state.rules) == 0
+        assert await service.sweep_overdue() == 0  # and a sweep called by hand
         await service.drained()
 
     for _ in range(2):  # restart twice on the same database and nats-server

@@ -7,11 +7,12 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import select, text
 
-from qcdc_petitions.adapters.db import petitions as petitions_table
+from qcdc_petitions.adapters.tables import petitions as petitions_table
 from qcdc_petitions.reseal import reseal
 from qcdc_petitions.testing import PETITIONER, Petitions
 from qcdc_shared.sealing import Sealer, new_key
 from qcdc_shared.settings import DEVELOPMENT_IDENTITY_KEY
+from qcdc_shared.tables import audit_log
 
 pytestmark = pytest.mark.integration
 
@@ -63,6 +64,17 @@ async def test_only_the_assigned_handler_reads_the_identity_and_every_attempt_is
         ("quan-tri", "admin", "refused"),
         ("can-bo-2", "officer", "granted"),
     ]
+    async with petitions.runtime.sessionmaker() as session:
+        audited = (
+            await session.execute(
+                select(audit_log.c.actor, audit_log.c.target)
+                .where(audit_log.c.action == "petition.identity.read")
+                .order_by(audit_log.c.id)
+            )
+        ).all()
+    assert [(actor, target) for actor, target in audited] == [
+        (reader, f"petition:{pid}") for reader, _, _ in rows
+    ]  # every attempt in the audit trail too, committed with its access-log row
     assert (await http.get("/identity-access-log", headers=petitions.front())).status_code == 200
     for forbidden in (petitions.officer(), petitions.citizen()):
         assert (await http.get("/identity-access-log", headers=forbidden)).status_code == 403

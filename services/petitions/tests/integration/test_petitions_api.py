@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from qcdc_petitions.testing import PETITIONER, WARD, Petitions
-from qcdc_shared.contracts import validate_envelope
+from qcdc_shared.tables import audit_log
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 
@@ -47,6 +49,28 @@ async def test_an_officer_records_paper_with_its_real_date_never_a_future_one(
     # A citizen online cannot backdate.
     backdated = await petitions.submit(received_at=str(ten_days_ago))
     assert backdated.status_code == 422
+
+
+async def test_paper_received_before_the_information_rule_took_effect_is_a_422_naming_it(
+    petitions: Petitions,
+) -> None:
+    # 2010-01-01 is before every INF-REQ row of the rule table (Law 104/2016: 2018-07-01).
+    before = await petitions.submit(
+        headers=petitions.officer(), kind="information_request", received_at="2010-01-01"
+    )
+    assert before.status_code == 422, before.text
+    assert before.headers["content-type"] == "application/problem+json"
+    problem = before.json()
+    assert problem["rule"] == "INF-REQ.complex"
+    assert "INF-REQ.complex" in problem["detail_en"]
+    listed = (await petitions.http.get("/petitions", headers=petitions.officer())).json()
+    assert listed["total"] == 0
+    async with petitions.runtime.sessionmaker() as session:
+        audits = (await session.execute(select(audit_log))).all()
+    assert [(a.action, a.actor, a.outcome, a.detail) for a in audits] == [
+        ("petition.submit", "can-bo-1", "refused", {"rule": "INF-REQ.complex"})
+    ]
+    assert await petitions.ward_messages(f"qcdc.{WARD}.petitions.petition.>") == []
 
 
 async def test_a_complaint_is_flagged_out_of_time_and_an_anonymous_denunciation_is_a_lead(

@@ -9,34 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-import httpx
 import nats
 import pytest
-from fastapi import FastAPI
-from fastapi.routing import APIRoute
 from sqlalchemy import select
 
-import qcdc_petitions
-from qcdc_petitions.adapters.db import metadata
-from qcdc_petitions.adapters.receptions import reception_entries
-from qcdc_petitions.api.receptions import router
-from qcdc_petitions.handlers.receptions import sweep_receptions
-from qcdc_shared.auth import mint_development_token
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.nats_server import NatsServer
-from qcdc_shared.outbox import outbox_backlog
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.runtime import Runtime, UnitOfWork
+from qcdc_petitions.adapters.tables import reception_entries
+from qcdc_petitions.main import build
+from qcdc_petitions.testing import Petitions
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.sealing import Sealer
-from qcdc_shared.service import ServiceDefinition, create_app
 from qcdc_shared.settings import Settings
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import audit_log
-from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.testing.service import running as running_service
+from qcdc_shared.tooling.contracts import validate_envelope
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 
@@ -47,74 +37,28 @@ VISITOR = {
     "phone": "0903123456",
     "id_number": "079190001234",
 }
-MIGRATIONS = Path(qcdc_petitions.__file__).resolve().parents[2] / "migrations" / "versions"
 
 
-def _app(settings: Settings) -> FastAPI:
-    """The service as main.py builds it once it wires reception; until then, the same pieces."""
-    from qcdc_petitions.main import build
-
-    app = build(settings)
-    if any(isinstance(r, APIRoute) and r.path == "/receptions" for r in app.routes):
-        return app
-    rules = RuleBook.from_settings(settings)
-
-    async def sweep(uow: UnitOfWork) -> None:
-        await sweep_receptions(uow, rules)
-
-    app = create_app(
-        ServiceDefinition(
-            name="petitions",
-            title="Phản ánh, kiến nghị, khiếu nại, tố cáo",
-            title_en="Petitions",
-            routers=[router],
-            metadata=metadata,
-            migrations=MIGRATIONS,
-            sweeps=[sweep],
-        ),
-        settings,
-    )
-    app.state.rules = rules
-    return app
-
-
-class Service:
-    def __init__(self, http: httpx.AsyncClient, settings: Settings, app: FastAPI, url: str):
-        self.http, self.settings, self.app, self.nats_url = http, settings, app, url
-
-    @property
-    def runtime(self) -> Runtime:
-        runtime: Runtime = self.app.state.runtime
-        return runtime
+class Service(Petitions):
+    """The petitions harness, with reception's verbs and the raw ward stream."""
 
     @property
     def rules(self) -> RuleBook:
-        rules: RuleBook | None = getattr(self.app.state, "rules", None)
-        return rules or RuleBook.from_settings(self.settings)
+        rules: RuleBook = self.app.state.rules
+        return rules
 
-    def token(self, role: str, ward: str | None = WARD, sub: str = "can-bo-1") -> dict[str, str]:
-        token = mint_development_token(self.settings, role=role, ward=ward, sub=sub)
-        return {"Authorization": f"Bearer {token}"}
-
-    def officer(self) -> dict[str, str]:
-        return self.token("officer")
-
-    def today(self) -> dt.date:
-        return self.runtime.clock.now().astimezone(VN_TZ).date()
+    def token(self, role: str, ward: str | None = WARD, **claims: Any) -> dict[str, str]:
+        return super().token(role, ward, **{"sub": "can-bo-1", **claims})
 
     async def schedule(self, **body: Any) -> dict[str, Any]:
         response = await self.http.post("/receptions", headers=self.officer(), json=body)
         assert response.status_code == 201, response.text
         return dict(response.json())
 
-    async def ward_messages(self, subject: str) -> list[Any]:
-        """Every message on the ward stream matching ``subject``, once the relay sent them."""
-
-        async def relayed() -> bool:
-            async with self.runtime.sessionmaker() as session:
-                return await outbox_backlog(session) == 0
-
-        await eventually(relayed, within=10, what="the outbox to drain")
+    async def raw_messages(self, subject: str) -> list[Any]:
+        """Every message on the ward stream matching ``subject``, once the relay sent them:
+        the bytes and headers a subscriber receives."""
+        await self.drained()
         client = await nats.connect(self.nats_url)
         try:
             sub = await client.jetstream().pull_subscribe(subject, stream=ward_stream(WARD))
@@ -132,16 +76,8 @@ class Service:
 @pytest.fixture
 async def service(nats_server: NatsServer, database_url: str) -> AsyncIterator[Service]:
     settings = Settings(ward=WARD, nats_url=nats_server.url, database_url=database_url)
-    app = _app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://petitions") as http:
-
-            async def linked() -> bool:
-                return bool((await http.get("/health")).json()["nats"]["connected"])
-
-            await eventually(linked, within=10, what="the NATS link")
-            yield Service(http, settings, app, nats_server.url)
+    async with running_service(Service, build, settings, nats_server.url) as running:
+        yield running
 
 
 def _iso(day: dt.date) -> str:
@@ -219,7 +155,7 @@ async def test_schedule_held_visit_reply_and_the_events(service: Service) -> Non
     assert body["entries"][0]["reply"]["text"].startswith("UBND phường")
     assert body["entries"][1]["petition_id"] == "p-123"
 
-    messages = await service.ward_messages(f"qcdc.{WARD}.petitions.reception.>")
+    messages = await service.raw_messages(f"qcdc.{WARD}.petitions.reception.>")
     envelopes = [(m.subject, validate_envelope(m.data)) for m in messages]
     ours = [(s, e) for s, e in envelopes if e.subject == reception_id]
     assert [(s.rsplit(".", 1)[-1], e.sequence) for s, e in ours] == [
@@ -371,13 +307,10 @@ async def test_sweep_marks_unanswered_visits_overdue_once(service: Service) -> N
             )
             return value
 
-    for _ in range(2):
-        async with service.runtime.uow() as uow:
-            await sweep_receptions(uow, service.rules)
+    await service.sweep_receptions()  # unless the service's own sweeper was first
     first = await marked()
     assert first is not None
-    async with service.runtime.uow() as uow:
-        await sweep_receptions(uow, service.rules)
+    assert await service.sweep_receptions() == 0
     assert await marked() == first  # idempotent
 
     late = await http.post(

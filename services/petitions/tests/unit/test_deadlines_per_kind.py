@@ -20,8 +20,8 @@ import pytest
 
 from qcdc_petitions.domain import workflow
 from qcdc_petitions.domain.petition import Actor, Petition, PetitionRefused, receive
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit
@@ -39,7 +39,14 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), VN_TZ)
 
 
-def submitted(kind: str, received: dt.date, rules: RuleBook, *, channel: str = "paper") -> Petition:
+def submitted(
+    kind: str,
+    received: dt.date,
+    rules: RuleBook,
+    *,
+    channel: str = "paper",
+    anonymous: bool = False,
+) -> Petition:
     return receive(
         petition_id="p-1",
         ward="ben-thanh",
@@ -49,8 +56,8 @@ def submitted(kind: str, received: dt.date, rules: RuleBook, *, channel: str = "
         title="t",
         body="b",
         received_at=at(received),
-        anonymous=False,
-        has_petitioner=True,
+        anonymous=anonymous,
+        has_petitioner=not anonymous,
         actor=OFFICER,
         now=at(received, 17),
         rules=rules,
@@ -161,19 +168,7 @@ def test_information_request_clocks_cross_tet(
 
 @pytest.mark.parametrize("calendar", ["base", "swapped"])
 def test_an_anonymous_denunciation_is_a_lead_without_a_clock(calendar: str) -> None:
-    lead = receive(
-        petition_id="p-2",
-        ward="ben-thanh",
-        tracking_code="BT-2345-6789",
-        kind="denunciation",
-        channel="online",
-        title="t",
-        body="b",
-        received_at=at(D(2027, 2, 3)),
-        anonymous=True,
-        has_petitioner=False,
-        actor=Actor("citizen", "p:x"),
-        now=at(D(2027, 2, 3), 17),
-        rules=CALENDARS[calendar],
+    lead = submitted(
+        "denunciation", D(2027, 2, 3), CALENDARS[calendar], channel="online", anonymous=True
     )
     assert lead.kind == "lead" and lead.deadlines == ()

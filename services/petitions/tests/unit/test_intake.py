@@ -10,8 +10,8 @@ import pytest
 
 from qcdc_petitions.domain.petition import Actor, Petition, PetitionRefused, receive
 from qcdc_petitions.domain.tracking import ALPHABET, PATTERN, new_tracking_code, normalise
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit

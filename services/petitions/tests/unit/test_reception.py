@@ -25,9 +25,9 @@ from qcdc_petitions.domain.reception import (
     reply,
     schedule,
 )
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import Rule, RuleTable, load_rule_table
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import Rule, RuleTable, load_rule_table
 
 pytestmark = pytest.mark.unit
 

@@ -16,8 +16,8 @@ from qcdc_petitions.domain.petition import (
     newly_overdue,
     receive,
 )
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit
@@ -35,7 +35,9 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
 MONDAY = D(2026, 8, 3)
 
 
-def received(kind: str, day: dt.date = MONDAY, channel: str = "online") -> Petition:
+def received(
+    kind: str, day: dt.date = MONDAY, channel: str = "online", *, anonymous: bool = False
+) -> Petition:
     return receive(
         petition_id="p-1",
         ward="ben-thanh",
@@ -45,8 +47,8 @@ def received(kind: str, day: dt.date = MONDAY, channel: str = "online") -> Petit
         title="t",
         body="b",
         received_at=at(day),
-        anonymous=False,
-        has_petitioner=True,
+        anonymous=anonymous,
+        has_petitioner=not anonymous,
         actor=Actor("citizen", "p:abc"),
         now=at(day),
         rules=RULES,
@@ -211,21 +213,7 @@ def test_the_citizen_escalates_a_rejected_answer_once_with_the_tracking_code() -
 
 
 def test_a_lead_is_assigned_and_closed_but_never_answered() -> None:
-    lead = receive(
-        petition_id="p-9",
-        ward="ben-thanh",
-        tracking_code=CODE,
-        kind="denunciation",
-        channel="online",
-        title="t",
-        body="b",
-        received_at=at(D(2026, 8, 3)),
-        anonymous=True,
-        has_petitioner=False,
-        actor=Actor("citizen", "p:abc"),
-        now=at(D(2026, 8, 3)),
-        rules=RULES,
-    )
+    lead = received("denunciation", anonymous=True)
     with pytest.raises(PetitionRefused) as answered:
         workflow.answer(lead, actor=OFFICER, now=at(D(2026, 8, 4)), text="x")
     assert answered.value.rule == "DEN-INTAKE"

@@ -10,8 +10,8 @@ import pytest
 
 from qcdc_plans.testing import Plans
 from qcdc_shared.clock import local_today
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from qcdc_plans.testing import Plans
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import local_date
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 

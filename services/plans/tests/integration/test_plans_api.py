@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from qcdc_plans.handlers.overdue import sweep_overdue_tasks
+from qcdc_plans.handlers.plans import OVERDUE_TASKS
 from qcdc_plans.testing import Plans, running
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import end_of_day, local_date
 from qcdc_shared.envelope import Envelope
+from qcdc_shared.law.deadlines import end_of_day, local_date
+from qcdc_shared.sweeps import sweep_each
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 
@@ -254,8 +255,7 @@ async def test_a_task_past_due_is_announced_overdue_exactly_once_whatever_the_sw
     assert len(plan["task_groups"]) == 8 and plan["year"] == today(plans).year
 
     async def sweep() -> int:
-        async with plans.runtime.uow() as uow:
-            return await sweep_overdue_tasks(uow)
+        return await sweep_each(plans.runtime.uow, OVERDUE_TASKS)
 
     # The service's own sweeper ticks every second; a second instance on the same database
     # sweeps too, and so do these calls, some at the same instant.

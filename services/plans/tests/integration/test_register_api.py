@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qcdc_plans.testing import Plans
-from qcdc_shared.contracts import validate_envelope
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 

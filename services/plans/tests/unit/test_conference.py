@@ -7,15 +7,15 @@ import datetime as dt
 
 import pytest
 
-from qcdc_plans.adapters.conference_events import conference_held
+from qcdc_plans.adapters.bus import conference_held
 from qcdc_plans.domain import conference as model
 from qcdc_plans.domain.conference import Conference, Kind
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import ResidentialGroup
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import load_rule_table
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import load_rule_table
+from qcdc_shared.refusals import Refused
 
 pytestmark = pytest.mark.unit
 

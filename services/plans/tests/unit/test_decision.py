@@ -16,10 +16,10 @@ from qcdc_plans.domain.decision import (
     recognise,
     record_tally,
 )
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import Register
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.refusals import Refused
 from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit

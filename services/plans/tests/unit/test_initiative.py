@@ -9,13 +9,13 @@ from fractions import Fraction
 import pytest
 
 from qcdc_plans.domain import initiative as model
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_plans.domain.initiative import Consent, Initiative
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.deadlines import VN_TZ
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import load_rule_table
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import load_rule_table
+from qcdc_shared.refusals import Refused
 
 pytestmark = pytest.mark.unit
 
@@ -28,11 +28,11 @@ GROUPS = [
 ]
 
 
-def opened(group: str | None = "TDP-01") -> Initiative:
+def opened(group: str | None = "TDP-01", topic: int = 1) -> Initiative:
     return model.open_initiative(
         initiative_id="i-1",
         ward="ben-thanh",
-        topic=1,
+        topic=topic,
         title="Làm đường hẻm 12",
         group=group,
         groups=GROUPS,
@@ -134,14 +134,5 @@ def test_an_initiative_counts_over_its_group_or_the_whole_ward() -> None:
         model.households_of([], None)
     assert empty_ward.value.rule == "DEC-INIT"
     with pytest.raises(Refused) as topic:
-        model.open_initiative(
-            initiative_id="i-2",
-            ward="ben-thanh",
-            topic=7,
-            title="x",
-            group=None,
-            groups=GROUPS,
-            now=NOW,
-            rules=RULES,
-        )
+        opened(None, topic=7)
     assert topic.value.rule == "DEC-TOPIC"

@@ -9,9 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from qcdc_plans.adapters.plans import edition_document
 from qcdc_plans.domain.committee import Member
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.plan import (
     Plan,
     Task,
@@ -21,11 +19,13 @@ from qcdc_plans.domain.plan import (
     amend,
     draft_plan,
     edit_draft,
+    edition_document,
     report_plan,
     report_progress,
 )
 from qcdc_plans.domain.plan import add_task as add
 from qcdc_plans.domain.task_groups import DEFAULT_PURPOSES, DEFAULT_TASK_GROUPS, GroupEdit
+from qcdc_shared.refusals import Refused
 
 pytestmark = pytest.mark.unit
 

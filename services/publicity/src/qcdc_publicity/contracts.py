@@ -101,7 +101,7 @@ class _PostingState(IntegrationEvent):
         description=(
             "Rule ids this posting has broken so far, e.g. PUB-DUE (PUB-QTR for the quarterly"
             " list) when published late."
-        ),
+        )
     )
     version: int = Field(ge=1, description="Version of the posting after this event.")
     ledger: LedgerHeadV1 | None = Field(
@@ -148,16 +148,20 @@ class PostingExpiredV1(_PostingState):
     expired_at: AwareDatetime = Field(description="When the sweeper recorded the expiry.")
 
 
-class ConsultationOpenedV1(IntegrationEvent):
-    """A draft opened for residents' comments for at least the CON-MIN20 period."""
-
+class _OfConsultation(IntegrationEvent):
     service = "publicity"
     aggregate = "consultation"
-    event = "opened"
-    schema_version = 1
 
     consultation_id: str = Field(min_length=1)
     ward: str = Field(pattern=_SLUG)
+
+
+class ConsultationOpenedV1(_OfConsultation):
+    """A draft opened for residents' comments for at least the CON-MIN20 period."""
+
+    event = "opened"
+    schema_version = 1
+
     title: str = Field(min_length=1, description="Public title of the draft.")
     opened_at: AwareDatetime
     minimum_end: ConsultationDeadlineV1 = Field(
@@ -166,16 +170,13 @@ class ConsultationOpenedV1(IntegrationEvent):
     version: int = Field(ge=1)
 
 
-class CommentReceivedV1(IntegrationEvent):
+class CommentReceivedV1(_OfConsultation):
     """A resident's comment arrived; never the commenter's identity, never the text."""
 
-    service = "publicity"
     aggregate = "comment"
     event = "received"
     schema_version = 1
 
-    consultation_id: str = Field(min_length=1)
-    ward: str = Field(pattern=_SLUG)
     comment_id: str = Field(min_length=1)
     received_at: AwareDatetime
     comments_received: int = Field(ge=1, description="Comments on this draft so far.")
@@ -191,16 +192,12 @@ class ResponseItemV1(BaseModel):
     reason: str = Field(min_length=1)
 
 
-class ConsultationClosedV1(IntegrationEvent):
+class ConsultationClosedV1(_OfConsultation):
     """The ward closed a consultation and published what it accepted and rejected, and why."""
 
-    service = "publicity"
-    aggregate = "consultation"
     event = "closed"
     schema_version = 1
 
-    consultation_id: str = Field(min_length=1)
-    ward: str = Field(pattern=_SLUG)
     title: str = Field(min_length=1)
     opened_at: AwareDatetime
     closed_at: AwareDatetime

@@ -20,7 +20,10 @@ class Publicity(Harness):
     def officer(self, ward: str = WARD) -> dict[str, str]:
         return self.token("officer", ward, sub="can-bo-1")
 
-    async def draft(self, **fields: object) -> httpx.Response:
+    async def draft(
+        self, *, headers: dict[str, str] | None = None, **fields: object
+    ) -> httpx.Response:
+        """``POST /postings`` as the ward's officer (or ``headers``), with a valid default body."""
         body = {
             "category": 1,
             "title": "Kế hoạch",
@@ -29,9 +32,9 @@ class Publicity(Harness):
             "decided_on": self.today().isoformat(),
             **fields,
         }
-        return await self.http.post("/postings", headers=self.officer(), json=body)
+        return await self.http.post("/postings", headers=headers or self.officer(), json=body)
 
-    async def published(self, **fields: object) -> dict[str, Any]:
+    async def published(self, **fields: Any) -> dict[str, Any]:
         created = (await self.draft(**fields)).json()
         response = await self.http.post(
             f"/postings/{created['id']}/publish", headers=self.officer()

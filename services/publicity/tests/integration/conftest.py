@@ -9,9 +9,9 @@ import pytest
 
 from qcdc_publicity.main import build
 from qcdc_publicity.testing import WARD, Publicity
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.service import running
+from qcdc_shared.tooling.nats_server import NatsServer
 
 
 @pytest.fixture

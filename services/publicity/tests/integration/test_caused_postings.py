@@ -12,10 +12,10 @@ from qcdc_petitions.contracts import PetitionAnsweredV1
 from qcdc_plans.contracts import DecisionRecognisedV1
 from qcdc_publicity.domain.caused import quarter_bounds, quarter_of
 from qcdc_publicity.testing import WARD, Publicity
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import start_of_day
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
+from qcdc_shared.law.deadlines import start_of_day
 from qcdc_shared.testing.waiting import eventually
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 
@@ -104,28 +104,23 @@ async def _settled(publicity: Publicity) -> bool:
 
 
 async def test_only_feedback_of_public_interest_is_posted(publicity: Publicity) -> None:
-    now, today = publicity.now(), publicity.today()
+    answered = {
+        "ward": WARD,
+        "answered_at": publicity.now(),
+        "received_on": publicity.today(),
+        "on_time": True,
+        "version": 4,
+    }
     public = PetitionAnsweredV1(
         petition_id="pet-1",
-        ward=WARD,
         kind="feedback",
-        answered_at=now,
-        received_on=today,
         public_interest=True,
         public_title="Đèn chiếu sáng hẻm 45 bị hỏng",
         public_answer="Đã thay bóng đèn ngày 20/11.",
-        on_time=True,
-        version=4,
+        **answered,
     )
     complaint = PetitionAnsweredV1(
-        petition_id="pet-2",
-        ward=WARD,
-        kind="complaint",
-        answered_at=now,
-        received_on=today,
-        public_interest=False,
-        on_time=True,
-        version=4,
+        petition_id="pet-2", kind="complaint", public_interest=False, **answered
     )
     await emit(publicity, complaint, "pet-2")
     await emit(publicity, public, "pet-1", times=2)

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from qcdc_publicity.testing import WARD, Publicity
 from qcdc_shared.audit import pseudonym
 from qcdc_shared.clock import FixedClock
-from qcdc_shared.contracts import validate_envelope
 from qcdc_shared.tables import audit_log
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 

@@ -13,12 +13,12 @@ import httpx
 import pytest
 from sqlalchemy import select, text
 
-from qcdc_publicity.adapters.ledger import ledger_entries, posting_versions
+from qcdc_publicity.adapters.tables import ledger_entries, posting_versions
 from qcdc_publicity.domain.ledger import GENESIS, entry_hash
 from qcdc_publicity.testing import WARD, Publicity, readme_check
 from qcdc_publicity.verify import city_heads_from_gateway, main, verify_ledger
-from qcdc_shared.contracts import validate_envelope
 from qcdc_shared.db import make_engine
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 
@@ -80,9 +80,7 @@ async def recompute_chain(database_url: str) -> None:
         await engine.dispose()
 
 
-async def test_the_api_proves_every_version_with_the_readme_algorithm(
-    publicity: Publicity,
-) -> None:
+async def test_the_api_proves_every_version_with_the_readme_algorithm(publicity: Publicity) -> None:
     http = publicity.http
     empty = (await http.get("/ledger/head")).json()
     assert empty == {"ward": WARD, "sequence": 0, "hash": GENESIS}

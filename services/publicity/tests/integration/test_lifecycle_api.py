@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from qcdc_publicity.domain.model import PROCEDURE_ELEMENTS
+from qcdc_publicity.domain.posting import PROCEDURE_ELEMENTS
 from qcdc_publicity.testing import WARD, Publicity
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.deadlines import local_date
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.tooling.contracts import validate_envelope
 
 pytestmark = pytest.mark.integration
 
@@ -56,17 +56,7 @@ async def test_citizens_and_other_wards_cannot_change_postings(publicity: Public
     posting = await publicity.published()
     citizen = publicity.token("citizen", None, sub="cong-dan-1")
     attempts = {
-        "create": await publicity.http.post(
-            "/postings",
-            headers=citizen,
-            json={
-                "category": 1,
-                "title": "x",
-                "body": "x",
-                "channels": ["portal"],
-                "decided_on": publicity.today().isoformat(),
-            },
-        ),
+        "create": await publicity.draft(headers=citizen),
         "publish": await publicity.http.post(f"/postings/{posting['id']}/publish", headers=citizen),
         "withdraw": await publicity.http.post(
             f"/postings/{posting['id']}/withdraw", headers=citizen, json={"reason": "x"}
@@ -142,9 +132,7 @@ async def test_public_reads_filter_and_page(publicity: Publicity) -> None:
     assert len(ids) == len(set(ids)) == 3 and second["next_cursor"] is None
 
 
-async def test_officers_find_their_drafts_the_public_never_sees_them(
-    publicity: Publicity,
-) -> None:
+async def test_officers_find_their_drafts_the_public_never_sees_them(publicity: Publicity) -> None:
     first = await publicity.published(title="Tin thứ nhất")
     draft = (await publicity.draft(title="Bản nháp")).json()
     second = await publicity.published(title="Tin thứ hai")

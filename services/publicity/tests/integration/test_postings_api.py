@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from qcdc_publicity.testing import WARD, Publicity
-from qcdc_shared.contracts import validate_envelope
-from qcdc_shared.nats_server import NatsServer
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import audit_log
+from qcdc_shared.tooling.contracts import validate_envelope
+from qcdc_shared.tooling.nats_server import NatsServer
 
 pytestmark = pytest.mark.integration
 
@@ -56,9 +56,7 @@ async def test_publish_reaches_the_ward_stream_and_keeps_its_contract(
     assert "body" not in envelope.data  # the event carries public state, not the full text
 
 
-async def test_every_write_is_audited_with_its_outcome(
-    publicity: Publicity,
-) -> None:
+async def test_every_write_is_audited_with_its_outcome(publicity: Publicity) -> None:
     good = await publicity.draft(category=2, title="Dự toán ngân sách 2027")
     refused = await publicity.draft(category=15)
     assert good.status_code == 201 and refused.status_code == 422
@@ -73,9 +71,7 @@ async def test_every_write_is_audited_with_its_outcome(
     assert rows[1].detail == {"rule": "PUB-CAT"}
 
 
-async def test_a_refused_request_loses_nothing_already_stored(
-    publicity: Publicity,
-) -> None:
+async def test_a_refused_request_loses_nothing_already_stored(publicity: Publicity) -> None:
     http = publicity.http
     created = (await publicity.draft()).json()
     future = (publicity.now() + dt.timedelta(days=2)).isoformat()

@@ -15,10 +15,10 @@ from qcdc_publicity.domain.caused import (
     quarter_of,
     quarterly_list,
 )
-from qcdc_publicity.domain.model import Posting, Source, draft_posting, publish
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import load_rule_table
+from qcdc_publicity.domain.posting import Posting, Source, draft_posting, publish
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import load_rule_table
 
 pytestmark = pytest.mark.unit
 

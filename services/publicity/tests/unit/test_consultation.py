@@ -16,9 +16,9 @@ from qcdc_publicity.domain.consultation import (
     open_consultation,
     result_posting,
 )
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import load_rule_table
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import load_rule_table
 
 pytestmark = pytest.mark.unit
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from qcdc_publicity.domain.model import (
+from qcdc_publicity.domain.posting import (
     PROCEDURE_ELEMENTS,
     Posting,
     PostingRefused,
@@ -18,9 +18,9 @@ from qcdc_publicity.domain.model import (
     version_document,
     withdraw,
 )
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import load_rule_table
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import load_rule_table
 
 pytestmark = pytest.mark.unit
 

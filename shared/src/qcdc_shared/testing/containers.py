@@ -1,16 +1,17 @@
 """testcontainers' NATS, for machines with a Docker engine and no ``nats-server`` binary.
 
-Same surface as ``qcdc_shared.nats_server.NatsServer`` (start, stop, restart, url, starts), so
-the proofs that kill and restart the broker run unchanged. The host port is fixed at creation
-so a restarted container answers on the same URL; the JetStream store lives in the container,
-which a stop keeps. Not exercised where no Docker engine answers (this project's CI machine).
+Same surface as ``qcdc_shared.tooling.nats_server.NatsServer`` (start, stop, restart, url,
+starts), so the proofs that kill and restart the broker run unchanged. The host port is fixed at
+creation so a restarted container answers on the same URL; the JetStream store lives in the
+container, which a stop keeps. Not exercised where no Docker engine answers (this project's CI
+machine).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from qcdc_shared.nats_server import free_port
+from qcdc_shared.tooling.nats_server import free_port
 
 NATS_IMAGE = "nats:2.11-alpine"
 

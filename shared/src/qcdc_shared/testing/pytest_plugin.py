@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from qcdc_shared.db import drop_database
-from qcdc_shared.nats_server import NatsServer, NatsServerError, nats_server_binary
 from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.containers import ContainerNatsServer
 from qcdc_shared.testing.databases import (
@@ -23,6 +22,7 @@ from qcdc_shared.testing.databases import (
     fresh_database_url,
     postgres_server_url,
 )
+from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, nats_server_binary
 
 # QCDC_TEST_DATABASES narrows the engines (``make test-dates`` runs its dates on SQLite only:
 # the calendar is the same on both, and the whole suite covers PostgreSQL).

@@ -17,7 +17,7 @@ from qcdc_demo.builder import CHAIR, DAY, FRONT, HEAD, INSPECTOR, RECEPTION, WEE
 from qcdc_demo.petitions import add_petition
 from qcdc_demo.script import STEP_HOUR, Action, Probe, Ref, Week
 from qcdc_shared.clock import LOCAL_TZ
-from qcdc_shared.rules import load_rule_table
+from qcdc_shared.law.rules import load_rule_table
 
 
 def covered(rule_id: str, category: int, on: dt.date) -> bool:

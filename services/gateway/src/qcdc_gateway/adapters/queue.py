@@ -13,58 +13,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    ForeignKey,
-    Index,
-    Integer,
-    Row,
-    Select,
-    String,
-    Table,
-    Text,
-    and_,
-    func,
-    select,
-)
+from sqlalchemy import Row, Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_gateway.adapters.db import Position, city_facts, metadata
-from qcdc_gateway.domain.queue import Escalation, Kind, Note, Status, escalation_id
+from qcdc_gateway.adapters.tables import city_facts, escalation_notes, escalation_states
+from qcdc_gateway.domain.queue import Escalation, Kind, Note, Status, escalation_id, from_fact
 from qcdc_shared.api import Page, PageParams, paginate
-from qcdc_shared.db import UtcDateTime, update_versioned
+from qcdc_shared.db import update_versioned
 
 ESCALATION = "escalation"  # the fact kind (domain/facts.py)
-
-escalation_states = Table(
-    "escalation_states",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("ward", String(64), nullable=False),
-    Column("subject", String(160), nullable=False),  # the escalation fact's subject
-    Column("status", String(16), nullable=False),
-    Column("assignee", String(128), nullable=True),
-    Column("version", Integer, nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("changed_at", UtcDateTime(), nullable=False),
-    Column("acknowledged_at", UtcDateTime(), nullable=True),
-    Column("resolved_at", UtcDateTime(), nullable=True),
-    Column("resolution", Text, nullable=True),
-    Index("ux_escalation_states_fact", "ward", "subject", unique=True),
-    Index("ix_escalation_states_status", "status"),
-)
-
-# Append-only: a note is never edited or removed, the next one corrects it.
-escalation_notes = Table(
-    "escalation_notes",
-    metadata,
-    Column("id", Position, primary_key=True, autoincrement=True),
-    Column("escalation_id", String(36), ForeignKey("escalation_states.id"), nullable=False),
-    Column("author", String(128), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("at", UtcDateTime(), nullable=False),
-    Index("ix_escalation_notes_item", "escalation_id", "id"),
-)
 
 _states = escalation_states.c
 _facts = city_facts.c
@@ -128,18 +85,8 @@ def _instant(value: Any) -> dt.datetime | None:
 
 
 def to_escalation(row: Row[Any]) -> Escalation:
-    fields: dict[str, Any] = row.fields
-    kind = fields.get("source") or row.subject.split("/", 1)[0]
-    return Escalation(
-        id=escalation_id(row.ward, row.subject),
-        ward=row.ward,
-        subject=row.subject,
-        kind=kind,
-        source_id=str(fields.get("source_id") or ""),
-        rule=str(fields.get("rule") or ""),
-        since=row.first_seen,
-        due_at=_instant(fields.get("due_at")),
-        petition_kind=fields.get("petition_kind") if kind == "petition" else None,
+    return replace(
+        from_fact(row.ward, row.subject, row.fields, row.first_seen),
         status=row.status,
         assignee=row.assignee,
         version=row.version,

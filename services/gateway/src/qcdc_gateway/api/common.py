@@ -1,4 +1,5 @@
-"""What the city's routes share: the indicator query (as_of, year, month) and the calendar."""
+"""What the city's routes share: the indicator query (as_of, year, month), the calendar, and
+the unit of work typed with the gateway's protocol."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from fastapi import Depends, Query, Request
 from pydantic import AwareDatetime
 
 from qcdc_gateway.domain.indicators import Period
+from qcdc_gateway.unit_of_work import GatewayUnitOfWork
 from qcdc_shared.api import Problem
-from qcdc_shared.calendar import WorkingCalendar
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_shared.service import unit_of_work
+
+GatewayUoW = Annotated[GatewayUnitOfWork, Depends(unit_of_work)]
 
 
 class IndicatorParams:

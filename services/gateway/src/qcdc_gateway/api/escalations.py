@@ -15,14 +15,17 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from qcdc_gateway.adapters.queue import EscalationRepository
-from qcdc_gateway.domain.queue import STATUS_VI, Escalation, Kind, Note, Status
+from qcdc_gateway.api.common import GatewayUoW
+from qcdc_gateway.domain.queue import STATUS_VI, Action, Escalation, Kind, Note, Status
 from qcdc_gateway.handlers import queue as handlers
+from qcdc_gateway.unit_of_work import GatewayUnitOfWork
 from qcdc_shared.api import Page, PageQuery, not_found
 from qcdc_shared.api.commands import StrictBody, run_command
 from qcdc_shared.auth import CurrentPrincipal, requires
 from qcdc_shared.clock import LOCAL_TZ
 from qcdc_shared.runtime import Runtime
-from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+from qcdc_shared.service import RuntimeDep
+from qcdc_shared.unit_of_work import Actor
 
 router = APIRouter(prefix="/api", tags=["escalations"])
 
@@ -110,6 +113,21 @@ class ResolveIn(StrictBody):
     )
 
 
+async def run_queue_command(
+    uow: GatewayUnitOfWork, actor: Actor, action: Action, escalation_id: str, value: str = ""
+) -> Escalation:
+    """A queue command from the API or the dashboard's forms alike (``value``: what the action
+    takes, see :func:`handlers.act`): audited as ``escalation.<action>`` on
+    ``escalation:<id>`` and committed by ``run_command``; a refusal is raised as problem+json."""
+    return await run_command(
+        handlers.act(uow=uow, actor=actor, escalation_id=escalation_id, action=action, value=value),
+        uow=uow,
+        actor=actor,
+        action=f"escalation.{action}",
+        target=f"escalation:{escalation_id}",
+    )
+
+
 async def _detail(runtime: Runtime, escalation_id: str) -> EscalationDetailOut:
     async with runtime.sessionmaker() as session:
         repository = EscalationRepository(session)
@@ -170,9 +188,9 @@ async def get_escalation(escalation_id: IdPath, runtime: RuntimeDep) -> Any:
     summary="Tiếp nhận — the city takes the item on",
 )
 async def acknowledge(
-    escalation_id: IdPath, uow: UnitOfWorkDep, actor: CurrentPrincipal, runtime: RuntimeDep
+    escalation_id: IdPath, uow: GatewayUoW, actor: CurrentPrincipal, runtime: RuntimeDep
 ) -> Any:
-    await run_command(handlers.acknowledge(uow=uow, actor=actor, escalation_id=escalation_id))
+    await run_queue_command(uow, actor, "acknowledge", escalation_id)
     return await _detail(runtime, escalation_id)
 
 
@@ -185,13 +203,11 @@ async def acknowledge(
 async def assign(
     escalation_id: IdPath,
     body: AssignIn,
-    uow: UnitOfWorkDep,
+    uow: GatewayUoW,
     actor: CurrentPrincipal,
     runtime: RuntimeDep,
 ) -> Any:
-    await run_command(
-        handlers.assign(uow=uow, actor=actor, escalation_id=escalation_id, assignee=body.assignee)
-    )
+    await run_queue_command(uow, actor, "assign", escalation_id, body.assignee)
     return await _detail(runtime, escalation_id)
 
 
@@ -205,13 +221,11 @@ async def assign(
 async def add_note(
     escalation_id: IdPath,
     body: NoteIn,
-    uow: UnitOfWorkDep,
+    uow: GatewayUoW,
     actor: CurrentPrincipal,
     runtime: RuntimeDep,
 ) -> Any:
-    await run_command(
-        handlers.add_note(uow=uow, actor=actor, escalation_id=escalation_id, text=body.text)
-    )
+    await run_queue_command(uow, actor, "note", escalation_id, body.text)
     return await _detail(runtime, escalation_id)
 
 
@@ -224,13 +238,9 @@ async def add_note(
 async def resolve(
     escalation_id: IdPath,
     body: ResolveIn,
-    uow: UnitOfWorkDep,
+    uow: GatewayUoW,
     actor: CurrentPrincipal,
     runtime: RuntimeDep,
 ) -> Any:
-    await run_command(
-        handlers.resolve(
-            uow=uow, actor=actor, escalation_id=escalation_id, resolution=body.resolution
-        )
-    )
+    await run_queue_command(uow, actor, "resolve", escalation_id, body.resolution)
     return await _detail(runtime, escalation_id)

@@ -18,7 +18,8 @@ from fastapi.responses import StreamingResponse
 from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import ColumnElement, func, or_, select
 
-from qcdc_gateway.adapters.db import city_events
+from qcdc_gateway.adapters.log import FACT_COLUMNS
+from qcdc_gateway.adapters.tables import city_events
 from qcdc_shared.api import Page, PageQuery, Problem, paginate
 from qcdc_shared.auth import public
 from qcdc_shared.runtime import Runtime
@@ -33,16 +34,7 @@ POLL_SECONDS = 1.0
 BATCH = 100
 RETRY_MILLISECONDS = 2000  # how long a browser's EventSource waits before reconnecting
 
-COLUMNS = (
-    city_events.c.position,
-    city_events.c.id,
-    city_events.c.ward,
-    city_events.c.type,
-    city_events.c.subject,
-    city_events.c.sequence,
-    city_events.c.time,
-    city_events.c.data,
-)
+COLUMNS = (city_events.c.position, city_events.c.id, *FACT_COLUMNS)
 
 
 class EventOut(BaseModel):

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
 
-from qcdc_gateway.adapters.log import current_facts
+from qcdc_gateway.adapters.facts import current_facts
 from qcdc_gateway.api.common import CalendarDep, IndicatorQuery
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.facts import Fact
@@ -27,7 +27,7 @@ from qcdc_gateway.domain.indicators import DEFINITIONS, Definition
 from qcdc_gateway.queries import facts_for, per_ward
 from qcdc_shared.api import not_found
 from qcdc_shared.auth import public
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.registry import Registry
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import RuntimeDep

@@ -13,12 +13,13 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from qcdc_gateway.adapters.db import latest_ledger_heads, ward_ledger_heads
+from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
+from qcdc_gateway.adapters.tables import ward_ledger_heads
 from qcdc_gateway.api.common import CalendarDep, IndicatorQuery
 from qcdc_gateway.queries import facts_for, monthly, per_ward
 from qcdc_shared.api import Page, PageQuery, not_found, paginate
 from qcdc_shared.auth import public
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.readiness import CityStateOut
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry
 from qcdc_shared.service import RuntimeDep

@@ -53,17 +53,18 @@ class Fact:
         return changed
 
 
+def _carried(data: Mapping[str, Any], *names: str) -> Fields:
+    """The fields of the same names in the event's carried state (None when it has none)."""
+    return {name: data.get(name) for name in names}
+
+
 def _violations(data: Mapping[str, Any]) -> list[str]:
     return [str(v) for v in data.get("violations") or []]
 
 
 def _posting(name: str, data: Mapping[str, Any]) -> Fields:
     found: Fields = {
-        "status": data.get("status"),
-        "category": data.get("category"),
-        "title": data.get("title"),
-        "decided_on": data.get("decided_on"),
-        "published_at": data.get("published_at"),
+        **_carried(data, "status", "category", "title", "decided_on", "published_at"),
         # By its own due day: PUB-DUE, or PUB-QTR for the quarterly list the ward posts.
         "pub_due_met": not {"PUB-DUE", "PUB-QTR"} & set(_violations(data)),
     }
@@ -75,73 +76,53 @@ def _posting(name: str, data: Mapping[str, Any]) -> Fields:
 
 def _petition(name: str, data: Mapping[str, Any]) -> Fields:
     if name == "answered":
-        # petition.answered carries no state of its own; its sequence still orders the status.
-        return {
-            "status": "answered",
+        found: Fields = {
+            # The state the event carries; an answered event published before 2026-12 carried
+            # none, and the answer always left the petition "answered" then.
+            "status": data.get("status") or "answered",
             "answered_at": data.get("answered_at"),
             "answered_on_time": data.get("on_time"),
         }
+        if data.get("deadlines") is not None:
+            found["deadlines"] = _deadlines(data)
+        return found
     return {
         "status": data.get("status"),
         "petition_kind": data.get("kind"),
         "received_on": data.get("received_on"),
-        "deadlines": [
-            {"rule": d["rule"], "due_at": d["due_at"], "met": d.get("met")}
-            for d in data.get("deadlines", [])
-        ],
+        "deadlines": _deadlines(data),
     }
+
+
+def _deadlines(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {"rule": d["rule"], "due_at": d["due_at"], "met": d.get("met")}
+        for d in data.get("deadlines") or []
+    ]
 
 
 def _task(name: str, data: Mapping[str, Any]) -> Fields:
-    found: Fields = {
-        "plan_id": data.get("plan_id"),
-        "year": data.get("year"),
-        "task_group": data.get("task_group"),
-        "due_on": data.get("due_on"),
-        "percent": data.get("percent"),
-    }
+    found = _carried(data, "plan_id", "year", "task_group", "due_on", "percent")
     if name == "completed":
-        found |= {"completed_at": data.get("completed_at"), "on_time": data.get("on_time")}
+        found |= _carried(data, "completed_at", "on_time")
     if name == "overdue":
         found["overdue_at"] = data.get("due_at")
     return found
 
 
 def _decision(name: str, data: Mapping[str, Any]) -> Fields:
-    found: Fields = {
-        "topic": data.get("topic"),
-        "title": data.get("title"),
-        "residential_group": data.get("residential_group"),
-        "form": data.get("form"),
-        "households_total": data.get("households_total"),
-    }
+    found = _carried(data, "topic", "title", "residential_group", "form", "households_total")
     if name == "closed":
-        found |= {
-            "passed": data.get("passed"),
-            "yes": data.get("yes"),
-            "rule": data.get("rule"),
-            "decided_on": data.get("decided_on"),
-            "closed_at": data.get("closed_at"),
-        }
+        found |= _carried(data, "passed", "yes", "rule", "decided_on", "closed_at")
     if name == "recognised":
-        found |= {
-            "passed": data.get("passed"),
-            "decided_on": data.get("decided_on"),
-            "recognition": data.get("recognition"),
-            "recognised_on": data.get("recognised_on"),
-        }
+        found |= _carried(data, "passed", "decided_on", "recognition", "recognised_on")
     return found
 
 
 def _recommendation(name: str, data: Mapping[str, Any]) -> Fields:
-    found: Fields = {
-        "title": data.get("title"),
-        "addressed_to": data.get("addressed_to"),
-        "issued_at": data.get("issued_at"),
-        "due_at": data.get("due_at"),
-    }
+    found = _carried(data, "title", "addressed_to", "issued_at", "due_at")
     if name == "answered":
-        found |= {"answered_at": data.get("answered_at"), "on_time": data.get("on_time")}
+        found |= _carried(data, "answered_at", "on_time")
     if name == "overdue":
         found["overdue"] = True
     return found
@@ -149,10 +130,7 @@ def _recommendation(name: str, data: Mapping[str, Any]) -> Fields:
 
 def _violation(name: str, data: Mapping[str, Any]) -> Fields:
     found: Fields = {
-        "rule": data.get("rule"),
-        "subject": data.get("subject"),
-        "occurred_at": data.get("occurred_at"),
-        "detected_at": data.get("detected_at"),
+        **_carried(data, "rule", "subject", "occurred_at", "detected_at"),
         "status": "resolved" if name == "resolved" else "open",
     }
     if name == "resolved":
@@ -161,11 +139,7 @@ def _violation(name: str, data: Mapping[str, Any]) -> Fields:
 
 
 def _conference(name: str, data: Mapping[str, Any]) -> Fields:
-    return {
-        "conference_kind": data.get("kind"),
-        "held_on": data.get("held_on"),
-        "year": data.get("year"),
-    }
+    return {"conference_kind": data.get("kind"), **_carried(data, "held_on", "year")}
 
 
 Reader = Callable[[str, Mapping[str, Any]], Fields]
@@ -181,7 +155,17 @@ READERS: dict[tuple[str, str], tuple[str, Reader, frozenset[str]]] = {
         "petition",
         _petition,
         frozenset(
-            {"received", "accepted", "assigned", "answered", "overdue", "escalated", "closed"}
+            {
+                "received",
+                "accepted",
+                "refused",
+                "forwarded",
+                "assigned",
+                "answered",
+                "overdue",
+                "escalated",
+                "closed",
+            }
         ),
     ),
     ("plans", "task"): (
@@ -206,6 +190,11 @@ ESCALATIONS: dict[tuple[str, str, str], str] = {
     ("petitions", "petition", "escalated"): "petition",
     ("oversight", "recommendation", "overdue"): "recommendation",
 }
+
+
+# What the facts read of an event (the arguments of :func:`changes`): the log keeps these, with
+# the event's id, as its columns.
+EVENT_FIELDS = ("ward", "type", "subject", "sequence", "time", "data")
 
 
 def changes(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from qcdc_gateway.domain.facts import Fact
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.law.deadlines import VN_TZ
 
 # A rate over fewer cases than this says little: such a ward is not ranked (and the answer
 # says why). A statistical choice of the city, not a legal figure.

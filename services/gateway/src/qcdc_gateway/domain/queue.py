@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
-from qcdc_shared.refusals import Refused
+from qcdc_shared.refusals import NotPermitted, Refused
 
 Status = Literal["open", "acknowledged", "assigned", "resolved"]
 Action = Literal["acknowledge", "assign", "note", "resolve"]
@@ -44,6 +45,8 @@ _ACTION_VI: Final[dict[Action, str]] = {
 }
 
 _NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, "urn:qcdc:city:escalations")
+# Who works the city's queue: its monitors, and an admin (as ``requires("city_monitor")``).
+ACTING_ROLES: Final = frozenset({"city_monitor", "admin"})
 
 
 class QueueRefused(Refused):
@@ -84,6 +87,35 @@ class Note:
     author: str  # the city account
     text: str
     at: dt.datetime
+
+
+def _instant(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def from_fact(ward: str, subject: str, fields: Mapping[str, Any], since: dt.datetime) -> Escalation:
+    """A ward's escalation fact (domain/facts.py) as an item the city has not acted on yet."""
+    kind = cast(Kind, fields.get("source") or subject.split("/", 1)[0])
+    return Escalation(
+        id=escalation_id(ward, subject),
+        ward=ward,
+        subject=subject,
+        kind=kind,
+        source_id=str(fields.get("source_id") or ""),
+        rule=str(fields.get("rule") or ""),
+        since=since,
+        due_at=_instant(fields.get("due_at")),
+        petition_kind=fields.get("petition_kind") if kind == "petition" else None,
+    )
+
+
+def may_act(role: str, action: Action) -> None:
+    """The queue is the city's work list: only a city monitor (or an admin) acts on it."""
+    if role not in ACTING_ROLES:
+        raise NotPermitted(
+            f"Vai trò {role} không được {_ACTION_VI[action]} mục trong hàng đợi của thành phố.",
+            f"The role {role} may not {action} an item of the city's queue.",
+        )
 
 
 def _allow(item: Escalation, action: Action) -> None:

@@ -1,14 +1,14 @@
-"""Commands on the city's queue: acknowledge, assign, note, resolve. Each is audited in the
-gateway's database and announced as a city event (``qcdc.city.gateway.escalation.*``) whose
-sequence is the item's version, in the same transaction (the outbox relays it)."""
+"""Commands on the city's queue: acknowledge, assign, note, resolve, by a city monitor, all
+through :func:`act` (the API's routes and the dashboard's forms alike). Each saves the city's
+handling of the item and records a city event (``qcdc.city.gateway.escalation.*``) whose
+sequence is the item's version; the route runs it through ``run_command``, which audits it and
+commits both together (the outbox relays it)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from qcdc_gateway.adapters.queue import EscalationRepository
 from qcdc_gateway.contracts import (
     EscalationAcknowledgedV1,
     EscalationAssignedV1,
@@ -17,12 +17,10 @@ from qcdc_gateway.contracts import (
 )
 from qcdc_gateway.domain import queue
 from qcdc_gateway.domain.queue import Action, Escalation
-from qcdc_shared.auth import Principal
+from qcdc_gateway.unit_of_work import GatewayUnitOfWork
 from qcdc_shared.envelope import IntegrationEvent
 from qcdc_shared.refusals import NotFound
-from qcdc_shared.runtime import UnitOfWork, command
-
-Change = Callable[[Escalation, dt.datetime], Escalation]
+from qcdc_shared.unit_of_work import Actor
 
 
 def event_for(action: Action, item: Escalation, *, at: dt.datetime) -> IntegrationEvent:
@@ -47,75 +45,30 @@ def event_for(action: Action, item: Escalation, *, at: dt.datetime) -> Integrati
     return EscalationResolvedV1(**state)
 
 
-async def _act(
-    *,
-    uow: UnitOfWork,
-    actor: Principal,
-    escalation_id: str,
-    action: Action,
-    change: Change,
-    note: str | None = None,
+def _changed(item: Escalation, action: Action, value: str, at: dt.datetime) -> Escalation:
+    if action == "acknowledge":
+        return queue.acknowledge(item, at=at)
+    if action == "assign":
+        return queue.assign(item, assignee=value, at=at)
+    if action == "note":
+        return queue.add_note(item)
+    return queue.resolve(item, resolution=value, at=at)
+
+
+async def act(
+    *, uow: GatewayUnitOfWork, actor: Actor, escalation_id: str, action: Action, value: str = ""
 ) -> Escalation:
-    async def work() -> Escalation:
-        repository = EscalationRepository(uow.session)
-        item = await repository.get(escalation_id)
-        if item is None:
-            raise NotFound("mục chuyển lên thành phố", "escalation", escalation_id)
-        at = uow.runtime.clock.now()
-        after = change(item, at)
-        await repository.save(after, expected_version=item.version, at=at)
-        if note is not None:
-            await repository.add_note(after.id, author=actor.sub, text=note, at=at)
-        uow.record(event_for(action, after, at=at), aggregate_id=after.id, sequence=after.version)
-        return after
-
-    return await command(
-        uow, actor, action=f"escalation.{action}", target=f"escalation:{escalation_id}", work=work
-    )
-
-
-async def acknowledge(*, uow: UnitOfWork, actor: Principal, escalation_id: str) -> Escalation:
-    return await _act(
-        uow=uow,
-        actor=actor,
-        escalation_id=escalation_id,
-        action="acknowledge",
-        change=lambda item, at: queue.acknowledge(item, at=at),
-    )
-
-
-async def assign(
-    *, uow: UnitOfWork, actor: Principal, escalation_id: str, assignee: str
-) -> Escalation:
-    return await _act(
-        uow=uow,
-        actor=actor,
-        escalation_id=escalation_id,
-        action="assign",
-        change=lambda item, at: queue.assign(item, assignee=assignee, at=at),
-    )
-
-
-async def add_note(
-    *, uow: UnitOfWork, actor: Principal, escalation_id: str, text: str
-) -> Escalation:
-    return await _act(
-        uow=uow,
-        actor=actor,
-        escalation_id=escalation_id,
-        action="note",
-        change=lambda item, at: queue.add_note(item),
-        note=text,
-    )
-
-
-async def resolve(
-    *, uow: UnitOfWork, actor: Principal, escalation_id: str, resolution: str
-) -> Escalation:
-    return await _act(
-        uow=uow,
-        actor=actor,
-        escalation_id=escalation_id,
-        action="resolve",
-        change=lambda item, at: queue.resolve(item, resolution=resolution, at=at),
-    )
+    """``action`` on the item by ``actor``; ``value`` is what the action takes: the assignee,
+    the note's text or the resolution (nothing to acknowledge). A note's text is kept in the
+    city's database, never in the event."""
+    queue.may_act(actor.role, action)
+    item = await uow.escalations.get(escalation_id)
+    if item is None:
+        raise NotFound("mục chuyển lên thành phố", "escalation", escalation_id)
+    at = uow.clock.now()
+    after = _changed(item, action, value, at)
+    await uow.escalations.save(after, expected_version=item.version, at=at)
+    if action == "note":
+        await uow.escalations.add_note(after.id, author=actor.sub, text=value, at=at)
+    uow.record(event_for(action, after, at=at), aggregate_id=after.id, sequence=after.version)
+    return after

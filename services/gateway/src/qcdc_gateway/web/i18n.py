@@ -20,7 +20,7 @@ from qcdc_gateway.web.vocabulary import (
     QUEUE_STATUS,
     RECOGNITION,
 )
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.law.deadlines import VN_TZ
 
 Lang = Literal["vi", "en"]
 DEFAULT: Final[Lang] = "vi"

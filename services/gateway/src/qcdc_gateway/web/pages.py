@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse
 from pydantic import AwareDatetime, TypeAdapter, ValidationError
 from sqlalchemy import select
 
-from qcdc_gateway.adapters.db import city_events, latest_ledger_heads
+from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
+from qcdc_gateway.adapters.tables import city_events
 from qcdc_gateway.api.common import CalendarDep, IndicatorParams
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.indicators import MINIMUM_SAMPLE, indicators
@@ -23,7 +24,7 @@ from qcdc_gateway.web.i18n import Translator
 from qcdc_gateway.web.rendering import error_page, render, translator
 from qcdc_shared.api import Problem
 from qcdc_shared.auth import public
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import RuntimeDep
 

@@ -14,7 +14,6 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Awaitable
 from typing import Final
 from urllib.parse import parse_qs, urlsplit
 
@@ -23,15 +22,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from qcdc_gateway.adapters.queue import EscalationRepository
-from qcdc_gateway.api.escalations import AssignIn, NoteIn, ResolveIn
-from qcdc_gateway.domain.queue import ALLOWED, Escalation
-from qcdc_gateway.handlers import queue as handlers
+from qcdc_gateway.api.common import GatewayUoW
+from qcdc_gateway.api.escalations import AssignIn, NoteIn, ResolveIn, run_queue_command
+from qcdc_gateway.domain.queue import ACTING_ROLES, ALLOWED, Action
 from qcdc_gateway.web.i18n import Translator
 from qcdc_gateway.web.rendering import error_page, render, translator
 from qcdc_shared.api import PageParams, Problem
-from qcdc_shared.api.commands import run_command
 from qcdc_shared.auth import Principal, TokenError, TokenVerifier, public
-from qcdc_shared.runtime import UnitOfWork
 from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(include_in_schema=False)
@@ -39,14 +36,14 @@ router = APIRouter(include_in_schema=False)
 TOKEN_COOKIE: Final = "qcdc_token"
 FLASH_COOKIE: Final = "qcdc_flash"
 COOKIE_PATH: Final = "/queue"  # the cookie goes to the queue's pages and nowhere else
-ROLES: Final = frozenset({"city_monitor", "admin"})  # as requires("city_monitor") admits
+ROLES: Final = ACTING_ROLES  # as requires("city_monitor") admits
 PAGE_SIZE: Final = 100
 # A note or a resolution is at most 5000 characters: percent-encoded Vietnamese is up to nine
 # bytes a character, so 64 KiB holds any valid form and refuses a flood.
 MAX_FORM_BYTES: Final = 64 * 1024
 _UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # Each action's form field and the API's body model for it (the same bounds and trimming).
-FIELDS: Final[dict[str, tuple[str, type[BaseModel]] | None]] = {
+FIELDS: Final[dict[Action, tuple[str, type[BaseModel]] | None]] = {
     "acknowledge": None,
     "assign": ("assignee", AssignIn),
     "note": ("text", NoteIn),
@@ -138,19 +135,6 @@ def _back(request: Request, kind: str, vi: str, en: str) -> Response:
     return response
 
 
-def _command(
-    action: str, uow: UnitOfWork, actor: Principal, escalation_id: str, value: str
-) -> Awaitable[Escalation]:
-    """The queue's own handler for ``action``: the same audit, checks and events as the API."""
-    if action == "acknowledge":
-        return handlers.acknowledge(uow=uow, actor=actor, escalation_id=escalation_id)
-    if action == "assign":
-        return handlers.assign(uow=uow, actor=actor, escalation_id=escalation_id, assignee=value)
-    if action == "note":
-        return handlers.add_note(uow=uow, actor=actor, escalation_id=escalation_id, text=value)
-    return handlers.resolve(uow=uow, actor=actor, escalation_id=escalation_id, resolution=value)
-
-
 def _refused_cross_site(request: Request) -> HTMLResponse:
     t = translator(request)
     return error_page(request, 403, t("csrf"))
@@ -240,10 +224,18 @@ async def sign_out(request: Request) -> Response:
     return response
 
 
-@router.post("/queue/{escalation_id}/{action}", response_class=HTMLResponse, **public())
-async def act(escalation_id: str, action: str, request: Request, runtime: RuntimeDep) -> Response:
+def _action(name: str) -> Action | None:
+    for action in FIELDS:
+        if action == name:
+            return action
+    return None
+
+
+@router.post("/queue/{escalation_id}/{name}", response_class=HTMLResponse, **public())
+async def act(escalation_id: str, name: str, request: Request, uow: GatewayUoW) -> Response:
     t = translator(request)
-    if action not in FIELDS or not _UUID.match(escalation_id):
+    action = _action(name)
+    if action is None or not _UUID.match(escalation_id):
         return error_page(request, 404, t("error.404"))
     if not same_origin(request):
         return _refused_cross_site(request)
@@ -269,8 +261,8 @@ async def act(escalation_id: str, action: str, request: Request, runtime: Runtim
                 request, "error", VI("invalid", field=VI(label)), EN("invalid", field=EN(label))
             )
     try:
-        async with runtime.uow() as uow:
-            await run_command(_command(action, uow, principal, escalation_id, value))
+        # The queue's own handler: the same audit, checks and events as the API.
+        await run_queue_command(uow, principal, action, escalation_id, value)
     except Problem as problem:  # the refusal, in both languages, as the API would say it
         return _back(request, "error", problem.detail, problem.detail_en)
     # The message names the assignee, never a note's or a resolution's text (it is a cookie).

@@ -73,6 +73,8 @@ EVENTS: Final[dict[str, tuple[str, str]]] = {
     "closed": ("đã kết thúc", "closed"),
     "received": ("đã nhận", "received"),
     "accepted": ("đã thụ lý", "accepted"),
+    "refused": ("từ chối thụ lý", "refused"),
+    "forwarded": ("đã chuyển cơ quan có thẩm quyền", "forwarded"),
     "assigned": ("đã giao", "assigned"),
     "answered": ("đã trả lời", "answered"),
     "overdue": ("quá hạn", "overdue"),

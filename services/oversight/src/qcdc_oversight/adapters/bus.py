@@ -1,8 +1,10 @@
 """Domain state → the published integration events (contracts/). Titles and dates only:
-never the name of a board member or of the person who answered."""
+never the name of a board member or of the person who answered; a violation carries its rule,
+the subject's id and the ids of the events that prove it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from qcdc_oversight.contracts import (
@@ -12,9 +14,13 @@ from qcdc_oversight.contracts import (
     RecommendationAnsweredV1,
     RecommendationIssuedV1,
     RecommendationOverdueV1,
+    SubjectV1,
+    ViolationDetectedV1,
+    ViolationResolvedV1,
 )
 from qcdc_oversight.domain.inspection import Finding, Inspection
 from qcdc_oversight.domain.recommendation import Recommendation
+from qcdc_oversight.domain.violation import Violation
 
 
 def inspection_opened(ward: str, inspection: Inspection) -> InspectionOpenedV1:
@@ -42,7 +48,7 @@ def finding_recorded(ward: str, finding: Finding) -> FindingRecordedV1:
     )
 
 
-def _state(ward: str, recommendation: Recommendation) -> dict[str, Any]:
+def _recommendation(ward: str, recommendation: Recommendation) -> dict[str, Any]:
     deadline = recommendation.answer_deadline
     assert deadline is not None and recommendation.issued_at is not None
     return {
@@ -60,13 +66,13 @@ def _state(ward: str, recommendation: Recommendation) -> dict[str, Any]:
 
 
 def recommendation_issued(ward: str, recommendation: Recommendation) -> RecommendationIssuedV1:
-    return RecommendationIssuedV1(**_state(ward, recommendation))
+    return RecommendationIssuedV1(**_recommendation(ward, recommendation))
 
 
 def recommendation_answered(ward: str, recommendation: Recommendation) -> RecommendationAnsweredV1:
     assert recommendation.answered_at is not None and recommendation.accepted is not None
     return RecommendationAnsweredV1(
-        **_state(ward, recommendation),
+        **_recommendation(ward, recommendation),
         answered_at=recommendation.answered_at,
         on_time=bool(recommendation.on_time),
         accepted=recommendation.accepted,
@@ -74,4 +80,29 @@ def recommendation_answered(ward: str, recommendation: Recommendation) -> Recomm
 
 
 def recommendation_overdue(ward: str, recommendation: Recommendation) -> RecommendationOverdueV1:
-    return RecommendationOverdueV1(**_state(ward, recommendation), escalated_to="city")
+    return RecommendationOverdueV1(**_recommendation(ward, recommendation), escalated_to="city")
+
+
+def _violation(ward: str, violation: Violation) -> dict[str, Any]:
+    return {
+        "violation_id": violation.id,
+        "ward": ward,
+        "rule": violation.rule,
+        "subject": SubjectV1(kind=violation.subject_kind, id=violation.subject_id),
+        "evidence": list(violation.evidence),
+        "occurred_at": violation.occurred_at,
+        "detected_at": violation.detected_at,
+        "version": violation.version,
+    }
+
+
+def violation_detected(ward: str, violation: Violation) -> ViolationDetectedV1:
+    return ViolationDetectedV1(**_violation(ward, violation))
+
+
+def violation_resolved(ward: str, violation: Violation) -> ViolationResolvedV1:
+    assert violation.resolved_at is not None and violation.resolution is not None
+    resolved_at: dt.datetime = violation.resolved_at
+    return ViolationResolvedV1(
+        **_violation(ward, violation), resolved_at=resolved_at, resolution=violation.resolution
+    )

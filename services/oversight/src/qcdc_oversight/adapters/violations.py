@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from qcdc_oversight.adapters.rows import Repository
 from qcdc_oversight.adapters.tables import checks, violations
-from qcdc_oversight.domain.detection import Observation, merge
+from qcdc_oversight.domain.detection import Check
 from qcdc_oversight.domain.violation import Violation
-from qcdc_shared.db import update_versioned
-
-# Ids are derived from the ward, rule and subject, so a violation has one id everywhere,
-# whichever event or which replay revealed it.
-VIOLATION_NAMESPACE = uuid.UUID("6f1c3f57-8a4e-4f6e-9d4a-2b8f3f0c7a11")
-
+from qcdc_shared.db import from_row, update_versioned
 
 LIFECYCLE = (
     "status",
@@ -31,91 +25,56 @@ LIFECYCLE = (
 )
 
 
-def violation_id(ward: str, rule: str, kind: str, subject: str) -> str:
-    return str(uuid.uuid5(VIOLATION_NAMESPACE, f"{ward}/{rule}/{kind}/{subject}"))
-
-
 def to_violation(row: RowMapping) -> Violation:
-    fields: dict[str, Any] = {k: row[k] for k in Violation.__dataclass_fields__}
-    fields["evidence"] = tuple(row["evidence"])
-    return Violation(**fields)
+    return from_row(Violation, row, evidence=tuple(row["evidence"]))
 
 
-class ViolationRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+def to_check(row: RowMapping) -> Check:
+    return from_row(Check, row, evidence=tuple(row["evidence"]))
 
+
+def _check_row(check: Check) -> dict[str, Any]:
+    return {**asdict(check), "evidence": list(check.evidence)}
+
+
+class ViolationRepository(Repository):
     async def get(self, violation_id: str) -> Violation | None:
-        row = (
-            (await self.session.execute(select(violations).where(violations.c.id == violation_id)))
-            .mappings()
-            .first()
-        )
+        row = await self._one(select(violations).where(violations.c.id == violation_id))
         return to_violation(row) if row else None
 
+    async def add(self, violation: Violation) -> None:
+        row = {**asdict(violation), "evidence": list(violation.evidence)}
+        await self.session.execute(violations.insert().values(**row))
+
     async def save(self, violation: Violation, *, expected_version: int) -> None:
-        """The lifecycle only: evidence grows by :meth:`add_evidence`, never by a save."""
+        """The lifecycle only: evidence grows by :meth:`save_evidence`, never by a save."""
         values = {k: getattr(violation, k) for k in LIFECYCLE}
         await update_versioned(
             self.session, violations, violation.id, expected_version=expected_version, values=values
         )
 
-    async def record(self, ward: str, found: Observation, *, now: dt.datetime) -> Violation | None:
-        """Merge one observation into its check; returns the violation it newly reveals."""
-        key = (
-            checks.c.rule == found.rule,
-            checks.c.subject_kind == found.subject_kind,
-            checks.c.subject_id == found.subject_id,
-        )
-        row = (await self.session.execute(select(checks).where(*key))).mappings().first()
-        if row is None:
-            await self.session.execute(
-                checks.insert().values(
-                    rule=found.rule,
-                    subject_kind=found.subject_kind,
-                    subject_id=found.subject_id,
-                    met=found.met,
-                    evidence=[found.evidence],
-                    occurred_at=found.occurred_at,
-                    first_seen_at=now,
-                )
-            )
-            was_met = None
-        else:
-            was_met = row["met"]
-            evidence = list(row["evidence"])
-            if found.evidence not in evidence:
-                evidence.append(found.evidence)
-            update: dict[str, Any] = {"evidence": evidence, "met": merge(was_met, found.met)}
-            if was_met and not found.met:
-                update["occurred_at"] = found.occurred_at
-            await self.session.execute(checks.update().where(*key).values(**update))
-        if found.met or was_met is False:
-            return None  # met, or already a violation: nothing new to announce
-        violation = Violation(
-            id=violation_id(ward, found.rule, found.subject_kind, found.subject_id),
-            rule=found.rule,
-            subject_kind=found.subject_kind,
-            subject_id=found.subject_id,
-            evidence=(found.evidence,),
-            status="open",
-            occurred_at=found.occurred_at,
-            detected_at=now,
-            version=1,
-        )
-        values = {k: getattr(violation, k) for k in Violation.__dataclass_fields__}
-        await self.session.execute(
-            violations.insert().values(**values | {"evidence": list(violation.evidence)})
-        )
-        return violation
-
-    async def add_evidence(self, found: Observation, ward: str) -> None:
-        """A further event proving a known violation joins its evidence."""
-        known = await self.get(violation_id(ward, found.rule, found.subject_kind, found.subject_id))
-        if known is None or found.met or found.evidence in known.evidence:
-            return
+    async def save_evidence(self, violation: Violation) -> None:
+        """The evidence only: a further event proving a known violation is no new version."""
         await self.session.execute(
             violations.update()
-            .where(violations.c.id == known.id)
-            .values(evidence=[*known.evidence, found.evidence])
+            .where(violations.c.id == violation.id)
+            .values(evidence=list(violation.evidence))
         )
+
+    def _key(self, rule: str, subject_kind: str, subject_id: str) -> tuple[Any, ...]:
+        return (
+            checks.c.rule == rule,
+            checks.c.subject_kind == subject_kind,
+            checks.c.subject_id == subject_id,
+        )
+
+    async def check(self, rule: str, subject_kind: str, subject_id: str) -> Check | None:
+        row = await self._one(select(checks).where(*self._key(rule, subject_kind, subject_id)))
+        return to_check(row) if row else None
+
+    async def add_check(self, check: Check) -> None:
+        await self.session.execute(checks.insert().values(**_check_row(check)))
+
+    async def save_check(self, check: Check) -> None:
+        key = self._key(check.rule, check.subject_kind, check.subject_id)
+        await self.session.execute(checks.update().where(*key).values(**_check_row(check)))

@@ -8,14 +8,17 @@ inspector account acts as a member is shown to ward staff only.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+import uuid
+from dataclasses import asdict
+from typing import Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from qcdc_oversight.adapters.board import BoardRepository, GroupRepository, to_investment_board
 from qcdc_oversight.adapters.tables import investment_boards
+from qcdc_oversight.api.common import IdPath, OversightUoW, Rules, command
 from qcdc_oversight.domain.board import (
     BOARD,
     DEPUTIES,
@@ -30,15 +33,14 @@ from qcdc_oversight.domain.board import (
 )
 from qcdc_oversight.handlers import board as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
-from qcdc_shared.api.commands import StrictBody, run_command
+from qcdc_shared.api.commands import StrictBody
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
-from qcdc_shared.deadlines import local_date
-from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["board"])
 
 GROUP_CODE = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"  # plans' residential-group codes
-IdPath = Annotated[str, Path(min_length=1, max_length=64)]
 # An input bound, not a law: a supervision board of a ward project is a handful of people.
 MAX_INVESTMENT_MEMBERS = 50
 
@@ -125,13 +127,12 @@ class BoardOut(BaseModel):
     summary="Bổ sung thành viên Ban Thanh tra nhân dân — elect an inspection-board member",
 )
 async def elect_member(
-    body: MemberIn, uow: UnitOfWorkDep, rules: RuleBookDep, actor: CurrentPrincipal
+    body: MemberIn, uow: OversightUoW, rules: Rules, actor: CurrentPrincipal
 ) -> Any:
-    return MemberOut.of(
-        await run_command(
-            handlers.elect_member(uow=uow, rules=rules, actor=actor, **body.model_dump())
-        )
-    )
+    member_id = str(uuid.uuid4())
+    elected = handlers.elect_member(uow=uow, rules=rules, member_id=member_id, **body.model_dump())
+    target = f"board_member:{member_id}"
+    return MemberOut.of(await command(elected, uow, actor, "board.elect", target))
 
 
 @router.post(
@@ -141,13 +142,11 @@ async def elect_member(
     summary="Thành viên rời Ban Thanh tra nhân dân — a member leaves the board",
 )
 async def member_leaves(
-    member_id: IdPath, body: LeaveIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    member_id: IdPath, body: LeaveIn, uow: OversightUoW, actor: CurrentPrincipal
 ) -> Any:
-    return MemberOut.of(
-        await run_command(
-            handlers.member_leaves(uow=uow, actor=actor, member_id=member_id, reason=body.reason)
-        )
-    )
+    left = handlers.member_leaves(uow=uow, member_id=member_id, reason=body.reason)
+    target = f"board_member:{member_id}"
+    return MemberOut.of(await command(left, uow, actor, "board.leave", target))
 
 
 @router.get(
@@ -157,7 +156,7 @@ async def member_leaves(
     summary="Ban Thanh tra nhân dân và mức đáp ứng OVS-BOARD — the board against the law",
 )
 async def get_board(
-    runtime: RuntimeDep, rules: RuleBookDep, request: Request, principal: OptionalPrincipal
+    runtime: RuntimeDep, rules: Rules, request: Request, principal: OptionalPrincipal
 ) -> Any:
     async with runtime.sessionmaker() as session:
         members = await BoardRepository(session).all()
@@ -175,16 +174,7 @@ async def get_board(
             )
             for g in groups
         ],
-        state=BoardStateOut(
-            on=state.on,
-            members=state.members,
-            minimum=state.minimum,
-            groups_without_member=list(state.groups_without_member),
-            deputies=state.deputies,
-            deputies_max=state.deputies_max,
-            has_head=state.has_head,
-            complete=state.complete,
-        ),
+        state=BoardStateOut(**asdict(state), complete=state.complete),
     )
 
 
@@ -248,23 +238,16 @@ class InvestmentBoardOut(BaseModel):
     summary="Thành lập Ban giám sát đầu tư của cộng đồng — form an investment board",
 )
 async def form_investment_board(
-    body: InvestmentBoardIn, uow: UnitOfWorkDep, rules: RuleBookDep, actor: CurrentPrincipal
+    body: InvestmentBoardIn, uow: OversightUoW, rules: Rules, actor: CurrentPrincipal
 ) -> Any:
-    members = [InvestmentMember(**m.model_dump()) for m in body.members]
-    return InvestmentBoardOut.of(
-        await run_command(
-            handlers.form_investment_board(
-                uow=uow,
-                rules=rules,
-                actor=actor,
-                project=body.project,
-                investor=body.investor,
-                members=members,
-                supervision_start=body.supervision_start,
-                investor_notified_on=body.investor_notified_on,
-            )
-        )
+    board_id = str(uuid.uuid4())
+    fields = body.model_dump()
+    members = [InvestmentMember(**m) for m in fields.pop("members")]
+    formed = handlers.form_investment_board(
+        uow=uow, rules=rules, board_id=board_id, members=members, **fields
     )
+    target = f"investment_board:{board_id}"
+    return InvestmentBoardOut.of(await command(formed, uow, actor, "investment_board.form", target))
 
 
 @router.get(

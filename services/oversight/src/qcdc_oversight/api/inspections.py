@@ -8,14 +8,16 @@ filed or recorded them is shown to ward staff only.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from qcdc_oversight.adapters.inspections import InspectionRepository, to_inspection
 from qcdc_oversight.adapters.tables import inspections
+from qcdc_oversight.api.common import IdPath, OversightUoW, Rules, command
 from qcdc_oversight.domain.inspection import (
     STATUS_VI,
     Evidence,
@@ -26,14 +28,13 @@ from qcdc_oversight.domain.inspection import (
 )
 from qcdc_oversight.handlers import inspections as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
-from qcdc_shared.api.commands import StrictBody, missing, run_command
+from qcdc_shared.api.commands import StrictBody, missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.refusals import NotFound
-from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["inspections"])
 
-IdPath = Annotated[str, Path(min_length=1, max_length=64)]
 # Input bounds, not laws.
 MAX_EVIDENCE = 50
 
@@ -135,13 +136,14 @@ class InspectionDetailOut(InspectionOut):
     summary="Gửi kế hoạch kiểm tra (OVS-PLAN) — file an inspection plan",
 )
 async def file_inspection(
-    body: InspectionIn, uow: UnitOfWorkDep, rules: RuleBookDep, actor: CurrentPrincipal
+    body: InspectionIn, uow: OversightUoW, rules: Rules, actor: CurrentPrincipal
 ) -> Any:
-    return InspectionOut.of(
-        await run_command(
-            handlers.file_inspection(uow=uow, rules=rules, actor=actor, **body.model_dump())
-        )
+    inspection_id = str(uuid.uuid4())
+    filed = handlers.file_inspection(
+        uow=uow, rules=rules, inspection_id=inspection_id, created_by=actor.sub, **body.model_dump()
     )
+    target = f"inspection:{inspection_id}"
+    return InspectionOut.of(await command(filed, uow, actor, "inspection.file", target))
 
 
 @router.post(
@@ -150,14 +152,10 @@ async def file_inspection(
     **requires("inspector"),
     summary="Bắt đầu kiểm tra — open an inspection on its start day",
 )
-async def open_inspection(
-    inspection_id: IdPath, uow: UnitOfWorkDep, actor: CurrentPrincipal
-) -> Any:
-    return InspectionOut.of(
-        await run_command(
-            handlers.open_inspection(uow=uow, actor=actor, inspection_id=inspection_id)
-        )
-    )
+async def open_inspection(inspection_id: IdPath, uow: OversightUoW, actor: CurrentPrincipal) -> Any:
+    opened = handlers.open_inspection(uow=uow, inspection_id=inspection_id)
+    target = f"inspection:{inspection_id}"
+    return InspectionOut.of(await command(opened, uow, actor, "inspection.open", target))
 
 
 @router.post(
@@ -168,20 +166,19 @@ async def open_inspection(
     summary="Ghi nhận phát hiện — record a finding of an open inspection",
 )
 async def record_finding(
-    inspection_id: IdPath, body: FindingIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    inspection_id: IdPath, body: FindingIn, uow: OversightUoW, actor: CurrentPrincipal
 ) -> Any:
-    return FindingOut.of(
-        await run_command(
-            handlers.record_finding(
-                uow=uow,
-                actor=actor,
-                inspection_id=inspection_id,
-                title=body.title,
-                detail=body.detail,
-                evidence=[Evidence(kind=e.kind, id=e.id) for e in body.evidence],
-            )
-        )
+    recorded = handlers.record_finding(
+        uow=uow,
+        inspection_id=inspection_id,
+        finding_id=str(uuid.uuid4()),
+        recorded_by=actor.sub,
+        title=body.title,
+        detail=body.detail,
+        evidence=[Evidence(kind=e.kind, id=e.id) for e in body.evidence],
     )
+    target = f"inspection:{inspection_id}"
+    return FindingOut.of(await command(recorded, uow, actor, "inspection.finding", target))
 
 
 @router.post(
@@ -191,15 +188,11 @@ async def record_finding(
     summary="Kết thúc kiểm tra — close an inspection with its report",
 )
 async def close_inspection(
-    inspection_id: IdPath, body: CloseIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    inspection_id: IdPath, body: CloseIn, uow: OversightUoW, actor: CurrentPrincipal
 ) -> Any:
-    return InspectionOut.of(
-        await run_command(
-            handlers.close_inspection(
-                uow=uow, actor=actor, inspection_id=inspection_id, report=body.report
-            )
-        )
-    )
+    closed = handlers.close_inspection(uow=uow, inspection_id=inspection_id, report=body.report)
+    target = f"inspection:{inspection_id}"
+    return InspectionOut.of(await command(closed, uow, actor, "inspection.close", target))
 
 
 @router.get(

@@ -8,25 +8,26 @@ front's until the front confirms it, so only ward staff see it. Accounts are sta
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, and_, or_, select
 
-from qcdc_oversight.adapters.inspections import RecommendationRepository, to_recommendation
+from qcdc_oversight.adapters.recommendations import RecommendationRepository, to_recommendation
 from qcdc_oversight.adapters.tables import recommendations
+from qcdc_oversight.api.common import IdPath, OversightUoW, Rules, command
 from qcdc_oversight.domain.recommendation import STATUS_VI, Acceptance, Recommendation, Status
 from qcdc_oversight.handlers import recommendations as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
-from qcdc_shared.api.commands import StrictBody, missing, run_command
+from qcdc_shared.api.commands import StrictBody, missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.refusals import NotFound
-from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["recommendations"])
-
-IdPath = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 class RecommendationIn(StrictBody):
@@ -90,6 +91,17 @@ class RecommendationOut(BaseModel):
         )
 
 
+async def _command(
+    call: Awaitable[Recommendation],
+    uow: OversightUoW,
+    actor: CurrentPrincipal,
+    action: str,
+    recommendation_id: str,
+) -> RecommendationOut:
+    done = await command(call, uow, actor, action, f"recommendation:{recommendation_id}")
+    return RecommendationOut.of(done, now=uow.clock.now())
+
+
 @router.post(
     "/recommendations",
     status_code=201,
@@ -97,11 +109,12 @@ class RecommendationOut(BaseModel):
     **requires("inspector"),
     summary="Đề xuất kiến nghị — the board proposes a recommendation",
 )
-async def propose(
-    body: RecommendationIn, uow: UnitOfWorkDep, runtime: RuntimeDep, actor: CurrentPrincipal
-) -> Any:
-    proposed = await run_command(handlers.propose(uow=uow, actor=actor, **body.model_dump()))
-    return RecommendationOut.of(proposed, now=runtime.clock.now())
+async def propose(body: RecommendationIn, uow: OversightUoW, actor: CurrentPrincipal) -> Any:
+    recommendation_id = str(uuid.uuid4())
+    proposed = handlers.propose(
+        uow=uow, recommendation_id=recommendation_id, proposed_by=actor.sub, **body.model_dump()
+    )
+    return await _command(proposed, uow, actor, "recommendation.propose", recommendation_id)
 
 
 @router.post(
@@ -111,16 +124,12 @@ async def propose(
     summary="Ủy ban MTTQ xác nhận, ban hành kiến nghị (OVS-ANSWER) — issue a recommendation",
 )
 async def confirm(
-    recommendation_id: IdPath,
-    uow: UnitOfWorkDep,
-    rules: RuleBookDep,
-    runtime: RuntimeDep,
-    actor: CurrentPrincipal,
+    recommendation_id: IdPath, uow: OversightUoW, rules: Rules, actor: CurrentPrincipal
 ) -> Any:
-    issued = await run_command(
-        handlers.confirm(uow=uow, rules=rules, actor=actor, recommendation_id=recommendation_id)
+    issued = handlers.confirm(
+        uow=uow, rules=rules, recommendation_id=recommendation_id, confirmed_by=actor.sub
     )
-    return RecommendationOut.of(issued, now=runtime.clock.now())
+    return await _command(issued, uow, actor, "recommendation.confirm", recommendation_id)
 
 
 @router.post(
@@ -130,22 +139,16 @@ async def confirm(
     summary="UBND phường trả lời kiến nghị — the committee answers",
 )
 async def answer(
-    recommendation_id: IdPath,
-    body: AnswerIn,
-    uow: UnitOfWorkDep,
-    runtime: RuntimeDep,
-    actor: CurrentPrincipal,
+    recommendation_id: IdPath, body: AnswerIn, uow: OversightUoW, actor: CurrentPrincipal
 ) -> Any:
-    answered = await run_command(
-        handlers.answer(
-            uow=uow,
-            actor=actor,
-            recommendation_id=recommendation_id,
-            text=body.answer,
-            accepted=body.accepted,
-        )
+    answered = handlers.answer(
+        uow=uow,
+        recommendation_id=recommendation_id,
+        answered_by=actor.sub,
+        text=body.answer,
+        accepted=body.accepted,
     )
-    return RecommendationOut.of(answered, now=runtime.clock.now())
+    return await _command(answered, uow, actor, "recommendation.answer", recommendation_id)
 
 
 def _overdue(now: dt.datetime) -> ColumnElement[bool]:

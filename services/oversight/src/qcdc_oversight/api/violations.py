@@ -6,24 +6,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import case, func, or_, select
 
 from qcdc_oversight.adapters.tables import checks, violations
 from qcdc_oversight.adapters.violations import ViolationRepository, to_violation
+from qcdc_oversight.api.common import IdPath, OversightUoW, command
 from qcdc_oversight.domain.violation import Status, Violation
 from qcdc_oversight.handlers import violations as handlers
 from qcdc_shared.api import Page, PageQuery, paginate
-from qcdc_shared.api.commands import StrictBody, missing, run_command
+from qcdc_shared.api.commands import StrictBody, missing
 from qcdc_shared.auth import CurrentPrincipal, public, requires
 from qcdc_shared.refusals import NotFound
-from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["violations"])
 
 RULE_FILTER = r"^[A-Z]{2,4}-[A-Z0-9]+(\.[a-z0-9-]+)?$"
-ViolationPath = Annotated[str, Path(min_length=1, max_length=64)]
 FORMULA = (
     "score = 100 × met / (met + broken) over every obligation oversight has seen evaluated "
     "(a check per rule and subject); a resolved violation still counts as broken."
@@ -144,7 +144,7 @@ async def list_violations(
     **public(),
     summary="Một vi phạm — one violation",
 )
-async def get_violation(violation_id: ViolationPath, runtime: RuntimeDep) -> Any:
+async def get_violation(violation_id: IdPath, runtime: RuntimeDep) -> Any:
     async with runtime.sessionmaker() as session:
         found = await ViolationRepository(session).get(violation_id)
     if found is None:
@@ -158,14 +158,10 @@ async def get_violation(violation_id: ViolationPath, runtime: RuntimeDep) -> Any
     **requires("officer"),
     summary="Phường ghi nhận vi phạm — the ward acknowledges a violation",
 )
-async def acknowledge(
-    violation_id: ViolationPath, uow: UnitOfWorkDep, actor: CurrentPrincipal
-) -> Any:
-    return ViolationOut.of(
-        await run_command(
-            handlers.acknowledge_violation(uow=uow, actor=actor, violation_id=violation_id)
-        )
-    )
+async def acknowledge(violation_id: IdPath, uow: OversightUoW, actor: CurrentPrincipal) -> Any:
+    acknowledged = handlers.acknowledge_violation(uow=uow, violation_id=violation_id, by=actor.sub)
+    target = f"violation:{violation_id}"
+    return ViolationOut.of(await command(acknowledged, uow, actor, "violation.acknowledge", target))
 
 
 @router.post(
@@ -175,15 +171,13 @@ async def acknowledge(
     summary="Xác nhận đã khắc phục — the board or the front resolves a violation",
 )
 async def resolve(
-    violation_id: ViolationPath, body: ResolveIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    violation_id: IdPath, body: ResolveIn, uow: OversightUoW, actor: CurrentPrincipal
 ) -> Any:
-    return ViolationOut.of(
-        await run_command(
-            handlers.resolve_violation(
-                uow=uow, actor=actor, violation_id=violation_id, resolution=body.resolution
-            )
-        )
+    resolved = handlers.resolve_violation(
+        uow=uow, violation_id=violation_id, by=actor.sub, resolution=body.resolution
     )
+    target = f"violation:{violation_id}"
+    return ViolationOut.of(await command(resolved, uow, actor, "violation.resolve", target))
 
 
 @router.get(

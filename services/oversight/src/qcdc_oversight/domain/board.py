@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qcdc_shared.deadlines import Deadline
+from qcdc_shared.law.deadlines import Deadline
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rulebook import RuleBook
 
 Position = Literal["head", "deputy_head", "member"]
 POSITIONS_VI: dict[str, str] = {
@@ -36,6 +36,12 @@ class KnownGroup:
     name: str
     households: int
     version: int
+
+
+def supersedes(group: KnownGroup, current: KnownGroup | None) -> bool:
+    """Whether ``group`` is newer than the copy kept (events may arrive out of order after a
+    redelivery: an older version never rolls the register back)."""
+    return current is None or group.version > current.version
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from qcdc_shared.deadlines import local_date, start_of_day
-from qcdc_shared.rulebook import RuleBook
+from qcdc_shared.law.deadlines import local_date, start_of_day
+from qcdc_shared.law.rulebook import RuleBook
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,10 @@ def check_pub_min30(fact: Fact, rules: RuleBook) -> list[Observation]:
 PETITION_EVENTS = (
     "petitions.petition.received",
     "petitions.petition.accepted",
+    "petitions.petition.refused",
+    "petitions.petition.forwarded",
     "petitions.petition.assigned",
+    "petitions.petition.answered",
     "petitions.petition.overdue",
     "petitions.petition.escalated",
     "petitions.petition.closed",
@@ -118,7 +121,8 @@ def check_petition_clocks(fact: Fact, rules: RuleBook) -> list[Observation]:
     computed, met or missed; ``petition.overdue`` names the one that just passed."""
     petition = fact.data["petition_id"]
     found = []
-    for deadline in fact.data.get("deadlines", []):
+    # petition.answered carries its deadlines since 2026-12; an older one carries none.
+    for deadline in fact.data.get("deadlines") or []:
         if deadline.get("met") is not None:
             found.append(
                 Observation(
@@ -229,3 +233,47 @@ def merge(met_before: bool | None, met_now: bool) -> bool:
     """A subject's standing for one rule: once broken, later facts cannot unbreak it (a late
     answer does not undo an overdue one), whatever order the facts arrive in."""
     return met_now if met_before is None else met_before and met_now
+
+
+@dataclass(frozen=True)
+class Check:
+    """One obligation evaluated for one subject, keyed by (rule, subject kind, subject id):
+    every event that showed it (``evidence``) and its standing (``met``, see :func:`merge`)."""
+
+    rule: str
+    subject_kind: str
+    subject_id: str
+    met: bool
+    evidence: tuple[str, ...]  # ids of the events that show it, first seen first
+    occurred_at: dt.datetime  # when it was met, or when it first broke
+    first_seen_at: dt.datetime
+
+
+def judge(check: Check | None, found: Observation, *, now: dt.datetime) -> Check:
+    """The check once ``found`` is counted: the same event twice changes nothing."""
+    if check is None:
+        return Check(
+            rule=found.rule,
+            subject_kind=found.subject_kind,
+            subject_id=found.subject_id,
+            met=found.met,
+            evidence=(found.evidence,),
+            occurred_at=found.occurred_at,
+            first_seen_at=now,
+        )
+    evidence = check.evidence
+    if found.evidence not in evidence:
+        evidence = (*evidence, found.evidence)
+    breaks_now = check.met and not found.met
+    return replace(
+        check,
+        met=merge(check.met, found.met),
+        evidence=evidence,
+        occurred_at=found.occurred_at if breaks_now else check.occurred_at,
+    )
+
+
+def reveals(check: Check | None, found: Observation) -> bool:
+    """Whether ``found`` reveals a violation not known before: broken, where the check was
+    unseen or met until now (a check once broken already has its violation)."""
+    return not found.met and (check is None or check.met)

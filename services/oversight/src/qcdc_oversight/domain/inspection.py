@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qcdc_shared.deadlines import Deadline, local_date
+from qcdc_shared.law.deadlines import Deadline, local_date
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rulebook import RuleBook
 
 Status = Literal["planned", "open", "closed"]
 EvidenceKind = Literal["event", "posting", "petition", "decision", "task", "document"]

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qcdc_shared.deadlines import Deadline
+from qcdc_shared.law.deadlines import Deadline
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rulebook import RuleBook
 
 Status = Literal["proposed", "issued", "answered"]
 Acceptance = Literal["accepted", "partly", "rejected"]

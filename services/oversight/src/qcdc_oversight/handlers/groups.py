@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from qcdc_oversight.adapters.board import GroupRepository
-from qcdc_oversight.domain.board import KnownGroup
+from qcdc_oversight.domain.board import KnownGroup, supersedes
+from qcdc_oversight.unit_of_work import OversightUnitOfWork
 from qcdc_shared.envelope import Envelope
 
 log = logging.getLogger(__name__)
@@ -18,12 +16,12 @@ log = logging.getLogger(__name__)
 GROUP_EVENTS = frozenset({"vn.qcdc.plans.group.registered.v1", "vn.qcdc.plans.group.updated.v1"})
 
 
-async def project_group(session: AsyncSession, envelope: Envelope) -> None:
-    """Upsert ``known_groups``; an older version than the stored one changes nothing, so a
-    redelivery or an out-of-order update never rolls the register back. Runs inside the
-    consumer's inbox transaction, which commits."""
+async def project_group(*, uow: OversightUnitOfWork, envelope: Envelope) -> bool:
+    """Keep the group ``envelope`` announces; an older version than the stored one changes
+    nothing, so a redelivery or an out-of-order update never rolls the register back.
+    Returns whether anything was written. Runs inside the consumer's inbox transaction."""
     if envelope.type not in GROUP_EVENTS:
-        return
+        return False
     data = envelope.data
     group = KnownGroup(
         code=str(data["code"]),
@@ -31,5 +29,12 @@ async def project_group(session: AsyncSession, envelope: Envelope) -> None:
         households=int(data["households"]),
         version=int(data["version"]),
     )
-    if not await GroupRepository(session).upsert(group):
+    current = await uow.groups.get(group.code)
+    if not supersedes(group, current):
         log.info("group %s v%s is not newer than the stored one", group.code, group.version)
+        return False
+    if current is None:
+        await uow.groups.add(group)
+    else:
+        await uow.groups.save(group, expected_version=current.version)
+    return True

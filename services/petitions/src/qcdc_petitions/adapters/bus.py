@@ -1,4 +1,4 @@
-"""Domain petitions → the published integration events (contracts/).
+"""Domain petitions and reception sessions → the published integration events (contracts/).
 
 Event-carried state is the public part only: kind, status, dates, clocks and rule ids. No
 identity, no pseudonym, and no free text (title, body, location, reasons, answers), except
@@ -18,10 +18,15 @@ from qcdc_petitions.contracts import (
     PetitionClosedV1,
     PetitionDeadlineV1,
     PetitionEscalatedV1,
+    PetitionForwardedV1,
     PetitionOverdueV1,
     PetitionReceivedV1,
+    PetitionRefusedV1,
+    ReceptionHeldV1,
+    ReceptionScheduledV1,
 )
 from qcdc_petitions.domain.petition import Petition
+from qcdc_petitions.domain.reception import Reception
 from qcdc_shared.envelope import IntegrationEvent
 
 
@@ -53,9 +58,24 @@ def received(petition: Petition) -> IntegrationEvent:
     return PetitionReceivedV1(**_state(petition))
 
 
-def intake_decided(petition: Petition) -> IntegrationEvent:
-    """Accepted (taken in), or not: refused, or forwarded outside the ward's competence."""
-    return PetitionAcceptedV1(**_state(petition), accepted=petition.accepted_at is not None)
+def accepted(petition: Petition) -> list[IntegrationEvent]:
+    return [PetitionAcceptedV1(**_state(petition), accepted=True)]
+
+
+def refused(petition: Petition) -> list[IntegrationEvent]:
+    """Its own event; and, until 2027-06-30, the deprecated ``accepted: false`` beside it."""
+    return [
+        PetitionRefusedV1(**_state(petition)),
+        PetitionAcceptedV1(**_state(petition), accepted=False),
+    ]
+
+
+def forwarded(petition: Petition) -> list[IntegrationEvent]:
+    """Its own event; and, until 2027-06-30, the deprecated ``accepted: false`` beside it."""
+    return [
+        PetitionForwardedV1(**_state(petition)),
+        PetitionAcceptedV1(**_state(petition), accepted=False),
+    ]
 
 
 def assigned(petition: Petition) -> IntegrationEvent:
@@ -78,6 +98,8 @@ def answered(petition: Petition) -> IntegrationEvent:
         public_answer=answer.text if public else None,
         on_time=answer.on_time,
         version=petition.version,
+        status=petition.status,
+        deadlines=_state(petition)["deadlines"],
     )
 
 
@@ -93,3 +115,28 @@ def escalated(
 
 def closed(petition: Petition) -> IntegrationEvent:
     return PetitionClosedV1(**_state(petition))
+
+
+def reception_scheduled(reception: Reception) -> ReceptionScheduledV1:
+    return ReceptionScheduledV1(
+        reception_id=reception.id,
+        ward=reception.ward,
+        host=reception.host,
+        session_on=reception.session_on,
+        posted_on=reception.posted_on,
+        on_time=reception.on_time,
+        version=reception.version,
+    )
+
+
+def reception_held(reception: Reception, *, entries: int) -> ReceptionHeldV1:
+    assert reception.status != "scheduled"
+    return ReceptionHeldV1(
+        reception_id=reception.id,
+        ward=reception.ward,
+        host=reception.host,
+        session_on=reception.session_on,
+        held=reception.status == "held",
+        entries=entries,
+        version=reception.version,
+    )

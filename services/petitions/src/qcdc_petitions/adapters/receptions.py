@@ -1,7 +1,7 @@
-"""Citizen reception in the petitions database: sessions, visits, and their events.
+"""The SQL repository of citizen reception: sessions and the visits logged at them.
 
 A visit's identity is stored only sealed (``visitor_sealed``, ``qcdc_shared.sealing``); no
-query here selects it for a response, and no event carries it.
+query here selects it for a response (``ENTRY_PUBLIC_COLUMNS``).
 """
 
 from __future__ import annotations
@@ -9,121 +9,64 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    Date,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    Text,
-    func,
-    select,
-)
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_petitions.adapters.db import metadata
-from qcdc_petitions.contracts import ReceptionHeldV1, ReceptionScheduledV1
+from qcdc_petitions.adapters.tables import reception_entries, receptions
 from qcdc_petitions.domain.reception import Entry, Host, Reception, Reply
-from qcdc_shared.db import UtcDateTime
-from qcdc_shared.deadlines import Deadline
+from qcdc_shared.law.deadlines import Deadline
 from qcdc_shared.refusals import ConcurrentChange
 
-receptions = Table(
-    "receptions",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("ward", String(64), nullable=False),
-    Column("host", String(32), nullable=False),
-    Column("session_on", Date, nullable=False),
-    Column("posted_on", Date, nullable=False),
-    Column("location", Text, nullable=True),
-    Column("schedule_deadline", JSON, nullable=False),
-    Column("on_time", Boolean, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("held_recorded_at", UtcDateTime(), nullable=True),
-    Column("not_held_reason", Text, nullable=True),
-    Column("version", Integer, nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("created_by", String(128), nullable=False),
-    Index("ix_receptions_session_on", "session_on", "host"),
+# The columns holding the session's (the visit's) attribute of the same name, unchanged.
+_RECEPTION_AS_IS = (
+    "ward",
+    "host",
+    "session_on",
+    "posted_on",
+    "location",
+    "status",
+    "held_recorded_at",
+    "not_held_reason",
+    "version",
+    "created_at",
 )
-
-reception_entries = Table(
-    "reception_entries",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("reception_id", String(36), ForeignKey("receptions.id"), nullable=False),
-    Column("subject", Text, nullable=False),
-    Column("petition_id", String(64), nullable=True),
-    Column("received_at", UtcDateTime(), nullable=False),
-    Column("visitor_sealed", Text, nullable=True),
-    Column("reply_deadline", JSON, nullable=False),
-    Column("due_at", UtcDateTime(), nullable=False),
-    Column("reply_text", Text, nullable=True),
-    Column("replied_at", UtcDateTime(), nullable=True),
-    Column("replied_by", String(128), nullable=True),
-    Column("reply_on_time", Boolean, nullable=True),
-    Column("overdue_since", UtcDateTime(), nullable=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("created_by", String(128), nullable=False),
-    Index("ix_reception_entries_reception", "reception_id", "received_at"),
-    Index("ix_reception_entries_open", "replied_at", "due_at"),
+_ENTRY_AS_IS = (
+    "reception_id",
+    "subject",
+    "petition_id",
+    "received_at",
+    "overdue_since",
+    "created_at",
 )
 
 
 def _reception_row(reception: Reception) -> dict[str, Any]:
     return {
-        "ward": reception.ward,
-        "host": reception.host,
-        "session_on": reception.session_on,
-        "posted_on": reception.posted_on,
-        "location": reception.location,
+        **{name: getattr(reception, name) for name in _RECEPTION_AS_IS},
         "schedule_deadline": reception.schedule.model_dump(mode="json"),
         "on_time": reception.on_time,
-        "status": reception.status,
-        "held_recorded_at": reception.held_recorded_at,
-        "not_held_reason": reception.not_held_reason,
-        "version": reception.version,
-        "created_at": reception.created_at,
     }
 
 
 def to_reception(row: Any) -> Reception:
     return Reception(
         id=row.id,
-        ward=row.ward,
-        host=row.host,
-        session_on=row.session_on,
-        posted_on=row.posted_on,
+        **{name: getattr(row, name) for name in _RECEPTION_AS_IS},
         schedule=Deadline.model_validate(row.schedule_deadline),
-        created_at=row.created_at,
-        location=row.location,
-        status=row.status,
-        held_recorded_at=row.held_recorded_at,
-        not_held_reason=row.not_held_reason,
-        version=row.version,
     )
 
 
 def _entry_row(entry: Entry) -> dict[str, Any]:
+    reply = entry.reply
     return {
-        "reception_id": entry.reception_id,
-        "subject": entry.subject,
-        "petition_id": entry.petition_id,
-        "received_at": entry.received_at,
+        **{name: getattr(entry, name) for name in _ENTRY_AS_IS},
         "visitor_sealed": entry.visitor_sealed,
         "reply_deadline": entry.reply_deadline.model_dump(mode="json"),
         "due_at": entry.reply_deadline.due_at,
-        "reply_text": entry.reply.text if entry.reply else None,
-        "replied_at": entry.reply.replied_at if entry.reply else None,
-        "replied_by": entry.reply.replied_by if entry.reply else None,
-        "reply_on_time": entry.reply.on_time if entry.reply else None,
-        "overdue_since": entry.overdue_since,
-        "created_at": entry.created_at,
+        "reply_text": reply.text if reply else None,
+        "replied_at": reply.replied_at if reply else None,
+        "replied_by": reply.replied_by if reply else None,
+        "reply_on_time": reply.on_time if reply else None,
     }
 
 
@@ -131,19 +74,14 @@ def to_entry(row: Any) -> Entry:
     mapping = row._mapping
     return Entry(
         id=row.id,
-        reception_id=row.reception_id,
-        subject=row.subject,
-        received_at=row.received_at,
+        **{name: getattr(row, name) for name in _ENTRY_AS_IS},
         reply_deadline=Deadline.model_validate(row.reply_deadline),
-        created_at=row.created_at,
-        petition_id=row.petition_id,
         # Reads select the sealed identity out (ENTRY_PUBLIC_COLUMNS): it is written once.
         visitor_sealed=mapping.get("visitor_sealed"),
         has_visitor=bool(mapping.get("has_visitor", mapping.get("visitor_sealed"))),
         reply=Reply(row.reply_text, row.replied_at, row.replied_by, bool(row.reply_on_time))
         if row.replied_at is not None
         else None,
-        overdue_since=row.overdue_since,
     )
 
 
@@ -226,10 +164,7 @@ class ReceptionRepository:
         assert entry.reply is not None
         result = await self.session.execute(
             reception_entries.update()
-            .where(
-                reception_entries.c.id == entry.id,
-                reception_entries.c.replied_at.is_(None),
-            )
+            .where(reception_entries.c.id == entry.id, reception_entries.c.replied_at.is_(None))
             .values(
                 reply_text=entry.reply.text,
                 replied_at=entry.reply.replied_at,
@@ -262,28 +197,3 @@ class ReceptionRepository:
             .values(overdue_since=entry.overdue_since)
         )
         return bool(result.rowcount == 1)  # type: ignore[attr-defined]
-
-
-def scheduled_event(reception: Reception) -> ReceptionScheduledV1:
-    return ReceptionScheduledV1(
-        reception_id=reception.id,
-        ward=reception.ward,
-        host=reception.host,
-        session_on=reception.session_on,
-        posted_on=reception.posted_on,
-        on_time=reception.on_time,
-        version=reception.version,
-    )
-
-
-def held_event(reception: Reception, *, entries: int) -> ReceptionHeldV1:
-    assert reception.status != "scheduled"
-    return ReceptionHeldV1(
-        reception_id=reception.id,
-        ward=reception.ward,
-        host=reception.host,
-        session_on=reception.session_on,
-        held=reception.status == "held",
-        entries=entries,
-        version=reception.version,
-    )

@@ -1,22 +1,24 @@
-"""What every petitions router shares: the rule book and sealer dependencies, and handler
-refusals as problem+json."""
+"""What every petitions router shares: the unit of work typed with the service's protocol, the
+rule book, the identity sealer, and pseudonyms (keyed by the settings, computed here so that
+handlers never see a key)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from typing import Annotated, TypeVar
+from collections.abc import Callable
+from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.exc import IntegrityError
 
-from qcdc_petitions.domain.petition import PetitionRefused
-from qcdc_petitions.handlers.petitions import PetitionNotFound
-from qcdc_shared.api import Problem, conflict, not_found, refusal_problem
-from qcdc_shared.refusals import ConcurrentChange
+from qcdc_petitions.domain.petition import Actor
+from qcdc_petitions.unit_of_work import PetitionsUnitOfWork
+from qcdc_shared.api import Problem, not_found
+from qcdc_shared.audit import pseudonym
+from qcdc_shared.auth import Principal
 from qcdc_shared.sealing import Sealer
-from qcdc_shared.service import RuleBookDep
+from qcdc_shared.service import RuleBookDep, RuntimeDep, unit_of_work
 
-T = TypeVar("T")
+Rules = RuleBookDep
+PetitionsUoW = Annotated[PetitionsUnitOfWork, Depends(unit_of_work)]
 
 
 def identity_sealer(request: Request) -> Sealer:
@@ -24,24 +26,28 @@ def identity_sealer(request: Request) -> Sealer:
     return sealer
 
 
-Rules = RuleBookDep
 SealerDep = Annotated[Sealer, Depends(identity_sealer)]
 
 
+def pseudonyms(runtime: RuntimeDep) -> Callable[[str], str]:
+    """The keyed pseudonym of an identity (an account id, ``petition:<id>``)."""
+    key = runtime.settings.pseudonym_key.get_secret_value()
+    return lambda identity: pseudonym(key, identity)
+
+
+Pseudonyms = Annotated[Callable[[str], str], Depends(pseudonyms)]
+
+
+def staff(principal: Principal) -> Actor:
+    """An officer as petition history names them: by role and account id."""
+    return Actor(principal.role, principal.sub)
+
+
+def as_petitioner(principal: Principal, alias: str) -> Principal:
+    """The principal the audit log records for a petitioner: the pseudonym, not the account."""
+    return principal.model_copy(update={"sub": alias, "name": None})
+
+
 def missing(petition_id: str) -> Problem:
+    """A read's 404 (commands raise :class:`qcdc_shared.refusals.NotFound` instead)."""
     return not_found(f"Không có đơn {petition_id}.", f"No petition {petition_id}.")
-
-
-async def run_command(call: Awaitable[T], petition_id: str = "") -> T:
-    """Await a handler and turn its refusals into problem+json."""
-    try:
-        return await call
-    except PetitionNotFound:
-        raise missing(petition_id) from None
-    except PetitionRefused as refusal:
-        raise refusal_problem(refusal) from None
-    except (ConcurrentChange, IntegrityError):  # another request changed the same petition
-        raise conflict(
-            "Đơn vừa được thay đổi bởi một thao tác khác; vui lòng tải lại và thử lại.",
-            "The petition was changed by another request at the same time; reload and retry.",
-        ) from None

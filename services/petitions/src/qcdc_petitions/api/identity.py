@@ -9,13 +9,13 @@ from fastapi import APIRouter, Query, Response
 from pydantic import AwareDatetime, BaseModel
 from sqlalchemy import select
 
-from qcdc_petitions.adapters.db import identity_access_log
-from qcdc_petitions.api.common import SealerDep, missing
-from qcdc_petitions.handlers.identity import IdentityRefused, read_identity
-from qcdc_petitions.handlers.petitions import PetitionNotFound
-from qcdc_shared.api import Page, PageQuery, access, forbidden, paginate
+from qcdc_petitions.adapters.tables import identity_access_log
+from qcdc_petitions.api.common import PetitionsUoW, Pseudonyms, SealerDep, as_petitioner
+from qcdc_petitions.handlers.identity import Reader, read_identity, record_refused_read
+from qcdc_shared.api import Page, PageQuery, Problem, access, paginate
+from qcdc_shared.api.commands import run_command
 from qcdc_shared.auth import CurrentPrincipal, requires
-from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["identity"])
 
@@ -53,29 +53,34 @@ class AccessOut(BaseModel):
 )
 async def get_identity(
     petition_id: str,
-    uow: UnitOfWorkDep,
+    uow: PetitionsUoW,
     sealer: SealerDep,
+    pseudonyms: Pseudonyms,
     reader: CurrentPrincipal,
     response: Response,
 ) -> IdentityOut:
     response.headers["Cache-Control"] = "no-store"
-    try:
-        identity = await read_identity(
-            uow=uow, sealer=sealer, reader=reader, petition_id=petition_id
-        )
-    except PetitionNotFound:
-        raise missing(petition_id) from None
-    except IdentityRefused:
-        raise forbidden(
-            "Chỉ cán bộ được giao xử lý đơn mới được xem thông tin người gửi (DEN-SECRET);"
-            " lần truy cập này đã được ghi lại.",
-            "Only the handler assigned to this petition may read the petitioner's identity"
-            " (DEN-SECRET); this attempt was logged.",
-            rule="DEN-SECRET",
-        ) from None
+    # A citizen's account id may itself be personal data: the logs keep its pseudonym.
+    citizen = reader.role == "citizen"
+    ref = pseudonyms(reader.sub) if citizen else reader.sub
+    who = Reader(ref=ref, role=reader.role, ward=reader.ward)
+
+    async def keep_refused_attempt(problem: Problem) -> None:
+        if problem.rule == "DEN-SECRET":  # a petition that does not exist logs nothing
+            await record_refused_read(uow=uow, reader=who, petition_id=petition_id)
+
+    # Every attempt is logged and audited, then committed, before the answer leaves.
+    read = await run_command(
+        read_identity(uow=uow, sealer=sealer, reader=who, petition_id=petition_id),
+        uow=uow,
+        actor=as_petitioner(reader, ref) if citizen else reader,
+        action="petition.identity.read",
+        target=f"petition:{petition_id}",
+        on_refusal=keep_refused_attempt,
+    )
     return IdentityOut(
         petition_id=petition_id,
-        petitioner=PetitionerOut(**identity) if identity is not None else None,
+        petitioner=PetitionerOut(**read.petitioner) if read.petitioner is not None else None,
     )
 
 

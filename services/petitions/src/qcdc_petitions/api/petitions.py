@@ -4,19 +4,27 @@ call a handler, shape the answer."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Awaitable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from qcdc_petitions.api.common import Rules, SealerDep, run_command
+from qcdc_petitions.api.common import (
+    PetitionsUoW,
+    Pseudonyms,
+    Rules,
+    SealerDep,
+    as_petitioner,
+    staff,
+)
 from qcdc_petitions.api.views import PetitionOut, SubmittedOut, TrackingOut
-from qcdc_petitions.domain.petition import Petition
+from qcdc_petitions.domain.petition import Actor, Petition
 from qcdc_petitions.handlers import petitions as handlers
-from qcdc_shared.auth import CurrentPrincipal, requires
-from qcdc_shared.deadlines import start_of_day
-from qcdc_shared.service import UnitOfWorkDep
+from qcdc_shared.api.commands import run_command
+from qcdc_shared.auth import CurrentPrincipal, Principal, requires
+from qcdc_shared.law.deadlines import start_of_day
 
 router = APIRouter(tags=["petitions"])
 
@@ -113,8 +121,12 @@ class EscalateIn(_In):
     reason: str | None = Field(default=None, max_length=2000)
 
 
-async def _command(call: Awaitable[Petition], petition_id: str) -> PetitionOut:
-    return PetitionOut.of(await run_command(call, petition_id))
+async def _command(
+    call: Awaitable[Petition], uow: PetitionsUoW, actor: Principal, verb: str, petition_id: str
+) -> Petition:
+    """Run a command on one petition, audited as ``petition.<verb>`` on ``petition:<id>``."""
+    target = f"petition:{petition_id}"
+    return await run_command(call, uow=uow, actor=actor, action=f"petition.{verb}", target=target)
 
 
 @router.post(
@@ -126,30 +138,33 @@ async def _command(call: Awaitable[Petition], petition_id: str) -> PetitionOut:
 )
 async def submit_petition(
     body: PetitionIn,
-    uow: UnitOfWorkDep,
+    uow: PetitionsUoW,
     rules: Rules,
     sealer: SealerDep,
+    pseudonyms: Pseudonyms,
     actor: CurrentPrincipal,
 ) -> SubmittedOut:
-    petitioner: dict[str, Any] | None = body.petitioner.model_dump() if body.petitioner else None
-    petition = await run_command(
-        handlers.submit_petition(
-            uow=uow,
-            rules=rules,
-            sealer=sealer,
-            actor=actor,
-            kind=body.kind,
-            title=body.title,
-            body=body.body,
-            petitioner=petitioner,
-            anonymous=body.anonymous,
-            received_at=body.received_instant(),
-            act_date=body.act_date,
-            location=body.location,
-            residential_group=body.group,
-        )
+    petition_id = str(uuid.uuid4())
+    online = actor.role == "citizen"
+    # The petitioner's stable alias: their account when they write online under their name;
+    # otherwise (paper, or anonymous) this petition only, so an anonymous report is never
+    # linked to an account, not even through a pseudonym.
+    named_online = online and not body.anonymous
+    alias = pseudonyms(actor.sub if named_online else f"petition:{petition_id}")
+    submitted = handlers.submit_petition(
+        uow=uow,
+        rules=rules,
+        sealer=sealer,
+        petition_id=petition_id,
+        by=Actor("citizen", alias) if online else staff(actor),
+        online=online,
+        petitioner_alias=alias,
+        **body.model_dump(exclude={"received_at", "group"}),
+        received_at=body.received_instant(),
+        residential_group=body.group,
     )
-    return SubmittedOut.of(petition)
+    audited = as_petitioner(actor, alias) if online else actor
+    return SubmittedOut.of(await _command(submitted, uow, audited, "submit", petition_id))
 
 
 @router.post(
@@ -160,21 +175,19 @@ async def submit_petition(
 )
 async def accept_petition(
     petition_id: str,
-    uow: UnitOfWorkDep,
+    uow: PetitionsUoW,
     rules: Rules,
     actor: CurrentPrincipal,
     body: Annotated[AcceptIn | None, Body()] = None,
 ) -> PetitionOut:
-    return await _command(
-        handlers.accept_petition(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            petition_id=petition_id,
-            complex_reason=body.complex_reason if body else None,
-        ),
-        petition_id,
+    accepted = handlers.accept_petition(
+        uow=uow,
+        rules=rules,
+        by=staff(actor),
+        petition_id=petition_id,
+        complex_reason=body.complex_reason if body else None,
     )
+    return PetitionOut.of(await _command(accepted, uow, actor, "accept", petition_id))
 
 
 @router.post(
@@ -184,12 +197,12 @@ async def accept_petition(
     summary="Từ chối thụ lý, nêu lý do — refuse with a reason",
 )
 async def refuse_petition(
-    petition_id: str, body: ReasonIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    petition_id: str, body: ReasonIn, uow: PetitionsUoW, actor: CurrentPrincipal
 ) -> PetitionOut:
-    return await _command(
-        handlers.refuse_petition(uow=uow, actor=actor, petition_id=petition_id, reason=body.reason),
-        petition_id,
+    refused = handlers.refuse_petition(
+        uow=uow, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
+    return PetitionOut.of(await _command(refused, uow, actor, "refuse", petition_id))
 
 
 @router.post(
@@ -199,19 +212,12 @@ async def refuse_petition(
     summary="Chuyển đơn không thuộc thẩm quyền — forward (FB-FWD, DEN-INTAKE.forward)",
 )
 async def forward_petition(
-    petition_id: str, body: ForwardIn, uow: UnitOfWorkDep, rules: Rules, actor: CurrentPrincipal
+    petition_id: str, body: ForwardIn, uow: PetitionsUoW, rules: Rules, actor: CurrentPrincipal
 ) -> PetitionOut:
-    return await _command(
-        handlers.forward_petition(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            petition_id=petition_id,
-            to=body.to,
-            reason=body.reason,
-        ),
-        petition_id,
+    forwarded = handlers.forward_petition(
+        uow=uow, rules=rules, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
+    return PetitionOut.of(await _command(forwarded, uow, actor, "forward", petition_id))
 
 
 @router.post(
@@ -221,14 +227,12 @@ async def forward_petition(
     summary="Giao cán bộ xử lý — assign a handler",
 )
 async def assign_petition(
-    petition_id: str, body: AssignIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    petition_id: str, body: AssignIn, uow: PetitionsUoW, actor: CurrentPrincipal
 ) -> PetitionOut:
-    return await _command(
-        handlers.assign_petition(
-            uow=uow, actor=actor, petition_id=petition_id, handler=body.handler
-        ),
-        petition_id,
+    assigned = handlers.assign_petition(
+        uow=uow, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
+    return PetitionOut.of(await _command(assigned, uow, actor, "assign", petition_id))
 
 
 @router.post(
@@ -238,19 +242,12 @@ async def assign_petition(
     summary="Xác định phức tạp hoặc gia hạn, nêu lý do — extend (CMP-RESOLVE, DEN-RESOLVE)",
 )
 async def extend_petition(
-    petition_id: str, body: ExtendIn, uow: UnitOfWorkDep, rules: Rules, actor: CurrentPrincipal
+    petition_id: str, body: ExtendIn, uow: PetitionsUoW, rules: Rules, actor: CurrentPrincipal
 ) -> PetitionOut:
-    return await _command(
-        handlers.extend_petition(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            petition_id=petition_id,
-            reason=body.reason,
-            days=body.days,
-        ),
-        petition_id,
+    extended = handlers.extend_petition(
+        uow=uow, rules=rules, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
+    return PetitionOut.of(await _command(extended, uow, actor, "extend", petition_id))
 
 
 @router.post(
@@ -260,19 +257,12 @@ async def extend_petition(
     summary="Trả lời đơn — answer (feedback may be marked of public interest)",
 )
 async def answer_petition(
-    petition_id: str, body: AnswerIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    petition_id: str, body: AnswerIn, uow: PetitionsUoW, actor: CurrentPrincipal
 ) -> PetitionOut:
-    return await _command(
-        handlers.answer_petition(
-            uow=uow,
-            actor=actor,
-            petition_id=petition_id,
-            text=body.text,
-            public_interest=body.public_interest,
-            public_title=body.public_title,
-        ),
-        petition_id,
+    answered = handlers.answer_petition(
+        uow=uow, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
+    return PetitionOut.of(await _command(answered, uow, actor, "answer", petition_id))
 
 
 @router.post(
@@ -282,18 +272,22 @@ async def answer_petition(
     summary="Công dân đề nghị chuyển lên thành phố bằng mã theo dõi — escalate (PET-ESC)",
 )
 async def escalate_petition(
-    petition_id: str, body: EscalateIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    petition_id: str,
+    body: EscalateIn,
+    uow: PetitionsUoW,
+    pseudonyms: Pseudonyms,
+    actor: CurrentPrincipal,
 ) -> TrackingOut:
-    petition = await run_command(
-        handlers.escalate_petition(
-            uow=uow,
-            actor=actor,
-            petition_id=petition_id,
-            tracking_code=body.tracking_code,
-            reason=body.reason,
-        ),
-        petition_id,
+    # The code holder acts as the petitioner (their alias, never their account, which would
+    # link an anonymous report to it); a wrong code is audited under the caller's pseudonym.
+    alias = await handlers.code_holder_alias(
+        uow=uow,
+        petition_id=petition_id,
+        tracking_code=body.tracking_code,
+        caller_alias=pseudonyms(actor.sub),
     )
+    escalated = handlers.escalate_petition(uow=uow, petition_id=petition_id, **body.model_dump())
+    petition = await _command(escalated, uow, as_petitioner(actor, alias), "escalate", petition_id)
     # The code holder sees what tracking shows: no account ids, no identity.
     return TrackingOut.of(petition)
 
@@ -305,8 +299,7 @@ async def escalate_petition(
     summary="Đóng hồ sơ — close",
 )
 async def close_petition(
-    petition_id: str, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    petition_id: str, uow: PetitionsUoW, actor: CurrentPrincipal
 ) -> PetitionOut:
-    return await _command(
-        handlers.close_petition(uow=uow, actor=actor, petition_id=petition_id), petition_id
-    )
+    closed = handlers.close_petition(uow=uow, by=staff(actor), petition_id=petition_id)
+    return PetitionOut.of(await _command(closed, uow, actor, "close", petition_id))

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel
 from sqlalchemy import func, or_, select
 
-from qcdc_petitions.adapters.db import PUBLIC_COLUMNS, PetitionRepository, petitions, to_petition
+from qcdc_petitions.adapters.petitions import PUBLIC_COLUMNS, PetitionRepository, to_petition
+from qcdc_petitions.adapters.tables import petitions
 from qcdc_petitions.api.common import missing
 from qcdc_petitions.api.views import PetitionOut, TrackingOut
 from qcdc_petitions.domain.petition import STATUSES, Kind, Status

@@ -1,54 +1,46 @@
-"""HTTP routes of citizen reception (REC-WEEK, REC-REPLY): parse, authorise, call a handler,
-shape the answer.
+"""HTTP routes of the reception schedule (REC-WEEK): put a session on it, record whether it
+was held, read the schedule, a session and the weeks and months short of sessions.
 
-The schedule and the missing sessions are public; visits are read by the ward's officers
-only, and never with the visitor's identity (stored sealed, not readable over HTTP here).
+The schedule and the missing sessions are public; a session's visits are read by the ward's
+officers only, and never with the visitor's identity (stored sealed, not readable over HTTP).
+Logging and answering visits: :mod:`qcdc_petitions.api.reception_entries`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Awaitable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from qcdc_petitions.adapters.receptions import (
     ENTRY_PUBLIC_COLUMNS,
     HAS_VISITOR,
     ReceptionRepository,
-    reception_entries,
-    receptions,
     to_entry,
     to_reception,
 )
+from qcdc_petitions.adapters.tables import reception_entries, receptions
+from qcdc_petitions.api.common import PetitionsUoW, Rules
+from qcdc_petitions.api.reception_views import (
+    EntryOut,
+    GapOut,
+    HeldIn,
+    ReceptionDetailOut,
+    ReceptionIn,
+    ReceptionOut,
+)
 from qcdc_petitions.domain import reception as model
-from qcdc_petitions.domain.reception import (
-    HOST_NAMES_VI,
-    Entry,
-    Host,
-    Reception,
-    ReceptionRefused,
-    SessionStatus,
-)
+from qcdc_petitions.domain.reception import Host, SessionStatus
 from qcdc_petitions.handlers import receptions as handlers
-from qcdc_shared.api import (
-    DeadlineOut,
-    Page,
-    PageQuery,
-    Problem,
-    conflict,
-    not_found,
-    paginate,
-    refusal_problem,
-)
-from qcdc_shared.auth import CurrentPrincipal, public, requires
+from qcdc_shared.api import Page, PageQuery, Problem, not_found, paginate
+from qcdc_shared.api.commands import run_command
+from qcdc_shared.auth import CurrentPrincipal, Principal, public, requires
 from qcdc_shared.clock import local_today
-from qcdc_shared.refusals import ConcurrentChange
-from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["receptions"])
 T = TypeVar("T")
@@ -57,178 +49,19 @@ T = TypeVar("T")
 MAX_RANGE_DAYS = 731
 
 
-Rules = RuleBookDep
-
-
-# ---- shapes ------------------------------------------------------------------------------
-
-
-class ReceptionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    host: Host = Field(description="Người chủ trì: chair | party_secretary | other_leader")
-    session_on: dt.date = Field(description="Ngày tiếp công dân — the day of the session")
-    posted_on: dt.date | None = Field(
-        default=None,
-        description="Ngày niêm yết lịch (mặc định hôm nay, không ở tương lai) — posted on",
-    )
-    location: str | None = Field(default=None, max_length=500, description="Địa điểm tiếp")
-
-
-class HeldIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    held: bool = Field(description="Buổi tiếp có diễn ra không — whether the session took place")
-    reason: str | None = Field(
-        default=None, max_length=2000, description="Lý do không tổ chức (công khai)"
-    )
-
-
-class VisitorIn(BaseModel):
-    """Who came; sealed at once, never shown, never in an event or a log."""
-
-    model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=200)
-    address: str | None = Field(default=None, max_length=500)
-    phone: str | None = Field(default=None, max_length=30)
-    id_number: str | None = Field(default=None, max_length=30)
-
-
-class EntryIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    subject: str = Field(
-        min_length=1, max_length=2000, description="Nội dung công dân trình bày — the subject"
-    )
-    received_at: AwareDatetime | None = Field(
-        default=None, description="Thời điểm tiếp (trong ngày của buổi tiếp; mặc định bây giờ)"
-    )
-    petition_id: str | None = Field(
-        default=None, max_length=64, description="Đơn thư liên quan — linked petition"
-    )
-    visitor: VisitorIn | None = Field(
-        default=None, description="Thông tin công dân (được mã hóa, không hiển thị lại)"
-    )
-
-
-class ReplyIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=20_000, description="Nội dung trả lời")
-    replied_at: AwareDatetime | None = Field(
-        default=None, description="Thời điểm trả lời thực tế (không ở tương lai)"
-    )
-
-
-class ReceptionOut(BaseModel):
-    id: str
-    ward: str
-    host: Host
-    host_vi: str
-    session_on: dt.date
-    posted_on: dt.date
-    location: str | None
-    on_time: bool = Field(description="Niêm yết đúng hạn (REC-WEEK.schedule)")
-    schedule_deadline: DeadlineOut = Field(description="Hạn chót niêm yết lịch")
-    status: SessionStatus
-    held_recorded_at: dt.datetime | None
-    not_held_reason: str | None
-    version: int
-
-    @classmethod
-    def of(cls, reception: Reception) -> ReceptionOut:
-        return cls(
-            id=reception.id,
-            ward=reception.ward,
-            host=reception.host,
-            host_vi=HOST_NAMES_VI[reception.host],
-            session_on=reception.session_on,
-            posted_on=reception.posted_on,
-            location=reception.location,
-            on_time=reception.on_time,
-            schedule_deadline=DeadlineOut.model_validate(reception.schedule, from_attributes=True),
-            status=reception.status,
-            held_recorded_at=reception.held_recorded_at,
-            not_held_reason=reception.not_held_reason,
-            version=reception.version,
-        )
-
-
-class ReplyOut(BaseModel):
-    text: str
-    replied_at: dt.datetime
-    replied_by: str
-    on_time: bool
-
-
-class EntryOut(BaseModel):
-    id: str
-    reception_id: str
-    subject: str
-    petition_id: str | None
-    received_at: dt.datetime
-    has_visitor_identity: bool = Field(description="Có thông tin công dân (đã mã hóa)")
-    reply_deadline: DeadlineOut = Field(description="REC-REPLY")
-    reply: ReplyOut | None
-    overdue: bool = Field(description="Quá hạn trả lời mà chưa trả lời")
-    overdue_since: dt.datetime | None
-
-    @classmethod
-    def of(cls, entry: Entry, *, now: dt.datetime) -> EntryOut:
-        return cls(
-            id=entry.id,
-            reception_id=entry.reception_id,
-            subject=entry.subject,
-            petition_id=entry.petition_id,
-            received_at=entry.received_at,
-            has_visitor_identity=entry.has_visitor,
-            reply_deadline=DeadlineOut.model_validate(entry.reply_deadline, from_attributes=True),
-            reply=ReplyOut(**vars(entry.reply)) if entry.reply else None,
-            overdue=entry.is_overdue(now),
-            overdue_since=entry.overdue_since,
-        )
-
-
-class ReceptionDetailOut(ReceptionOut):
-    entries: list[EntryOut]
-
-
-class GapOut(BaseModel):
-    rule: str = Field(description="REC-WEEK (chair, weekly) or REC-WEEK.party-secretary")
-    host: Host
-    period: str = Field(description="ISO week (2027-W06) or month (2027-02)")
-    start: dt.date
-    end: dt.date
-    required: int = Field(description="Số ngày tiếp tối thiểu theo bảng quy tắc")
-    counted: int = Field(description="Số ngày có lịch tiếp (đã lên lịch hoặc đã tổ chức)")
-    ended: bool = Field(description="Kỳ đã kết thúc; nếu chưa, vẫn có thể bổ sung lịch")
-    table_version: str
-
-
-# ---- plumbing ----------------------------------------------------------------------------
-
-
-def _missing(reception_id: str) -> Problem:
+def missing_reception(reception_id: str) -> Problem:
+    """A read's 404 (commands raise :class:`qcdc_shared.refusals.NotFound` instead)."""
     return not_found(
         f"Không có buổi tiếp công dân {reception_id}.", f"No reception session {reception_id}."
     )
 
 
-async def _run(call: Awaitable[T], reception_id: str = "", entry_id: str = "") -> T:
-    try:
-        return await call
-    except handlers.ReceptionNotFound:
-        raise _missing(reception_id) from None
-    except handlers.EntryNotFound:
-        raise not_found(
-            f"Buổi tiếp không có lượt tiếp {entry_id}.", f"No visit {entry_id} at this session."
-        ) from None
-    except ReceptionRefused as refusal:
-        raise refusal_problem(refusal) from None
-    except (ConcurrentChange, IntegrityError):  # another request changed the same record first
-        raise conflict(
-            "Buổi tiếp vừa được thay đổi bởi một thao tác khác; vui lòng thử lại.",
-            "The session was changed by another request at the same time; try again.",
-        ) from None
-
-
-# ---- routes ------------------------------------------------------------------------------
+async def _command(
+    call: Awaitable[T], uow: PetitionsUoW, actor: Principal, verb: str, reception_id: str
+) -> T:
+    """Run a command on one session, audited as ``reception.<verb>`` on ``reception:<id>``."""
+    target = f"reception:{reception_id}"
+    return await run_command(call, uow=uow, actor=actor, action=f"reception.{verb}", target=target)
 
 
 @router.post(
@@ -239,20 +72,13 @@ async def _run(call: Awaitable[T], reception_id: str = "", entry_id: str = "") -
     summary="Niêm yết lịch tiếp công dân — put a session on the reception schedule",
 )
 async def schedule_reception(
-    body: ReceptionIn, rules: Rules, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    body: ReceptionIn, rules: Rules, uow: PetitionsUoW, actor: CurrentPrincipal
 ) -> ReceptionOut:
-    reception = await _run(
-        handlers.schedule_reception(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            host=body.host,
-            session_on=body.session_on,
-            posted_on=body.posted_on,
-            location=body.location,
-        )
+    reception_id = str(uuid.uuid4())
+    scheduled = handlers.schedule_reception(
+        uow=uow, rules=rules, reception_id=reception_id, created_by=actor.sub, **body.model_dump()
     )
-    return ReceptionOut.of(reception)
+    return ReceptionOut.of(await _command(scheduled, uow, actor, "schedule", reception_id))
 
 
 @router.get(
@@ -333,7 +159,7 @@ async def get_reception(reception_id: str, runtime: RuntimeDep) -> ReceptionDeta
     async with runtime.sessionmaker() as session:
         reception = await ReceptionRepository(session).get(reception_id)
         if reception is None:
-            raise _missing(reception_id)
+            raise missing_reception(reception_id)
         rows = (
             await session.execute(
                 select(*ENTRY_PUBLIC_COLUMNS, HAS_VISITOR)
@@ -355,71 +181,9 @@ async def get_reception(reception_id: str, runtime: RuntimeDep) -> ReceptionDeta
     summary="Ghi nhận buổi tiếp có / không diễn ra — record whether the session took place",
 )
 async def record_held(
-    reception_id: str, body: HeldIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    reception_id: str, body: HeldIn, uow: PetitionsUoW, actor: CurrentPrincipal
 ) -> ReceptionOut:
-    reception, _ = await _run(
-        handlers.record_held(
-            uow=uow, actor=actor, reception_id=reception_id, held=body.held, reason=body.reason
-        ),
-        reception_id,
-    )
+    recorded = handlers.record_held(uow=uow, reception_id=reception_id, **body.model_dump())
+    verb = "held" if body.held else "not_held"
+    reception, _ = await _command(recorded, uow, actor, verb, reception_id)
     return ReceptionOut.of(reception)
-
-
-@router.post(
-    "/receptions/{reception_id}/entries",
-    status_code=201,
-    response_model=EntryOut,
-    **requires("officer"),
-    summary="Ghi nhận một lượt tiếp công dân — log a visit (REC-REPLY clock starts)",
-)
-async def add_entry(
-    reception_id: str,
-    body: EntryIn,
-    rules: Rules,
-    uow: UnitOfWorkDep,
-    actor: CurrentPrincipal,
-) -> EntryOut:
-    entry = await _run(
-        handlers.add_entry(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            reception_id=reception_id,
-            subject=body.subject,
-            received_at=body.received_at,
-            petition_id=body.petition_id,
-            visitor=body.visitor.model_dump(exclude_none=True) if body.visitor else None,
-        ),
-        reception_id,
-    )
-    return EntryOut.of(entry, now=uow.runtime.clock.now())
-
-
-@router.post(
-    "/receptions/{reception_id}/entries/{entry_id}/reply",
-    response_model=EntryOut,
-    **requires("officer"),
-    summary="Trả lời lượt tiếp công dân — reply to a visit (REC-REPLY)",
-)
-async def reply_entry(
-    reception_id: str,
-    entry_id: str,
-    body: ReplyIn,
-    runtime: RuntimeDep,
-    uow: UnitOfWorkDep,
-    actor: CurrentPrincipal,
-) -> EntryOut:
-    entry = await _run(
-        handlers.reply_entry(
-            uow=uow,
-            actor=actor,
-            reception_id=reception_id,
-            entry_id=entry_id,
-            text=body.text,
-            replied_at=body.replied_at,
-        ),
-        reception_id,
-        entry_id,
-    )
-    return EntryOut.of(entry, now=runtime.clock.now())

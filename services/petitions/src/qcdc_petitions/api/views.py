@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from qcdc_petitions.domain.petition import HistoryEntry, Petition, PetitionDeadline
+from qcdc_petitions.domain.petition import Answer, HistoryEntry, Petition, PetitionDeadline
 from qcdc_shared.api import DeadlineOut
-from qcdc_shared.deadlines import VN_TZ
+from qcdc_shared.law.deadlines import VN_TZ
 
 # Kinds whose text may identify a denouncer or complainant (DEN-SECRET): staff other than
 # officers see their clocks, never their words.
@@ -91,6 +91,18 @@ class AnswerOut(BaseModel):
     public_title: str | None
     on_time: bool
 
+    @classmethod
+    def of(cls, answer: Answer | None, *, texts: bool = True) -> AnswerOut | None:
+        if answer is None:
+            return None
+        return cls(
+            text=answer.text if texts else None,
+            answered_at=local(answer.answered_at),
+            public_interest=answer.public_interest,
+            public_title=answer.public_title,
+            on_time=answer.on_time,
+        )
+
 
 class SubmittedOut(BaseModel):
     id: str
@@ -147,7 +159,6 @@ class PetitionOut(BaseModel):
         cls, petition: Petition, *, texts: bool = True, with_history: bool = False
     ) -> PetitionOut:
         texts = texts or petition.kind not in CONFIDENTIAL_KINDS
-        answer = petition.answer
         return cls(
             id=petition.id,
             ward=petition.ward,
@@ -167,15 +178,7 @@ class PetitionOut(BaseModel):
             deadlines=deadlines_of(petition),
             flags=list(petition.flags),
             escalated=list(petition.escalated),
-            answer=AnswerOut(
-                text=answer.text if texts else None,
-                answered_at=local(answer.answered_at),
-                public_interest=answer.public_interest,
-                public_title=answer.public_title,
-                on_time=answer.on_time,
-            )
-            if answer
-            else None,
+            answer=AnswerOut.of(petition.answer, texts=texts),
             version=petition.version,
             history=[HistoryOut.of(e, texts=texts) for e in petition.history]
             if with_history
@@ -199,7 +202,6 @@ class TrackingOut(BaseModel):
 
     @classmethod
     def of(cls, petition: Petition) -> TrackingOut:
-        answer = petition.answer
         return cls(
             id=petition.id,
             tracking_code=petition.tracking_code,
@@ -209,14 +211,6 @@ class TrackingOut(BaseModel):
             deadlines=deadlines_of(petition),
             flags=list(petition.flags),
             escalated=list(petition.escalated),
-            answer=AnswerOut(
-                text=answer.text,
-                answered_at=local(answer.answered_at),
-                public_interest=answer.public_interest,
-                public_title=answer.public_title,
-                on_time=answer.on_time,
-            )
-            if answer
-            else None,
+            answer=AnswerOut.of(petition.answer),
             history=[HistoryOut.of(e, tracked=True) for e in petition.history],
         )

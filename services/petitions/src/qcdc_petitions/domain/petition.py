@@ -6,7 +6,7 @@ deadline is computed once, when its starting event happens, and stored with the 
 (DESIGN §2); later steps only mark it met or late. The petitioner's identity never enters
 this module: the handler seals it, the petition only knows whether there is one.
 
-Clocks per kind (the rule ids of shared/rules.toml):
+Clocks per kind (the rule ids of shared/src/qcdc_shared/law/rules.toml):
 
 - feedback: FB-FWD from receipt (the ward decides within 5 working days whether the matter
   is its own or forwards it; assigning, answering or refusing is that decision), and a reply
@@ -26,13 +26,13 @@ Clocks per kind (the rule ids of shared/rules.toml):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
-from qcdc_shared.deadlines import Deadline, Extension, local_date
+from qcdc_shared.law.deadlines import Deadline, local_date
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rules import Rule
 
 Kind = Literal["feedback", "complaint", "denunciation", "information_request", "lead"]
 SubmittedKind = Literal["feedback", "complaint", "denunciation", "information_request"]
@@ -61,17 +61,6 @@ RESOLUTION_RULES: frozenset[str] = frozenset(
         "INF-REQ.complex",
     }
 )
-
-
-class RuleBook(Protocol):
-    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
-
-    def deadline(
-        self,
-        rule_id: str,
-        start: dt.datetime | dt.date,
-        extensions: Sequence[Extension | tuple[int, str, str]] = (),
-    ) -> Deadline: ...
 
 
 class PetitionRefused(Refused):
@@ -347,3 +336,32 @@ def escalate_overdue(
         escalated=(*petition.escalated, rule),
     )
     return overdue, escalated
+
+
+IdentityOutcome = Literal["granted", "refused", "none"]
+
+
+def may_read_identity(
+    petition: Petition, *, role: str, ref: str, ward: str | None, home_ward: str
+) -> bool:
+    """DEN-SECRET: only the officer of the petition's ward it is assigned to opens the
+    petitioner's identity; everyone else is refused (and the attempt logged)."""
+    return (
+        role == "officer"
+        and ward == home_ward
+        and petition.handler is not None
+        and petition.handler == ref
+    )
+
+
+@dataclass(frozen=True)
+class IdentityAccess:
+    """One attempt to read a petitioner's identity, as the DEN-SECRET access log keeps it:
+    staff by account id, a citizen only by keyed pseudonym."""
+
+    at: dt.datetime
+    petition_id: str
+    reader: str
+    role: str
+    reader_ward: str | None
+    outcome: IdentityOutcome

@@ -15,11 +15,12 @@ import calendar as _gregorian
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol
+from typing import Literal
 
-from qcdc_shared.deadlines import Deadline, local_date
+from qcdc_shared.law.deadlines import Deadline, local_date
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import UnknownRule
 from qcdc_shared.refusals import Refused
-from qcdc_shared.rules import Rule, RuleTable, UnknownRule
 
 Host = Literal["chair", "party_secretary", "other_leader"]
 SessionStatus = Literal["scheduled", "held", "not_held"]
@@ -31,20 +32,6 @@ HOST_NAMES_VI: dict[str, str] = {
 }
 # Hosts the law counts per period (REC-WEEK, REC-WEEK.party-secretary): one session a day.
 COUNTED_HOSTS: frozenset[str] = frozenset({"chair", "party_secretary"})
-
-
-class WorkingDays(Protocol):
-    def is_working_day(self, day: dt.date) -> bool: ...
-
-
-class RuleBook(Protocol):
-    @property
-    def calendar(self) -> WorkingDays: ...
-    @property
-    def table(self) -> RuleTable: ...
-
-    def rule(self, rule_id: str, on: dt.date) -> Rule: ...
-    def deadline(self, rule_id: str, start: dt.datetime | dt.date) -> Deadline: ...
 
 
 class ReceptionRefused(Refused):
@@ -257,8 +244,7 @@ def reply(
         )
     if replied_at < entry.received_at:
         raise ReceptionRefused(
-            "Không thể trả lời trước khi tiếp công dân.",
-            "A reply cannot come before the visit.",
+            "Không thể trả lời trước khi tiếp công dân.", "A reply cannot come before the visit."
         )
     on_time = replied_at <= entry.reply_deadline.due_at
     return replace(entry, reply=Reply(text.strip(), replied_at, replied_by, on_time))
@@ -329,12 +315,7 @@ def _required(rules: RuleBook, rule_id: str, on: dt.date) -> int | None:
 
 
 def missing_sessions(
-    sessions: Iterable[Reception],
-    *,
-    start: dt.date,
-    end: dt.date,
-    today: dt.date,
-    rules: RuleBook,
+    sessions: Iterable[Reception], *, start: dt.date, end: dt.date, today: dt.date, rules: RuleBook
 ) -> list[Gap]:
     """Weeks and months touching [start, end] with too few sessions (REC-WEEK).
 

@@ -30,3 +30,8 @@ def new_tracking_code(ward: str) -> str:
 def normalise(code: str) -> str:
     """What a citizen typed, as stored: upper case, no surrounding or inner spaces."""
     return re.sub(r"\s+", "", code).upper()
+
+
+def matches(typed: str, stored: str) -> bool:
+    """Whether what a citizen typed is the stored code (compared in constant time)."""
+    return secrets.compare_digest(normalise(typed).encode(), stored.encode())

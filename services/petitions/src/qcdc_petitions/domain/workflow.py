@@ -18,12 +18,12 @@ from qcdc_petitions.domain.petition import (
     Petition,
     PetitionDeadline,
     PetitionRefused,
-    RuleBook,
     newly_overdue,
     settle,
     step,
 )
-from qcdc_shared.deadlines import Extension, ExtensionRefused
+from qcdc_shared.law.deadlines import Extension, ExtensionRefused
+from qcdc_shared.law.rulebook import RuleBook
 
 _WORKING = ("received", "accepted", "assigned")
 # The rule whose clock an intake decision (accept, refuse, forward) stops, per kind.

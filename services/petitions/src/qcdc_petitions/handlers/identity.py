@@ -1,85 +1,88 @@
 """Sealed identities (DEN-SECRET): opened only for the assigned handler, every attempt logged.
 
-The access log row is committed before the answer leaves, refused attempts included, so the
-inspection board sees who tried, not only who succeeded.
+A read records its attempt in the identity access log and the route's ``run_command`` audits
+and commits it before the answer leaves. A refused attempt is refused like any command (403
+problem+json, audited as refused with DEN-SECRET), and ``record_refused_read`` keeps its
+access-log row in the refusal's own transaction: the inspection board sees who tried, not only
+who succeeded.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from qcdc_petitions.adapters.db import PetitionRepository, identity_access_log, petitions
-from qcdc_petitions.handlers.petitions import PetitionNotFound, petitioner_pseudonym
-from qcdc_shared.auth import Principal
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_petitions.domain.petition import IdentityAccess, IdentityOutcome, may_read_identity
+from qcdc_petitions.handlers.petitions import load
+from qcdc_petitions.unit_of_work import Petitions, PetitionsUnitOfWork
+from qcdc_shared.refusals import NotPermitted
 from qcdc_shared.sealing import Sealer
 
-Outcome = Literal["granted", "refused", "none"]
+
+@dataclass(frozen=True)
+class Reader:
+    """Who asks: staff by account id, a citizen by keyed pseudonym (``ref``); the ward of
+    their token."""
+
+    ref: str
+    role: str
+    ward: str | None
 
 
-class IdentityRefused(PermissionError):
-    """Only the handler the petition is assigned to reads the petitioner's identity."""
-
-
-def _reader(uow: UnitOfWork, principal: Principal) -> str:
-    # A citizen's account id may itself be personal data: the log keeps its pseudonym.
-    if principal.role == "citizen":
-        return petitioner_pseudonym(uow, principal.sub)
-    return principal.sub
+@dataclass(frozen=True)
+class IdentityRead:
+    outcome: IdentityOutcome
+    petitioner: dict[str, Any] | None = None  # only when granted and there is one
 
 
 async def read_identity(
-    *, uow: UnitOfWork, sealer: Sealer, reader: Principal, petition_id: str
-) -> dict[str, Any] | None:
-    """The petitioner's identity for the assigned handler; None when there is none (anonymous).
+    *, uow: PetitionsUnitOfWork, sealer: Sealer, reader: Reader, petition_id: str
+) -> IdentityRead:
+    """The petitioner's identity for the assigned handler (None when anonymous). Raises
+    NotPermitted (DEN-SECRET) for anyone else, NotFound for no petition (nothing logged)."""
+    petition = await load(uow, petition_id)
+    if not may_read_identity(
+        petition, role=reader.role, ref=reader.ref, ward=reader.ward, home_ward=uow.ward
+    ):
+        raise NotPermitted(
+            "Chỉ cán bộ được giao xử lý đơn mới được xem thông tin người gửi (DEN-SECRET);"
+            " lần truy cập này đã được ghi lại.",
+            "Only the handler assigned to this petition may read the petitioner's identity"
+            " (DEN-SECRET); this attempt was logged.",
+            rule="DEN-SECRET",
+        )
+    sealed = await uow.petitions.sealed_identity(petition_id)
+    outcome: IdentityOutcome = "granted" if sealed else "none"
+    await _log(uow, reader, petition_id, outcome)
+    return IdentityRead(outcome, sealer.unseal(sealed) if sealed else None)
 
-    Raises ``IdentityRefused`` for anyone else, after logging the attempt.
-    """
-    repository = PetitionRepository(uow.session)
-    petition = await repository.get(petition_id)
-    if petition is None:
-        raise PetitionNotFound(petition_id)
-    allowed = (
-        reader.role == "officer"
-        and reader.ward == uow.runtime.ward
-        and petition.handler is not None
-        and petition.handler == reader.sub
-    )
-    sealed = await repository.sealed_identity(petition_id) if allowed else None
-    outcome: Outcome = "refused" if not allowed else ("granted" if sealed else "none")
-    await uow.session.execute(
-        identity_access_log.insert().values(
-            at=uow.runtime.clock.now(),
+
+async def record_refused_read(
+    *, uow: PetitionsUnitOfWork, reader: Reader, petition_id: str
+) -> None:
+    """A refused attempt's access-log row, written in the refusal's transaction."""
+    await _log(uow, reader, petition_id, "refused")
+
+
+async def _log(
+    uow: PetitionsUnitOfWork, reader: Reader, petition_id: str, outcome: IdentityOutcome
+) -> None:
+    await uow.identity_log.add(
+        IdentityAccess(
+            at=uow.clock.now(),
             petition_id=petition_id,
-            reader=_reader(uow, reader),
+            reader=reader.ref,
             role=reader.role,
             reader_ward=reader.ward,
             outcome=outcome,
         )
     )
-    await uow.commit()
-    if not allowed:
-        raise IdentityRefused(petition_id)
-    return sealer.unseal(sealed) if sealed else None
 
 
-async def reseal_identities(*, session: AsyncSession, sealer: Sealer) -> int:
-    """Key rotation: re-seal every stored identity under the current first key; commits."""
-    rows = (
-        await session.execute(
-            select(petitions.c.id, petitions.c.identity_sealed).where(
-                petitions.c.identity_sealed.is_not(None)
-            )
-        )
-    ).all()
-    for row in rows:
-        await session.execute(
-            petitions.update()
-            .where(petitions.c.id == row.id)
-            .values(identity_sealed=sealer.rotate(row.identity_sealed))
-        )
-    await session.commit()
-    return len(rows)
+async def reseal_identities(*, petitions: Petitions, sealer: Sealer) -> int:
+    """Key rotation: re-seal every stored identity under the current first key; returns how
+    many. The caller (``qcdc_petitions.reseal``) commits."""
+    stored = await petitions.sealed_identities()
+    for petition_id, sealed in stored:
+        await petitions.reseal(petition_id, sealer.rotate(sealed))
+    return len(stored)

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import Select, and_, func, select, update
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from qcdc_plans.adapters.sql import SqlRepository
 from qcdc_plans.adapters.tables import (
     committee_members,
     plan_editions,
@@ -19,32 +19,23 @@ from qcdc_plans.adapters.tables import (
     plans,
     task_progress,
 )
-from qcdc_plans.domain.committee import Member
 from qcdc_plans.domain.plan import Plan, ProgressReport, Report, Task
 from qcdc_plans.domain.task_groups import TaskGroup
-from qcdc_shared.db import update_versioned
+from qcdc_shared.db import from_row
 
 
 def to_plan(row: RowMapping) -> Plan:
     report = row["report"]
-    return Plan(
-        id=row["id"],
-        ward=row["ward"],
-        year=row["year"],
-        title=row["title"],
+    return from_row(
+        Plan,
+        row,
         purposes=tuple(row["purposes"]),
         task_groups=tuple(TaskGroup(**group) for group in row["task_groups"]),
-        status=row["status"],
-        edition=row["edition"],
-        adopted_at=row["adopted_at"],
-        adopted_by=row["adopted_by"],
         report=None
         if report is None
         else Report(
             report["summary"], tuple((r["task_group"], r["text"]) for r in report["results"])
         ),
-        reported_at=row["reported_at"],
-        version=row["version"],
     )
 
 
@@ -64,85 +55,31 @@ def _plan_values(plan: Plan) -> dict[str, Any]:
 
 
 def to_task(row: RowMapping) -> Task:
-    return Task(**{name: row[name] for name in Task.__dataclass_fields__})
+    return from_row(Task, row)
 
 
 def to_progress(row: RowMapping) -> ProgressReport:
-    fields = {name: row[name] for name in ProgressReport.__dataclass_fields__}
-    return ProgressReport(**{**fields, "evidence": tuple(row["evidence"])})
+    return from_row(ProgressReport, row, evidence=tuple(row["evidence"]))
 
 
-def edition_document(
-    plan: Plan, tasks: Sequence[Task], *, member: Member, at: dt.datetime, reason: str | None
-) -> dict[str, Any]:
-    """The text of an edition as adopted, stored unchanged in ``plan_editions``."""
-    return {
-        "edition": plan.edition,
-        "year": plan.year,
-        "title": plan.title,
-        "adopted_at": at.isoformat(),
-        "adopted_by": {"member": member.id, "name": member.name, "position": member.position},
-        "reason": reason,
-        "purposes": list(plan.purposes),
-        "task_groups": [
-            {"number": g.number, "title": g.title, "description": g.description}
-            for g in plan.task_groups
-        ],
-        "tasks": [
-            {
-                "id": t.id,
-                "task_group": t.task_group,
-                "title": t.title,
-                "owner": t.owner,
-                "start_on": t.start_on.isoformat(),
-                "due_on": t.due_on.isoformat(),
-                "deliverable": t.deliverable,
-                "cancelled": t.status == "cancelled",
-            }
-            for t in sorted(tasks, key=lambda t: (t.task_group, t.due_on, t.id))
-        ],
-    }
-
-
-class PlanRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class PlanRepository(SqlRepository):
+    table = plans
 
     async def get(self, plan_id: str) -> Plan | None:
-        row = (
-            (await self.session.execute(select(plans).where(plans.c.id == plan_id)))
-            .mappings()
-            .first()
-        )
-        return to_plan(row) if row else None
+        return await self._one(select(plans).where(plans.c.id == plan_id), to_plan)
 
     async def by_year(self, ward: str, year: int) -> Plan | None:
         query = select(plans).where(plans.c.ward == ward, plans.c.year == year)
-        row = (await self.session.execute(query)).mappings().first()
-        return to_plan(row) if row else None
+        return await self._one(query, to_plan)
 
     async def add(self, plan: Plan, *, at: dt.datetime) -> None:
-        await self.session.execute(
-            plans.insert().values(**_plan_values(plan), created_at=at, changed_at=at)
-        )
+        await self._insert(_plan_values(plan), at=at)
 
     async def save(self, plan: Plan, *, expected_version: int, at: dt.datetime) -> None:
-        await update_versioned(
-            self.session,
-            plans,
-            plan.id,
-            expected_version=expected_version,
-            values={**_plan_values(plan), "changed_at": at},
-        )
+        await self._update(plan.id, _plan_values(plan), expected_version=expected_version, at=at)
 
     async def add_edition(
-        self,
-        plan: Plan,
-        *,
-        at: dt.datetime,
-        by: str,
-        reason: str | None,
-        document: dict[str, Any],
+        self, plan: Plan, *, at: dt.datetime, by: str, reason: str | None, document: dict[str, Any]
     ) -> None:
         await self.session.execute(
             plan_editions.insert().values(
@@ -177,14 +114,11 @@ class PlanRepository:
         return [dict(row) for row in (await self.session.execute(query)).mappings()]
 
 
-class TaskRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class TaskRepository(SqlRepository):
+    table = plan_tasks
 
     async def get(self, task_id: str) -> Task | None:
-        query = select(plan_tasks).where(plan_tasks.c.id == task_id)
-        row = (await self.session.execute(query)).mappings().first()
-        return to_task(row) if row else None
+        return await self._one(select(plan_tasks).where(plan_tasks.c.id == task_id), to_task)
 
     async def of_plan(self, plan_id: str) -> list[Task]:
         query = (
@@ -192,21 +126,13 @@ class TaskRepository:
             .where(plan_tasks.c.plan_id == plan_id)
             .order_by(plan_tasks.c.task_group, plan_tasks.c.due_on, plan_tasks.c.id)
         )
-        return [to_task(row) for row in (await self.session.execute(query)).mappings()]
+        return await self._all(query, to_task)
 
     async def add(self, task: Task, *, at: dt.datetime) -> None:
-        await self.session.execute(
-            plan_tasks.insert().values(**asdict(task), created_at=at, changed_at=at)
-        )
+        await self._insert(asdict(task), at=at)
 
     async def save(self, task: Task, *, expected_version: int, at: dt.datetime) -> None:
-        await update_versioned(
-            self.session,
-            plan_tasks,
-            task.id,
-            expected_version=expected_version,
-            values={**asdict(task), "changed_at": at},
-        )
+        await self._update(task.id, asdict(task), expected_version=expected_version, at=at)
 
     async def add_progress(self, report: ProgressReport) -> None:
         values = {**asdict(report), "evidence": list(report.evidence)}
@@ -218,7 +144,7 @@ class TaskRepository:
             .where(task_progress.c.task_id == task_id)
             .order_by(task_progress.c.at, task_progress.c.id)
         )
-        return [to_progress(row) for row in (await self.session.execute(query)).mappings()]
+        return await self._all(query, to_progress)
 
     async def latest_progress(self, task_ids: Sequence[str]) -> dict[str, ProgressReport]:
         if not task_ids:
@@ -300,17 +226,9 @@ def plans_query(today: dt.date, *, drafts: bool) -> Select[Any]:
     return query if drafts else query.where(plans.c.status != "draft")
 
 
-def tasks_query(
-    today: dt.date,
-    *,
-    drafts: bool,
-    plan: str | None = None,
-    owner: str | None = None,
-    task_group: int | None = None,
-    overdue: bool | None = None,
-    status: str | None = None,
-) -> Select[Any]:
-    """Tasks with their owner's name; tasks of drafts only when ``drafts``."""
+def tasks_query(today: dt.date, *, drafts: bool, overdue: bool | None = None) -> Select[Any]:
+    """Tasks with their owner's name; tasks of drafts only when ``drafts``; only overdue ones,
+    or only the others, when ``overdue`` says so."""
     query = select(plan_tasks, committee_members.c.name.label("owner_name")).select_from(
         plan_tasks.join(plans, plans.c.id == plan_tasks.c.plan_id).outerjoin(
             committee_members, committee_members.c.id == plan_tasks.c.owner
@@ -318,14 +236,6 @@ def tasks_query(
     )
     if not drafts:
         query = query.where(plans.c.status != "draft")
-    if plan is not None:
-        query = query.where(plan_tasks.c.plan_id == plan)
-    if owner is not None:
-        query = query.where(plan_tasks.c.owner == owner)
-    if task_group is not None:
-        query = query.where(plan_tasks.c.task_group == task_group)
-    if status is not None:
-        query = query.where(plan_tasks.c.status == status)
     if overdue is True:
         query = query.where(*_late(today))
     elif overdue is False:

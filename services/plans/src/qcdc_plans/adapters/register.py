@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from qcdc_plans.adapters.sql import SqlRepository
 from qcdc_plans.adapters.tables import (
     committee_members,
     residential_group_history,
@@ -18,72 +18,47 @@ from qcdc_plans.adapters.tables import (
 )
 from qcdc_plans.domain.committee import Member
 from qcdc_plans.domain.groups import ResidentialGroup
-from qcdc_shared.db import update_versioned
+from qcdc_shared.db import from_row
 
 
 def to_group(row: RowMapping) -> ResidentialGroup:
-    return ResidentialGroup(
-        code=row["code"],
-        name=row["name"],
-        households=row["households"],
-        online_optin=row["online_optin"],
-        effective_on=row["effective_on"],
-        version=row["version"],
-    )
+    return from_row(ResidentialGroup, row)
 
 
 def to_member(row: RowMapping) -> Member:
-    fields = {k: row[k] for k in Member.__dataclass_fields__}
-    return Member(**fields)
+    return from_row(Member, row)
 
 
-class GroupRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class GroupRepository(SqlRepository):
+    table = residential_groups
+    created = "registered_at"
 
     async def get(self, code: str) -> ResidentialGroup | None:
-        row = (
-            (
-                await self.session.execute(
-                    select(residential_groups).where(residential_groups.c.code == code)
-                )
-            )
-            .mappings()
-            .first()
-        )
-        return to_group(row) if row else None
+        query = select(residential_groups).where(residential_groups.c.code == code)
+        return await self._one(query, to_group)
 
     async def all(self) -> list[ResidentialGroup]:
-        rows = await self.session.execute(
-            select(residential_groups).order_by(residential_groups.c.code)
+        return await self._all(
+            select(residential_groups).order_by(residential_groups.c.code), to_group
         )
-        return [to_group(r) for r in rows.mappings()]
 
     async def add(self, group: ResidentialGroup, *, actor: str, at: dt.datetime) -> None:
-        await self.session.execute(
-            residential_groups.insert().values(**asdict(group), registered_at=at, changed_at=at)
-        )
+        await self._insert(asdict(group), at=at)
         await self._history(group, actor=actor, at=at)
 
     async def save(
         self, group: ResidentialGroup, *, expected_version: int, actor: str, at: dt.datetime
     ) -> None:
-        await update_versioned(
-            self.session,
-            residential_groups,
-            group.code,
-            expected_version=expected_version,
-            values={**asdict(group), "changed_at": at},
-        )
+        await self._update(group.code, asdict(group), expected_version=expected_version, at=at)
         await self._history(group, actor=actor, at=at)
 
     async def history(self, code: str) -> list[dict[str, Any]]:
-        rows = await self.session.execute(
+        query = (
             select(residential_group_history)
             .where(residential_group_history.c.code == code)
             .order_by(residential_group_history.c.version)
         )
-        return [dict(r) for r in rows.mappings()]
+        return await self._all(query, dict)
 
     async def _history(self, group: ResidentialGroup, *, actor: str, at: dt.datetime) -> None:
         await self.session.execute(
@@ -91,40 +66,19 @@ class GroupRepository:
         )
 
 
-class CommitteeRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class CommitteeRepository(SqlRepository):
+    table = committee_members
 
     async def get(self, member_id: str) -> Member | None:
-        row = (
-            (
-                await self.session.execute(
-                    select(committee_members).where(committee_members.c.id == member_id)
-                )
-            )
-            .mappings()
-            .first()
-        )
-        return to_member(row) if row else None
+        query = select(committee_members).where(committee_members.c.id == member_id)
+        return await self._one(query, to_member)
 
     async def all(self) -> list[Member]:
-        rows = await self.session.execute(
-            select(committee_members).order_by(
-                committee_members.c.joined_on, committee_members.c.id
-            )
-        )
-        return [to_member(r) for r in rows.mappings()]
+        order = (committee_members.c.joined_on, committee_members.c.id)
+        return await self._all(select(committee_members).order_by(*order), to_member)
 
     async def add(self, member: Member, *, at: dt.datetime) -> None:
-        await self.session.execute(
-            committee_members.insert().values(**asdict(member), created_at=at, changed_at=at)
-        )
+        await self._insert(asdict(member), at=at)
 
     async def save(self, member: Member, *, expected_version: int, at: dt.datetime) -> None:
-        await update_versioned(
-            self.session,
-            committee_members,
-            member.id,
-            expected_version=expected_version,
-            values={**asdict(member), "changed_at": at},
-        )
+        await self._update(member.id, asdict(member), expected_version=expected_version, at=at)

@@ -7,6 +7,7 @@ notice of these meetings, and the year's obligations are what an inspector check
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -15,16 +16,18 @@ from sqlalchemy import select
 
 from qcdc_plans.adapters.conferences import ConferenceRepository, to_conference
 from qcdc_plans.adapters.register import GroupRepository
+from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import conferences
-from qcdc_plans.api.common import GROUP_CODE, IdPath, In, missing, run_command
+from qcdc_plans.api.common import GROUP_CODE, IdPath, In, PlansUoW, Rules, command
 from qcdc_plans.domain import conference as model
 from qcdc_plans.domain.conference import KIND_NAMES_VI, Conference, Kind, Status
-from qcdc_plans.domain.errors import NotFound, Refused
 from qcdc_plans.handlers import conferences as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate, refusal_problem
+from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
+from qcdc_shared.api.commands import missing, problem_of
 from qcdc_shared.auth import CurrentPrincipal, public, requires
 from qcdc_shared.clock import local_today
-from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
+from qcdc_shared.refusals import NotFound, Refused
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["conferences"])
 
@@ -82,24 +85,11 @@ class ConferenceOut(BaseModel):
     @classmethod
     def of(cls, conference: Conference) -> ConferenceOut:
         return cls(
-            id=conference.id,
-            ward=conference.ward,
-            kind=conference.kind,
+            **vars(conference),  # its ``notice`` is shown as ``notice_deadline``
             kind_vi=KIND_NAMES_VI[conference.kind],
-            title=conference.title,
-            residential_group=conference.residential_group,
             year=conference.year,
-            notice_on=conference.notice_on,
-            held_on=conference.held_on,
             notice_rule=conference.notice_rule,
             notice_deadline=DeadlineOut.model_validate(conference.notice, from_attributes=True),
-            status=conference.status,
-            minutes=conference.minutes,
-            attendees=conference.attendees,
-            cancel_reason=conference.cancel_reason,
-            recorded_at=conference.recorded_at,
-            created_at=conference.created_at,
-            version=conference.version,
         )
 
 
@@ -151,29 +141,16 @@ class ObligationsOut(BaseModel):
             rules=[view.dialogue.rule, view.year_end.rule],
             table_version=view.table_version,
             dialogues=DialoguesOut(
-                rule=view.dialogue.rule,
-                comparison=view.dialogue.comparison,
-                required=view.dialogue.required,
+                **vars(view.dialogue),
                 held=view.dialogues_held,
                 scheduled=view.dialogues_scheduled,
                 conference_ids=list(view.dialogue_ids),
                 met=view.dialogues_met,
             ),
             year_end=YearEndOut(
-                rule=view.year_end.rule,
-                comparison=view.year_end.comparison,
-                required=view.year_end.required,
+                **vars(view.year_end),
                 groups=[
-                    GroupYearEndOut(
-                        group=g.group,
-                        name=g.name,
-                        held=g.held,
-                        scheduled=g.scheduled,
-                        held_on=g.held_on,
-                        conference_ids=list(g.conference_ids),
-                        met=g.met,
-                    )
-                    for g in view.groups
+                    GroupYearEndOut.model_validate(g, from_attributes=True) for g in view.groups
                 ],
                 missing=list(view.groups_missing),
                 met=not view.groups_missing,
@@ -190,22 +167,14 @@ class ObligationsOut(BaseModel):
     summary="Lên lịch hội nghị, đối thoại — schedule a conference (DEC-NOTICE)",
 )
 async def schedule_conference(
-    body: ConferenceIn, rules: RuleBookDep, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    body: ConferenceIn, rules: Rules, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    return ConferenceOut.of(
-        await run_command(
-            handlers.schedule_conference(
-                uow=uow,
-                rules=rules,
-                actor=actor,
-                kind=body.kind,
-                title=body.title,
-                group=body.group,
-                notice_on=body.notice_on,
-                held_on=body.held_on,
-            )
-        )
+    conference_id = str(uuid.uuid4())
+    scheduled = handlers.schedule_conference(
+        uow=uow, rules=rules, conference_id=conference_id, **body.model_dump()
     )
+    target = f"conference:{conference_id}"
+    return ConferenceOut.of(await command(scheduled, uow, actor, "conference.schedule", target))
 
 
 @router.post(
@@ -215,19 +184,11 @@ async def schedule_conference(
     summary="Ghi nhận hội nghị đã tổ chức — record a conference as held (OVS-YEAR)",
 )
 async def record_held(
-    conference_id: IdPath, body: HeldIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    conference_id: IdPath, body: HeldIn, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    return ConferenceOut.of(
-        await run_command(
-            handlers.record_held(
-                uow=uow,
-                actor=actor,
-                conference_id=conference_id,
-                minutes=body.minutes,
-                attendees=body.attendees,
-            )
-        )
-    )
+    held = handlers.record_held(uow=uow, conference_id=conference_id, **body.model_dump())
+    target = f"conference:{conference_id}"
+    return ConferenceOut.of(await command(held, uow, actor, "conference.held", target))
 
 
 @router.post(
@@ -237,15 +198,13 @@ async def record_held(
     summary="Hủy hội nghị — cancel a scheduled conference",
 )
 async def cancel_conference(
-    conference_id: IdPath, body: CancelIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    conference_id: IdPath, body: CancelIn, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    return ConferenceOut.of(
-        await run_command(
-            handlers.cancel_conference(
-                uow=uow, actor=actor, conference_id=conference_id, reason=body.reason
-            )
-        )
+    cancelled = handlers.cancel_conference(
+        uow=uow, conference_id=conference_id, **body.model_dump()
     )
+    target = f"conference:{conference_id}"
+    return ConferenceOut.of(await command(cancelled, uow, actor, "conference.cancel", target))
 
 
 @router.get(
@@ -262,15 +221,13 @@ async def list_conferences(
     group: Annotated[str | None, Query(pattern=GROUP_CODE)] = None,
     status: Annotated[Status | None, Query()] = None,
 ) -> Any:
-    query = select(conferences)
-    if year is not None:
-        query = query.where(conferences.c.year == year)
-    if kind is not None:
-        query = query.where(conferences.c.kind == kind)
-    if group is not None:
-        query = query.where(conferences.c.residential_group == group)
-    if status is not None:
-        query = query.where(conferences.c.status == status)
+    query = where_given(
+        select(conferences),
+        (conferences.c.year, year),
+        (conferences.c.kind, kind),
+        (conferences.c.residential_group, group),
+        (conferences.c.status, status),
+    )
     async with runtime.sessionmaker() as session:
         return await paginate(
             session,
@@ -292,7 +249,7 @@ async def list_conferences(
         "(OVS-YEAR.conference). Chỉ hội nghị đã ghi nhận tổ chức mới được tính."
     ),
 )
-async def obligations(runtime: RuntimeDep, rules: RuleBookDep, year: YearQuery = None) -> Any:
+async def obligations(runtime: RuntimeDep, rules: Rules, year: YearQuery = None) -> Any:
     today = local_today(runtime.clock)
     chosen = year or today.year
     async with runtime.sessionmaker() as session:
@@ -301,7 +258,7 @@ async def obligations(runtime: RuntimeDep, rules: RuleBookDep, year: YearQuery =
     try:
         view = model.obligations(on_record, groups=groups, year=chosen, today=today, rules=rules)
     except Refused as refusal:  # a year before the rule took effect: 422 naming the rule
-        raise refusal_problem(refusal) from None
+        raise problem_of(refusal) from None
     return ObligationsOut.of(view)
 
 

@@ -4,6 +4,7 @@ decisions. No answer ever says which household chose what."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Query, Request
@@ -11,15 +12,17 @@ from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import select
 
 from qcdc_plans.adapters.decisions import DecisionRepository, to_decision
+from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import decisions
-from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, missing, run_command
+from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, PlansUoW, Rules, command
 from qcdc_plans.domain.decision import FORMS_VI, Choice, Decision, Form, Outcome, Status, Tally
-from qcdc_plans.domain.errors import NotFound
 from qcdc_plans.handlers import decisions as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
+from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
-from qcdc_shared.deadlines import start_of_day
-from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
+from qcdc_shared.law.deadlines import start_of_day
+from qcdc_shared.refusals import NotFound
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["decisions"])
 
@@ -65,6 +68,10 @@ class DecisionIn(In):
         max_length=64,
         description="Đề xuất của Nhân dân đã đủ số hộ đồng ý (DEC-INIT).",
     )
+
+    def fields(self) -> dict[str, Any]:
+        instants = {"notice_at": _instant(self.notice_at), "vote_at": _instant(self.vote_at)}
+        return {**self.model_dump(), **instants}
 
 
 class VoteIn(In):
@@ -170,12 +177,7 @@ class DecisionOut(BaseModel):
             minutes=decision.minutes,
             recognition=None
             if decision.recognition is None
-            else RecognitionOut(
-                outcome=decision.recognition.outcome,
-                reason=decision.recognition.reason,
-                at=decision.recognition.at,
-                on_time=decision.recognition.on_time,
-            ),
+            else RecognitionOut.model_validate(decision.recognition, from_attributes=True),
             version=decision.version,
         )
 
@@ -194,27 +196,14 @@ class VotesOut(BaseModel):
     summary="Mở biểu quyết Nhân dân bàn và quyết định — open a residents' decision",
 )
 async def open_decision(
-    body: DecisionIn, uow: UnitOfWorkDep, rules: RuleBookDep, actor: CurrentPrincipal
+    body: DecisionIn, uow: PlansUoW, rules: Rules, actor: CurrentPrincipal
 ) -> Any:
-    decision = await run_command(
-        handlers.open_decision(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            topic=body.topic,
-            title=body.title,
-            group=body.group,
-            form=body.form,
-            notice_at=_instant(body.notice_at),
-            vote_at=_instant(body.vote_at),
-            households_total=body.households_total,
-            ballot_reason=body.ballot_reason,
-            draft_posted_on=body.draft_posted_on,
-            draft_posting=body.draft_posting,
-            initiative=body.initiative,
-        )
+    decision_id = str(uuid.uuid4())
+    opened = handlers.open_decision(
+        uow=uow, rules=rules, actor=actor, decision_id=decision_id, **body.fields()
     )
-    return DecisionOut.of(decision)
+    target = f"decision:{decision_id}"
+    return DecisionOut.of(await command(opened, uow, actor, "decision.open", target))
 
 
 @router.post(
@@ -225,20 +214,11 @@ async def open_decision(
     summary="Ghi phiếu của một hộ (mỗi hộ một phiếu) — record one household's vote",
 )
 async def record_vote(
-    decision_id: IdPath, body: VoteIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    decision_id: IdPath, body: VoteIn, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    counts = await run_command(
-        handlers.record_vote(
-            uow=uow,
-            actor=actor,
-            decision_id=decision_id,
-            household=body.household,
-            choice=body.choice,
-        )
-    )
-    async with uow.runtime.sessionmaker() as session:
-        decision = await DecisionRepository(session).get(decision_id)
-    assert decision is not None
+    voted = handlers.record_vote(uow=uow, actor=actor, decision_id=decision_id, **body.model_dump())
+    target = f"decision:{decision_id}"
+    decision, counts = await command(voted, uow, actor, "decision.vote", target)
     return VotesOut(
         decision_id=decision_id,
         households_voted=counts.present,
@@ -253,14 +233,13 @@ async def record_vote(
     summary="Ghi kết quả kiểm phiếu cuộc họp — record a meeting's tally",
 )
 async def record_tally(
-    decision_id: IdPath, body: TallyIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    decision_id: IdPath, body: TallyIn, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    decision = await run_command(
-        handlers.record_tally(
-            uow=uow, actor=actor, decision_id=decision_id, tally=Tally(**body.model_dump())
-        )
+    tallied = handlers.record_tally(
+        uow=uow, decision_id=decision_id, tally=Tally(**body.model_dump())
     )
-    return DecisionOut.of(decision)
+    target = f"decision:{decision_id}"
+    return DecisionOut.of(await command(tallied, uow, actor, "decision.tally", target))
 
 
 @router.post(
@@ -271,21 +250,16 @@ async def record_tally(
 )
 async def close_decision(
     decision_id: IdPath,
-    uow: UnitOfWorkDep,
-    rules: RuleBookDep,
+    uow: PlansUoW,
+    rules: Rules,
     actor: CurrentPrincipal,
     body: Annotated[CloseIn | None, Body()] = None,
 ) -> Any:
-    decision = await run_command(
-        handlers.close_decision(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            decision_id=decision_id,
-            minutes=body.minutes if body else None,
-        )
+    closed = handlers.close_decision(
+        uow=uow, rules=rules, decision_id=decision_id, minutes=body.minutes if body else None
     )
-    return DecisionOut.of(decision)
+    target = f"decision:{decision_id}"
+    return DecisionOut.of(await command(closed, uow, actor, "decision.close", target))
 
 
 @router.post(
@@ -296,21 +270,15 @@ async def close_decision(
 )
 async def recognise_decision(
     decision_id: IdPath,
-    uow: UnitOfWorkDep,
+    uow: PlansUoW,
     actor: CurrentPrincipal,
     body: Annotated[RecogniseIn | None, Body()] = None,
 ) -> Any:
-    body = body or RecogniseIn()
-    decision = await run_command(
-        handlers.recognise_decision(
-            uow=uow,
-            actor=actor,
-            decision_id=decision_id,
-            outcome=body.outcome,
-            reason=body.reason,
-        )
+    recognised = handlers.recognise_decision(
+        uow=uow, actor=actor, decision_id=decision_id, **(body or RecogniseIn()).model_dump()
     )
-    return DecisionOut.of(decision)
+    target = f"decision:{decision_id}"
+    return DecisionOut.of(await command(recognised, uow, actor, "decision.recognise", target))
 
 
 @router.get(
@@ -347,12 +315,12 @@ async def list_decisions(
     query = select(decisions)
     if not is_ward_staff(principal, request):
         query = query.where(decisions.c.status != "open")
-    if status:
-        query = query.where(decisions.c.status == status)
-    if group:
-        query = query.where(decisions.c.residential_group == group)
-    if topic:
-        query = query.where(decisions.c.topic == topic)
+    query = where_given(
+        query,
+        (decisions.c.status, status),
+        (decisions.c.residential_group, group),
+        (decisions.c.topic, topic),
+    )
     async with runtime.sessionmaker() as session:
         return await paginate(
             session,

@@ -8,6 +8,7 @@ is shown to ward staff only, and even then as opaque ids.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -15,20 +16,22 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from qcdc_plans.adapters.conferences import InitiativeRepository, to_initiative
+from qcdc_plans.adapters.initiatives import InitiativeRepository, to_initiative
 from qcdc_plans.adapters.register import GroupRepository
+from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import initiatives
-from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, missing, run_command
+from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, PlansUoW, Rules, command
 from qcdc_plans.domain import initiative as model
-from qcdc_plans.domain.errors import NotFound
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_plans.domain.initiative import Consent, Initiative, Status, Support
 from qcdc_plans.handlers import initiatives as handlers
 from qcdc_shared.api import Page, PageQuery, paginate
+from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.clock import local_today
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.service import RuleBookDep, RuntimeDep, UnitOfWorkDep
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.refusals import NotFound
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["initiatives"])
 
@@ -60,17 +63,8 @@ class SupportOut(BaseModel):
 
     @classmethod
     def of(cls, backing: Support) -> SupportOut:
-        return cls(
-            rule=backing.rule,
-            share=f"{backing.share.numerator}/{backing.share.denominator}",
-            comparison=backing.comparison,
-            households=backing.households,
-            valid=backing.valid,
-            required=backing.required,
-            reached=backing.reached,
-            on=backing.on,
-            table_version=backing.table_version,
-        )
+        share = f"{backing.share.numerator}/{backing.share.denominator}"
+        return cls(**{**vars(backing), "share": share}, reached=backing.reached)
 
 
 class ConsentOut(BaseModel):
@@ -104,19 +98,7 @@ class InitiativeOut(BaseModel):
 
     @classmethod
     def of(cls, initiative: Initiative, backing: Support) -> InitiativeOut:
-        return cls(
-            id=initiative.id,
-            ward=initiative.ward,
-            topic=initiative.topic,
-            title=initiative.title,
-            residential_group=initiative.residential_group,
-            status=initiative.status,
-            reached_at=initiative.reached_at,
-            decision_id=initiative.decision_id,
-            created_at=initiative.created_at,
-            version=initiative.version,
-            support=SupportOut.of(backing),
-        )
+        return cls(**vars(initiative), support=SupportOut.of(backing))
 
 
 class InitiativeDetailOut(InitiativeOut):
@@ -148,13 +130,14 @@ def _support(
     summary="Ghi nhận đề xuất của Nhân dân — record a residents' initiative (DEC-INIT)",
 )
 async def open_initiative(
-    body: InitiativeIn, rules: RuleBookDep, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    body: InitiativeIn, rules: Rules, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    initiative, backing = await run_command(
-        handlers.open_initiative(
-            uow=uow, rules=rules, actor=actor, topic=body.topic, title=body.title, group=body.group
-        )
+    initiative_id = str(uuid.uuid4())
+    opened = handlers.open_initiative(
+        uow=uow, rules=rules, initiative_id=initiative_id, **body.model_dump()
     )
+    target = f"initiative:{initiative_id}"
+    initiative, backing = await command(opened, uow, actor, "initiative.open", target)
     return InitiativeOut.of(initiative, backing)
 
 
@@ -166,21 +149,14 @@ async def open_initiative(
     summary="Ghi nhận ý kiến đồng ý của một hộ — record a household's consent (DEC-INIT)",
 )
 async def add_consent(
-    initiative_id: IdPath,
-    body: ConsentIn,
-    rules: RuleBookDep,
-    uow: UnitOfWorkDep,
-    actor: CurrentPrincipal,
+    initiative_id: IdPath, body: ConsentIn, rules: Rules, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    initiative, consent, backing = await run_command(
-        handlers.add_consent(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            initiative_id=initiative_id,
-            household=body.household,
-            given_on=body.given_on,
-        )
+    consented = handlers.add_consent(
+        uow=uow, rules=rules, actor=actor, initiative_id=initiative_id, **body.model_dump()
+    )
+    target = f"initiative:{initiative_id}"
+    initiative, consent, backing = await command(
+        consented, uow, actor, "initiative.consent", target
     )
     return ConsentRecordedOut(
         **InitiativeOut.of(initiative, backing).model_dump(),
@@ -196,16 +172,16 @@ async def add_consent(
 )
 async def list_initiatives(
     runtime: RuntimeDep,
-    rules: RuleBookDep,
+    rules: Rules,
     page: PageQuery,
     status: Annotated[Status | None, Query()] = None,
     group: Annotated[str | None, Query(pattern=GROUP_CODE)] = None,
 ) -> Any:
-    query = select(initiatives)
-    if status is not None:
-        query = query.where(initiatives.c.status == status)
-    if group is not None:
-        query = query.where(initiatives.c.residential_group == group)
+    query = where_given(
+        select(initiatives),
+        (initiatives.c.status, status),
+        (initiatives.c.residential_group, group),
+    )
     today = local_today(runtime.clock)
     async with runtime.sessionmaker() as session:
         found = await paginate(
@@ -237,7 +213,7 @@ async def list_initiatives(
 async def get_initiative(
     initiative_id: IdPath,
     runtime: RuntimeDep,
-    rules: RuleBookDep,
+    rules: Rules,
     request: Request,
     principal: OptionalPrincipal,
 ) -> Any:

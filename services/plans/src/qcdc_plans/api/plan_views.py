@@ -11,22 +11,13 @@ from fastapi import Request
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_plans.adapters.plans import (
-    PlanRepository,
-    TaskRepository,
-)
+from qcdc_plans.adapters.plans import PlanRepository, TaskRepository
 from qcdc_plans.adapters.register import CommitteeRepository
-from qcdc_plans.api.common import missing
-from qcdc_plans.domain.errors import NotFound
-from qcdc_plans.domain.plan import (
-    Plan,
-    PlanStatus,
-    ProgressReport,
-    Task,
-    TaskStatus,
-)
+from qcdc_plans.domain.plan import Plan, PlanStatus, ProgressReport, Task, TaskStatus
+from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import Principal, is_ward_staff
-from qcdc_shared.runtime import Runtime, UnitOfWork
+from qcdc_shared.refusals import NotFound
+from qcdc_shared.runtime import Runtime
 
 
 def is_staff(principal: Principal | None, request: Request) -> bool:
@@ -189,10 +180,11 @@ async def visible_plan(session: AsyncSession, plan_id: str, *, staff: bool) -> P
     return plan
 
 
-async def show_plan(uow: UnitOfWork, plan_id: str) -> PlanOut:
-    async with uow.runtime.sessionmaker() as session:
+async def show_plan(runtime: Runtime, plan_id: str) -> PlanOut:
+    """A plan as ward staff see it, read after the command that changed it committed."""
+    async with runtime.sessionmaker() as session:
         plan = await visible_plan(session, plan_id, staff=True)
-        return await plan_out(session, plan, now=uow.runtime.clock.now(), staff=True)
+        return await plan_out(session, plan, now=runtime.clock.now(), staff=True)
 
 
 async def show_task(runtime: Runtime, task_id: str, *, staff: bool) -> TaskDetailOut:

@@ -1,27 +1,45 @@
-"""HTTP commands on the annual plan and its tasks: draft, add tasks, adopt, amend by a new
-edition, report progress and the year-end report."""
+"""HTTP on the annual plan and its tasks: draft, add tasks, adopt, amend by a new edition,
+report progress and the year-end report; and the reads.
+
+Adopted and reported plans, their editions, tasks and progress are public (the people know:
+"dân biết"); drafts are shown to ward staff only, and a member of the public gets 404 for
+one. Which officer account reported progress is shown to ward staff only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import Field
 
-from qcdc_plans.api.common import IdPath, In, run_command
-from qcdc_plans.api.plan_views import PlanOut, TaskDetailOut, TaskOut, show_plan, show_task
-from qcdc_plans.domain.plan import (
-    TaskChange,
-    TaskSpec,
+from qcdc_plans.adapters.plans import PlanRepository, plans_query, tasks_query, to_task
+from qcdc_plans.adapters.sql import where_given
+from qcdc_plans.adapters.tables import plan_tasks, plans
+from qcdc_plans.api.common import IdPath, In, PlansUoW, command
+from qcdc_plans.api.plan_views import (
+    EditionOut,
+    PlanOut,
+    PlanSummaryOut,
+    TaskDetailOut,
+    TaskOut,
+    is_staff,
+    plan_out,
+    show_plan,
+    show_task,
+    visible_plan,
 )
+from qcdc_plans.domain.plan import PlanStatus, TaskChange, TaskSpec, TaskStatus
 from qcdc_plans.domain.task_groups import GroupEdit
 from qcdc_plans.handlers import plans as handlers
-from qcdc_shared.auth import (
-    CurrentPrincipal,
-    requires,
-)
-from qcdc_shared.service import UnitOfWorkDep
+from qcdc_shared.api import Page, PageQuery, paginate
+from qcdc_shared.api.commands import missing
+from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, public, requires
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.refusals import NotFound
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["plans"])
 
@@ -91,7 +109,8 @@ class AmendmentIn(In):
     def fields(self) -> dict[str, Any]:
         return {
             "reason": self.reason,
-            "add": [t.spec() for t in self.add_tasks],
+            # A new task's id is given here, as for any aggregate the route creates.
+            "add": [(str(uuid.uuid4()), t.spec()) for t in self.add_tasks],
             "changes": [TaskChange(**t.model_dump()) for t in self.change_tasks],
             "groups": [GroupEdit(g.number, g.title, g.description) for g in self.task_groups],
         }
@@ -113,9 +132,6 @@ class ReportIn(In):
     results: list[GroupResultIn] = Field(default_factory=list, max_length=8)
 
 
-# --- responses --------------------------------------------------------------------------
-
-
 # --- commands ---------------------------------------------------------------------------
 
 
@@ -126,9 +142,13 @@ class ReportIn(In):
     **requires("officer"),
     summary="Lập dự thảo kế hoạch năm — draft the year's plan (8 task groups pre-filled)",
 )
-async def create_plan(body: PlanIn, uow: UnitOfWorkDep, actor: CurrentPrincipal) -> Any:
-    plan = await run_command(handlers.create_plan(uow=uow, actor=actor, **body.fields()))
-    return await show_plan(uow, plan.id)
+async def create_plan(
+    body: PlanIn, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
+) -> Any:
+    plan_id = str(uuid.uuid4())
+    created = handlers.create_plan(uow=uow, plan_id=plan_id, **body.fields())
+    await command(created, uow, actor, "plan.create", f"plan:{plan_id}")
+    return await show_plan(runtime, plan_id)
 
 
 @router.patch(
@@ -138,10 +158,11 @@ async def create_plan(body: PlanIn, uow: UnitOfWorkDep, actor: CurrentPrincipal)
     summary="Sửa dự thảo kế hoạch — edit a draft (an adopted plan is amended instead)",
 )
 async def edit_plan(
-    plan_id: IdPath, body: PlanChangeIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    plan_id: IdPath, body: PlanChangeIn, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
 ) -> Any:
-    await run_command(handlers.edit_plan(uow=uow, actor=actor, plan_id=plan_id, **body.fields()))
-    return await show_plan(uow, plan_id)
+    edited = handlers.edit_plan(uow=uow, plan_id=plan_id, **body.fields())
+    await command(edited, uow, actor, "plan.edit", f"plan:{plan_id}")
+    return await show_plan(runtime, plan_id)
 
 
 @router.post(
@@ -152,12 +173,12 @@ async def edit_plan(
     summary="Giao nhiệm vụ trong dự thảo — add a task to a draft plan",
 )
 async def add_task(
-    plan_id: IdPath, body: TaskIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    plan_id: IdPath, body: TaskIn, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
 ) -> Any:
-    task = await run_command(
-        handlers.add_task(uow=uow, actor=actor, plan_id=plan_id, spec=body.spec())
-    )
-    return await show_task(uow.runtime, task.id, staff=True)
+    task_id = str(uuid.uuid4())
+    added = handlers.add_task(uow=uow, plan_id=plan_id, task_id=task_id, spec=body.spec())
+    await command(added, uow, actor, "task.add", f"task:{task_id}")
+    return await show_task(runtime, task_id, staff=True)
 
 
 @router.patch(
@@ -167,13 +188,12 @@ async def add_task(
     summary="Sửa nhiệm vụ của dự thảo — edit a task while its plan is a draft",
 )
 async def edit_task(
-    task_id: IdPath, body: TaskChangeIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    task_id: IdPath, body: TaskChangeIn, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
 ) -> Any:
     change = TaskChange(id=task_id, **body.model_dump())
-    await run_command(
-        handlers.change_draft_task(uow=uow, actor=actor, task_id=task_id, change=change)
-    )
-    return await show_task(uow.runtime, task_id, staff=True)
+    edited = handlers.change_draft_task(uow=uow, task_id=task_id, change=change)
+    await command(edited, uow, actor, "task.edit", f"task:{task_id}")
+    return await show_task(runtime, task_id, staff=True)
 
 
 @router.post(
@@ -182,9 +202,12 @@ async def edit_task(
     **requires("officer"),
     summary="Ban hành kế hoạch — adopt (the committee's sitting head or a deputy)",
 )
-async def adopt_plan(plan_id: IdPath, uow: UnitOfWorkDep, actor: CurrentPrincipal) -> Any:
-    await run_command(handlers.adopt_plan(uow=uow, actor=actor, plan_id=plan_id))
-    return await show_plan(uow, plan_id)
+async def adopt_plan(
+    plan_id: IdPath, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
+) -> Any:
+    adopted = handlers.adopt_plan(uow=uow, actor=actor, plan_id=plan_id)
+    await command(adopted, uow, actor, "plan.adopt", f"plan:{plan_id}")
+    return await show_plan(runtime, plan_id)
 
 
 @router.post(
@@ -195,10 +218,11 @@ async def adopt_plan(plan_id: IdPath, uow: UnitOfWorkDep, actor: CurrentPrincipa
     summary="Sửa đổi, bổ sung kế hoạch đã ban hành — amend: a new edition (head or deputy)",
 )
 async def amend_plan(
-    plan_id: IdPath, body: AmendmentIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    plan_id: IdPath, body: AmendmentIn, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
 ) -> Any:
-    await run_command(handlers.amend_plan(uow=uow, actor=actor, plan_id=plan_id, **body.fields()))
-    return await show_plan(uow, plan_id)
+    amended = handlers.amend_plan(uow=uow, actor=actor, plan_id=plan_id, **body.fields())
+    await command(amended, uow, actor, "plan.amend", f"plan:{plan_id}")
+    return await show_plan(runtime, plan_id)
 
 
 @router.post(
@@ -208,15 +232,14 @@ async def amend_plan(
     summary="Báo cáo kết quả thực hiện kế hoạch — the year-end report (head or deputy)",
 )
 async def report_plan(
-    plan_id: IdPath, body: ReportIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    plan_id: IdPath, body: ReportIn, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
 ) -> Any:
     results = [(r.task_group, r.text) for r in body.results]
-    await run_command(
-        handlers.report_plan(
-            uow=uow, actor=actor, plan_id=plan_id, summary=body.summary, results=results
-        )
+    reported = handlers.report_plan(
+        uow=uow, actor=actor, plan_id=plan_id, summary=body.summary, results=results
     )
-    return await show_plan(uow, plan_id)
+    await command(reported, uow, actor, "plan.report", f"plan:{plan_id}")
+    return await show_plan(runtime, plan_id)
 
 
 @router.post(
@@ -227,12 +250,122 @@ async def report_plan(
     summary="Báo cáo tiến độ nhiệm vụ — report a task's progress (100% completes it)",
 )
 async def report_progress(
-    task_id: IdPath, body: ProgressIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    task_id: IdPath, body: ProgressIn, uow: PlansUoW, runtime: RuntimeDep, actor: CurrentPrincipal
 ) -> Any:
-    await run_command(
-        handlers.report_progress(uow=uow, actor=actor, task_id=task_id, **body.model_dump())
-    )
-    return await show_task(uow.runtime, task_id, staff=True)
+    reported = handlers.report_progress(uow=uow, actor=actor, task_id=task_id, **body.model_dump())
+    await command(reported, uow, actor, "task.progress", f"task:{task_id}")
+    return await show_task(runtime, task_id, staff=True)
 
 
 # --- reads ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/plans",
+    response_model=Page[PlanSummaryOut],
+    **public(),
+    summary="Các kế hoạch năm — the ward's plans, newest year first (drafts: staff only)",
+)
+async def list_plans(
+    runtime: RuntimeDep,
+    request: Request,
+    principal: OptionalPrincipal,
+    page: PageQuery,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+    status: Annotated[PlanStatus | None, Query()] = None,
+) -> Any:
+    today = local_date(runtime.clock.now())
+    query = where_given(
+        plans_query(today, drafts=is_staff(principal, request)),
+        (plans.c.year, year),
+        (plans.c.status, status),
+    )
+    async with runtime.sessionmaker() as session:
+        return await paginate(
+            session,
+            query,
+            key=[plans.c.year, plans.c.id],
+            params=page,
+            descending=True,
+            item=lambda row: PlanSummaryOut.model_validate(dict(row._mapping)),
+        )
+
+
+@router.get(
+    "/plans/{plan_id}",
+    response_model=PlanOut,
+    **public(),
+    summary="Một kế hoạch: mục đích, 8 nhóm nhiệm vụ, tiến độ — a plan with its tasks",
+)
+async def get_plan(
+    plan_id: IdPath, runtime: RuntimeDep, request: Request, principal: OptionalPrincipal
+) -> Any:
+    staff = is_staff(principal, request)
+    async with runtime.sessionmaker() as session:
+        plan = await visible_plan(session, plan_id, staff=staff)
+        return await plan_out(session, plan, now=runtime.clock.now(), staff=staff)
+
+
+@router.get(
+    "/plans/{plan_id}/editions/{edition}",
+    response_model=EditionOut,
+    **public(),
+    summary="Văn bản kế hoạch theo lần ban hành — an edition exactly as adopted",
+)
+async def get_edition(
+    plan_id: IdPath, edition: Annotated[int, Path(ge=1, le=10_000)], runtime: RuntimeDep
+) -> Any:
+    async with runtime.sessionmaker() as session:
+        document = await PlanRepository(session).edition(plan_id, edition)
+    if document is None:
+        raise missing(NotFound("văn bản kế hoạch lần", "edition", str(edition)))
+    return EditionOut.model_validate({**document, "plan_id": plan_id})
+
+
+@router.get(
+    "/tasks",
+    response_model=Page[TaskOut],
+    **public(),
+    summary="Nhiệm vụ theo kế hoạch, người phụ trách, nhóm, quá hạn — tasks, by due date",
+)
+async def list_tasks(
+    runtime: RuntimeDep,
+    request: Request,
+    principal: OptionalPrincipal,
+    page: PageQuery,
+    plan: Annotated[str | None, Query(max_length=64)] = None,
+    owner: Annotated[str | None, Query(max_length=64)] = None,
+    task_group: Annotated[int | None, Query(ge=1, le=8)] = None,
+    overdue: Annotated[bool | None, Query(description="Đã quá hạn mà chưa xong.")] = None,
+    status: Annotated[TaskStatus | None, Query()] = None,
+) -> Any:
+    now, staff = runtime.clock.now(), is_staff(principal, request)
+    query = where_given(
+        tasks_query(local_date(now), drafts=staff, overdue=overdue),
+        (plan_tasks.c.plan_id, plan),
+        (plan_tasks.c.owner, owner),
+        (plan_tasks.c.task_group, task_group),
+        (plan_tasks.c.status, status),
+    )
+    async with runtime.sessionmaker() as session:
+        return await paginate(
+            session,
+            query,
+            key=[plan_tasks.c.due_on, plan_tasks.c.id],
+            params=page,
+            item=lambda row: TaskOut.of(
+                to_task(row._mapping), now=now, owner_name=row.owner_name, staff=staff
+            ),
+        )
+
+
+@router.get(
+    "/tasks/{task_id}",
+    response_model=TaskDetailOut,
+    **public(),
+    summary="Một nhiệm vụ và các báo cáo tiến độ — a task with its progress history",
+)
+async def get_task(
+    task_id: IdPath, runtime: RuntimeDep, request: Request, principal: OptionalPrincipal
+) -> Any:
+    return await show_task(runtime, task_id, staff=is_staff(principal, request))

@@ -7,6 +7,7 @@ which officer account acts as a committee member is shown to ward staff only.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -14,14 +15,15 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from qcdc_plans.adapters.register import CommitteeRepository, GroupRepository
-from qcdc_plans.api.common import GROUP_CODE, GroupCodePath, IdPath, In, missing, run_command
+from qcdc_plans.api.common import GROUP_CODE, GroupCodePath, IdPath, In, PlansUoW, command
 from qcdc_plans.domain.committee import POSITIONS_VI, Member, Position
-from qcdc_plans.domain.errors import NotFound
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_plans.handlers import register as handlers
+from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
-from qcdc_shared.deadlines import local_date
-from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.refusals import NotFound
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["register"])
 
@@ -85,10 +87,10 @@ class GroupDetailOut(GroupOut):
     **requires("officer"),
     summary="Đăng ký tổ dân phố — register a residential group",
 )
-async def register_group(body: GroupIn, uow: UnitOfWorkDep, actor: CurrentPrincipal) -> Any:
-    return GroupOut.of(
-        await run_command(handlers.register_group(uow=uow, actor=actor, **body.model_dump()))
-    )
+async def register_group(body: GroupIn, uow: PlansUoW, actor: CurrentPrincipal) -> Any:
+    registered = handlers.register_group(uow=uow, actor=actor, **body.model_dump())
+    target = f"group:{body.code}"
+    return GroupOut.of(await command(registered, uow, actor, "group.register", target))
 
 
 @router.patch(
@@ -98,13 +100,10 @@ async def register_group(body: GroupIn, uow: UnitOfWorkDep, actor: CurrentPrinci
     summary="Cập nhật số hộ, số hộ đồng ý trực tuyến — update a residential group",
 )
 async def update_group(
-    code: GroupCodePath, body: GroupChangeIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    code: GroupCodePath, body: GroupChangeIn, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    return GroupOut.of(
-        await run_command(
-            handlers.update_group(uow=uow, actor=actor, code=code, **body.model_dump())
-        )
-    )
+    updated = handlers.update_group(uow=uow, actor=actor, code=code, **body.model_dump())
+    return GroupOut.of(await command(updated, uow, actor, "group.update", f"group:{code}"))
 
 
 @router.get(
@@ -193,10 +192,11 @@ class MembersOut(BaseModel):
     **requires("officer"),
     summary="Bổ sung thành viên Ban Chỉ đạo — appoint a steering-committee member",
 )
-async def appoint_member(body: MemberIn, uow: UnitOfWorkDep, actor: CurrentPrincipal) -> Any:
-    return MemberOut.of(
-        await run_command(handlers.appoint_member(uow=uow, actor=actor, **body.model_dump()))
-    )
+async def appoint_member(body: MemberIn, uow: PlansUoW, actor: CurrentPrincipal) -> Any:
+    member_id = str(uuid.uuid4())
+    appointed = handlers.appoint_member(uow=uow, member_id=member_id, **body.model_dump())
+    target = f"member:{member_id}"
+    return MemberOut.of(await command(appointed, uow, actor, "committee.appoint", target))
 
 
 @router.post(
@@ -206,15 +206,11 @@ async def appoint_member(body: MemberIn, uow: UnitOfWorkDep, actor: CurrentPrinc
     summary="Thành viên rời Ban Chỉ đạo — a member leaves the committee",
 )
 async def member_leaves(
-    member_id: IdPath, body: LeaveIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    member_id: IdPath, body: LeaveIn, uow: PlansUoW, actor: CurrentPrincipal
 ) -> Any:
-    return MemberOut.of(
-        await run_command(
-            handlers.member_leaves(
-                uow=uow, actor=actor, member_id=member_id, reason=body.reason, on=body.on
-            )
-        )
-    )
+    leaves = handlers.member_leaves(uow=uow, member_id=member_id, **body.model_dump())
+    target = f"member:{member_id}"
+    return MemberOut.of(await command(leaves, uow, actor, "committee.leave", target))
 
 
 @router.get(

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qcdc_plans.domain.errors import NotPermitted, Refused
+from qcdc_shared.refusals import NotPermitted, Refused
 
 Position = Literal["head", "deputy_head", "member"]
 POSITIONS_VI: dict[str, str] = {

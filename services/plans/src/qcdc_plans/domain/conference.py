@@ -13,11 +13,12 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import ResidentialGroup
-from qcdc_shared.deadlines import Deadline, local_date
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import UnknownRule
+from qcdc_plans.domain.rule_book import deadline_in_force
+from qcdc_shared.law.deadlines import Deadline, local_date
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import UnknownRule
+from qcdc_shared.refusals import Refused
 
 Kind = Literal["thematic", "dialogue", "group_year_end"]
 Status = Literal["scheduled", "held", "cancelled"]
@@ -105,14 +106,7 @@ def schedule(
             conflict=True,
         )
     rule_id = notice_rule_for(kind)
-    try:
-        notice = rules.deadline(rule_id, held_on)
-    except UnknownRule:
-        raise Refused(
-            f"Chưa có quy tắc {rule_id} có hiệu lực vào ngày {held_on:%d/%m/%Y}.",
-            f"No row of {rule_id} is in force on {held_on.isoformat()}.",
-            rule=rule_id,
-        ) from None
+    notice = deadline_in_force(rules, rule_id, held_on)
     if notice_on > notice.due:
         raise Refused(
             f"Thông báo ngày {notice_on:%d/%m/%Y} là quá muộn: theo {rule_id}, thông báo và tài "

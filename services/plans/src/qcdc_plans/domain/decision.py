@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import Register
-from qcdc_shared.deadlines import Deadline, is_overdue, local_date
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import Rule
+from qcdc_shared.law.deadlines import Deadline, is_overdue, local_date
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import Rule
+from qcdc_shared.refusals import Refused
 
 Form = Literal["meeting", "ballot", "online"]
 Choice = Literal["yes", "no", "abstain"]

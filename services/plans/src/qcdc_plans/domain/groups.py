@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from qcdc_plans.domain.errors import Refused
+from qcdc_shared.refusals import Refused
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from fractions import Fraction
 from typing import Literal
 
 from qcdc_plans.domain.decision import check_topic
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.groups import ResidentialGroup, register_of
-from qcdc_shared.deadlines import local_date
-from qcdc_shared.rulebook import RuleBook
-from qcdc_shared.rules import UnknownRule
+from qcdc_plans.domain.rule_book import deadline_in_force
+from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.refusals import Refused
 
 Status = Literal["collecting", "reached"]
 
@@ -133,14 +133,7 @@ def add_consent(
             "Ngày hộ gia đình đồng ý không thể ở tương lai.",
             "The day a household consented cannot be in the future.",
         )
-    try:
-        validity = rules.deadline(VALIDITY_RULE, given_on)
-    except UnknownRule:
-        raise Refused(
-            f"Chưa có quy tắc {VALIDITY_RULE} có hiệu lực vào ngày {given_on:%d/%m/%Y}.",
-            f"No row of {VALIDITY_RULE} is in force on {given_on.isoformat()}.",
-            rule=VALIDITY_RULE,
-        ) from None
+    validity = deadline_in_force(rules, VALIDITY_RULE, given_on)
     if validity.due < today:
         raise Refused(
             f"Ý kiến đồng ý ngày {given_on:%d/%m/%Y} đã hết hiệu lực từ sau ngày "

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from qcdc_plans.domain.committee import Member
-from qcdc_plans.domain.errors import Refused
 from qcdc_plans.domain.task_groups import (
     DEFAULT_PURPOSES,
     DEFAULT_TASK_GROUPS,
@@ -25,7 +24,8 @@ from qcdc_plans.domain.task_groups import (
     check_group,
     edit_groups,
 )
-from qcdc_shared.deadlines import end_of_day
+from qcdc_shared.law.deadlines import end_of_day
+from qcdc_shared.refusals import Refused
 
 PlanStatus = Literal["draft", "adopted", "reported"]
 TaskStatus = Literal["open", "completed", "cancelled"]
@@ -213,6 +213,17 @@ def new_task(
     )
 
 
+def _require_open(task: Task, then_vi: str, then_en: str) -> None:
+    """Refuse (409) to act on a task once it is completed or cancelled."""
+    if task.status != "open":
+        vi, en = _CLOSED[task.status]
+        raise Refused(
+            f"Nhiệm vụ “{task.title}” {vi}{then_vi}",
+            f"The task “{task.title}” is {en}{then_en}",
+            conflict=True,
+        )
+
+
 def change_task(
     plan: Plan, task: Task, change: TaskChange, *, members: Sequence[Member], today: dt.date
 ) -> Task:
@@ -221,13 +232,7 @@ def change_task(
             f"Nhiệm vụ {task.id} không thuộc kế hoạch này.",
             f"Task {task.id} is not part of this plan.",
         )
-    if task.status != "open":
-        vi, en = _CLOSED[task.status]
-        raise Refused(
-            f"Nhiệm vụ “{task.title}” {vi}, không thể thay đổi.",
-            f"The task “{task.title}” is {en} and cannot change.",
-            conflict=True,
-        )
+    _require_open(task, ", không thể thay đổi.", " and cannot change.")
     changed = replace(
         task,
         title=change.title or task.title,
@@ -338,6 +343,38 @@ def amend(
     )
 
 
+def edition_document(
+    plan: Plan, tasks: Sequence[Task], *, member: Member, at: dt.datetime, reason: str | None
+) -> dict[str, Any]:
+    """The text of an edition as adopted, stored unchanged in ``plan_editions``."""
+    return {
+        "edition": plan.edition,
+        "year": plan.year,
+        "title": plan.title,
+        "adopted_at": at.isoformat(),
+        "adopted_by": {"member": member.id, "name": member.name, "position": member.position},
+        "reason": reason,
+        "purposes": list(plan.purposes),
+        "task_groups": [
+            {"number": g.number, "title": g.title, "description": g.description}
+            for g in plan.task_groups
+        ],
+        "tasks": [
+            {
+                "id": t.id,
+                "task_group": t.task_group,
+                "title": t.title,
+                "owner": t.owner,
+                "start_on": t.start_on.isoformat(),
+                "due_on": t.due_on.isoformat(),
+                "deliverable": t.deliverable,
+                "cancelled": t.status == "cancelled",
+            }
+            for t in sorted(tasks, key=lambda t: (t.task_group, t.due_on, t.id))
+        ],
+    }
+
+
 # --- carrying it out --------------------------------------------------------------------
 
 
@@ -352,13 +389,7 @@ def report_progress(
     at: dt.datetime,
 ) -> Progress:
     require_adopted(plan)
-    if task.status != "open":
-        vi, en = _CLOSED[task.status]
-        raise Refused(
-            f"Nhiệm vụ “{task.title}” {vi}; không báo cáo tiến độ thêm.",
-            f"The task “{task.title}” is {en}; no more progress is reported.",
-            conflict=True,
-        )
+    _require_open(task, "; không báo cáo tiến độ thêm.", "; no more progress is reported.")
     if not 0 <= percent <= 100:
         raise Refused("Tiến độ phải từ 0 đến 100%.", "Progress lies between 0 and 100%.")
     if percent < task.percent:

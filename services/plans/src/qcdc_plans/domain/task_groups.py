@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from qcdc_plans.domain.errors import Refused
+from qcdc_shared.refusals import Refused
 
 
 @dataclass(frozen=True)

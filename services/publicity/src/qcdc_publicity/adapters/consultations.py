@@ -1,71 +1,18 @@
-"""Consultations and their comments, stored in publicity's database.
-
-A comment row keeps the text, the display name only when the resident chose to show it, and a
-keyed pseudonym of the commenter (``qcdc_shared.audit.pseudonym``), never the token subject:
-the ward can tell that two comments came from one account without being able to say whose.
-"""
+"""The consultation repository (consultations and their comments) over publicity's
+database; comments are stored under the commenter's pseudonym (see ``adapters.tables``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Column,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    Text,
-    select,
-)
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_publicity.adapters.db import metadata
-from qcdc_publicity.contracts import (
-    CommentReceivedV1,
-    ConsultationClosedV1,
-    ConsultationDeadlineV1,
-    ConsultationOpenedV1,
-    ResponseItemV1,
-)
+from qcdc_publicity.adapters.tables import consultation_comments, consultations
 from qcdc_publicity.domain.consultation import Comment, Consultation, ResponseItem
-from qcdc_shared.deadlines import Deadline
+from qcdc_shared.law.deadlines import Deadline
 from qcdc_shared.refusals import ConcurrentChange
-
-consultations = Table(
-    "consultations",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("ward", String(64), nullable=False),
-    Column("title", Text, nullable=False),
-    Column("draft", Text, nullable=False),
-    Column("status", String(16), nullable=False, index=True),
-    Column("opened_at", DateTime(timezone=True), nullable=False),
-    Column("minimum_end", JSON, nullable=False),
-    Column("comments_received", Integer, nullable=False),
-    Column("accepted", JSON, nullable=False),
-    Column("rejected", JSON, nullable=False),
-    Column("closed_at", DateTime(timezone=True), nullable=True),
-    Column("result_posting_id", String(36), nullable=True),
-    Column("version", Integer, nullable=False),
-    Column("created_by", String(128), nullable=False),
-)
-
-consultation_comments = Table(
-    "consultation_comments",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("consultation_id", String(36), ForeignKey("consultations.id"), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("display_name", String(200), nullable=True),  # only when the resident chose to
-    Column("commenter", String(64), nullable=False),  # keyed pseudonym, never the subject
-    Column("received_at", DateTime(timezone=True), nullable=False),
-    Index("ix_consultation_comments_consultation", "consultation_id", "received_at"),
-)
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -180,10 +127,7 @@ class ConsultationRepository:
         """
         counted = await self.session.execute(
             consultations.update()
-            .where(
-                consultations.c.id == comment.consultation_id,
-                consultations.c.status == "open",
-            )
+            .where(consultations.c.id == comment.consultation_id, consultations.c.status == "open")
             .values(comments_received=consultations.c.comments_received + 1)
         )
         if counted.rowcount != 1:  # type: ignore[attr-defined]
@@ -214,58 +158,3 @@ class ConsultationRepository:
             )
         ).all()
         return [to_comment(row) for row in rows]
-
-
-# The wire format: domain consultations → the published integration events (contracts/).
-
-
-def _deadline(deadline: Deadline) -> ConsultationDeadlineV1:
-    return ConsultationDeadlineV1(
-        rule="CON-MIN20",
-        due=deadline.due,
-        due_at=deadline.due_at,
-        explanation=deadline.explanation,
-        explanation_en=deadline.explanation_en,
-        table_version=deadline.table_version,
-    )
-
-
-def opened_event(consultation: Consultation) -> ConsultationOpenedV1:
-    return ConsultationOpenedV1(
-        consultation_id=consultation.id,
-        ward=consultation.ward,
-        title=consultation.title,
-        opened_at=consultation.opened_at,
-        minimum_end=_deadline(consultation.minimum_end),
-        version=consultation.version,
-    )
-
-
-def comment_event(
-    consultation: Consultation, comment: Comment, *, comments_received: int
-) -> CommentReceivedV1:
-    """No text, no name, no pseudonym: only that a comment arrived, and when."""
-    return CommentReceivedV1(
-        consultation_id=consultation.id,
-        ward=consultation.ward,
-        comment_id=comment.id,
-        received_at=comment.received_at,
-        comments_received=comments_received,
-        version=1,  # the comment's own version: a comment is never changed
-    )
-
-
-def closed_event(consultation: Consultation) -> ConsultationClosedV1:
-    assert consultation.closed_at is not None and consultation.result_posting_id is not None
-    return ConsultationClosedV1(
-        consultation_id=consultation.id,
-        ward=consultation.ward,
-        title=consultation.title,
-        opened_at=consultation.opened_at,
-        closed_at=consultation.closed_at,
-        comments_received=consultation.comments_received,
-        accepted=[ResponseItemV1(point=i.point, reason=i.reason) for i in consultation.accepted],
-        rejected=[ResponseItemV1(point=i.point, reason=i.reason) for i in consultation.rejected],
-        result_posting_id=consultation.result_posting_id,
-        version=consultation.version,
-    )

@@ -10,6 +10,7 @@ reads "Ẩn danh" / "Anonymous". The commenter's pseudonym is never served.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Awaitable
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -17,12 +18,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from qcdc_publicity.adapters.consultations import (
-    ConsultationRepository,
-    consultations,
-    to_consultation,
-)
-from qcdc_publicity.api.common import Rules, run_command
+from qcdc_publicity.adapters.consultations import ConsultationRepository, to_consultation
+from qcdc_publicity.adapters.tables import consultations
+from qcdc_publicity.api.common import PublicityUoW, Rules
 from qcdc_publicity.domain.consultation import (
     MAX_COMMENT_CHARS,
     MAX_DRAFT_CHARS,
@@ -36,8 +34,10 @@ from qcdc_publicity.domain.consultation import (
 )
 from qcdc_publicity.handlers import consultations as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
-from qcdc_shared.auth import CurrentPrincipal, public, requires
-from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+from qcdc_shared.api.commands import run_command
+from qcdc_shared.audit import pseudonym
+from qcdc_shared.auth import CurrentPrincipal, Principal, public, requires
+from qcdc_shared.service import RuntimeDep
 
 T = TypeVar("T")
 
@@ -154,16 +154,10 @@ def _missing(consultation_id: str) -> Problem:
     )
 
 
-async def _command(call: Awaitable[T], consultation_id: str = "") -> T:
-    return await run_command(
-        call,
-        missing=handlers.ConsultationNotFound,
-        missing_problem=_missing(consultation_id),
-        changed_vi="Đợt lấy ý kiến vừa thay đổi (có ý kiến mới hoặc đã kết thúc); "
-        "hãy tải lại và thử lại.",
-        changed_en="The consultation changed meanwhile (a new comment or a close); reload and "
-        "retry.",
-    )
+async def _command(
+    call: Awaitable[T], uow: PublicityUoW, actor: Principal, action: str, target: str
+) -> T:
+    return await run_command(call, uow=uow, actor=actor, action=action, target=target)
 
 
 @router.post(
@@ -174,13 +168,18 @@ async def _command(call: Awaitable[T], consultation_id: str = "") -> T:
     summary="Mở lấy ý kiến nhân dân về dự thảo (ít nhất 20 ngày) — open a consultation",
 )
 async def open_consultation(
-    body: ConsultationIn, uow: UnitOfWorkDep, rules: Rules, actor: CurrentPrincipal
+    body: ConsultationIn, uow: PublicityUoW, rules: Rules, actor: CurrentPrincipal
 ) -> ConsultationOut:
-    consultation = await _command(
-        handlers.open_consultation(
-            uow=uow, rules=rules, actor=actor, title=body.title, draft=body.draft
-        )
+    consultation_id = str(uuid.uuid4())
+    opened = handlers.open_consultation(
+        uow=uow,
+        rules=rules,
+        consultation_id=consultation_id,
+        created_by=actor.sub,
+        **body.model_dump(),
     )
+    target = f"consultation:{consultation_id}"
+    consultation = await _command(opened, uow, actor, "consultation.open", target)
     return ConsultationOut.of(consultation, [])
 
 
@@ -232,19 +231,28 @@ async def get_consultation(consultation_id: str, runtime: RuntimeDep) -> Consult
     summary="Góp ý kiến (hiện tên hoặc ẩn danh) — comment, named or anonymous",
 )
 async def comment(
-    consultation_id: str, body: CommentIn, uow: UnitOfWorkDep, actor: CurrentPrincipal
+    consultation_id: str,
+    body: CommentIn,
+    uow: PublicityUoW,
+    runtime: RuntimeDep,
+    actor: CurrentPrincipal,
 ) -> CommentOut:
-    received = await _command(
-        handlers.comment(
-            uow=uow,
-            actor=actor,
-            consultation_id=consultation_id,
-            text=body.text,
-            show_name=body.show_name,
-        ),
-        consultation_id,
+    # The commenter is stored and audited only as a keyed pseudonym, never as the account.
+    commenter = pseudonym(runtime.settings.pseudonym_key.get_secret_value(), actor.sub)
+    comment_id = str(uuid.uuid4())
+    received = handlers.comment(
+        uow=uow,
+        consultation_id=consultation_id,
+        comment_id=comment_id,
+        commenter=commenter,
+        name=actor.name,
+        **body.model_dump(),
     )
-    return CommentOut.of(received)
+    as_pseudonym = actor.model_copy(update={"sub": commenter, "name": None})
+    target = f"consultation:{consultation_id}/comment:{comment_id}"
+    return CommentOut.of(
+        await _command(received, uow, as_pseudonym, "consultation.comment", target)
+    )
 
 
 @router.post(
@@ -254,21 +262,14 @@ async def comment(
     summary="Kết thúc, công khai ý kiến tiếp thu, không tiếp thu và lý do — close and publish",
 )
 async def close_consultation(
-    consultation_id: str,
-    body: CloseIn,
-    uow: UnitOfWorkDep,
-    rules: Rules,
-    actor: CurrentPrincipal,
+    consultation_id: str, body: CloseIn, uow: PublicityUoW, rules: Rules, actor: CurrentPrincipal
 ) -> ConsultationOut:
-    closed = await _command(
-        handlers.close_consultation(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            consultation_id=consultation_id,
-            accepted=CloseIn.values(body.accepted),
-            rejected=CloseIn.values(body.rejected),
-        ),
-        consultation_id,
+    closed = handlers.close_consultation(
+        uow=uow,
+        rules=rules,
+        consultation_id=consultation_id,
+        accepted=CloseIn.values(body.accepted),
+        rejected=CloseIn.values(body.rejected),
     )
-    return ConsultationOut.of(closed)
+    target = f"consultation:{consultation_id}"
+    return ConsultationOut.of(await _command(closed, uow, actor, "consultation.close", target))

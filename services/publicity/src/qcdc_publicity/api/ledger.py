@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import and_, select
 
-from qcdc_publicity.adapters.ledger import ledger_entries, posting_versions
+from qcdc_publicity.adapters.tables import ledger_entries, posting_versions
 from qcdc_publicity.domain.ledger import GENESIS, canonical
 from qcdc_shared.api import Page, PageQuery, Problem, not_found, paginate
 from qcdc_shared.auth import public

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Awaitable
 from typing import Annotated, Any
 
@@ -10,21 +11,23 @@ from fastapi import APIRouter, Body, Query, Request
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import String, cast, select
 
-from qcdc_publicity.adapters.db import postings, to_posting
-from qcdc_publicity.adapters.ledger import posting_versions
-from qcdc_publicity.api.common import Rules, run_command
-from qcdc_publicity.domain.model import (
-    PROCEDURE_ELEMENTS,
-    Attachment,
-    Channel,
-    Posting,
-    Status,
-)
+from qcdc_publicity.adapters.postings import to_posting
+from qcdc_publicity.adapters.tables import posting_versions, postings
+from qcdc_publicity.api.common import PublicityUoW, Rules
+from qcdc_publicity.domain.posting import PROCEDURE_ELEMENTS, Attachment, Channel, Posting, Status
 from qcdc_publicity.handlers import postings as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
-from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
-from qcdc_shared.deadlines import start_of_day
-from qcdc_shared.service import RuntimeDep, UnitOfWorkDep
+from qcdc_shared.api.commands import run_command
+from qcdc_shared.auth import (
+    CurrentPrincipal,
+    OptionalPrincipal,
+    Principal,
+    is_ward_staff,
+    public,
+    requires,
+)
+from qcdc_shared.law.deadlines import start_of_day
+from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["postings"])
 
@@ -43,12 +46,16 @@ class ContentIn(BaseModel):
     channels: list[Channel] = Field(min_length=1)
     attachments: list[AttachmentIn] = Field(default_factory=list, max_length=50)
     procedure: dict[str, str] | None = Field(
-        default=None,
-        description="Thủ tục hành chính (nhóm 13): " + ", ".join(PROCEDURE_ELEMENTS),
+        default=None, description="Thủ tục hành chính (nhóm 13): " + ", ".join(PROCEDURE_ELEMENTS)
     )
 
-    def attachment_values(self) -> tuple[Attachment, ...]:
-        return tuple(Attachment(a.name, a.url, a.sha256) for a in self.attachments)
+    def arguments(self) -> dict[str, Any]:
+        """The handler's keyword arguments: the fields, as the domain holds them."""
+        return {
+            **self.model_dump(exclude={"channels", "attachments"}),
+            "channels": tuple(self.channels),
+            "attachments": tuple(Attachment(a.name, a.url, a.sha256) for a in self.attachments),
+        }
 
 
 class PostingIn(ContentIn):
@@ -128,15 +135,13 @@ def _missing(posting_id: str) -> Problem:
     return not_found(f"Không có tin công khai {posting_id}.", f"No posting {posting_id}.")
 
 
-async def _command(call: Awaitable[Posting], posting_id: str = "") -> PostingOut:
-    posting = await run_command(
-        call,
-        missing=handlers.PostingNotFound,
-        missing_problem=_missing(posting_id),
-        changed_vi="Tin vừa được thay đổi bởi một thao tác khác; vui lòng thử lại.",
-        changed_en="The posting was changed by another request at the same time; try again.",
+async def _command(
+    call: Awaitable[Posting], uow: PublicityUoW, actor: Principal, action: str, posting_id: str
+) -> PostingOut:
+    target = f"posting:{posting_id}"
+    return PostingOut.of(
+        await run_command(call, uow=uow, actor=actor, action=action, target=target)
     )
-    return PostingOut.of(posting)
 
 
 @router.post(
@@ -147,22 +152,13 @@ async def _command(call: Awaitable[Posting], posting_id: str = "") -> PostingOut
     summary="Tạo tin công khai (bản nháp) — create a posting (draft)",
 )
 async def create_posting(
-    body: PostingIn, uow: UnitOfWorkDep, rules: Rules, actor: CurrentPrincipal
+    body: PostingIn, uow: PublicityUoW, rules: Rules, actor: CurrentPrincipal
 ) -> PostingOut:
-    return await _command(
-        handlers.create_posting(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            category=body.category,
-            title=body.title,
-            body=body.body,
-            decided_on=body.decided_on,
-            channels=tuple(body.channels),
-            attachments=body.attachment_values(),
-            procedure=body.procedure,
-        )
+    posting_id = str(uuid.uuid4())
+    created = handlers.create_posting(
+        uow=uow, rules=rules, posting_id=posting_id, created_by=actor.sub, **body.arguments()
     )
+    return await _command(created, uow, actor, "posting.create", posting_id)
 
 
 @router.post(
@@ -173,21 +169,16 @@ async def create_posting(
 )
 async def publish_posting(
     posting_id: str,
-    uow: UnitOfWorkDep,
+    uow: PublicityUoW,
     rules: Rules,
     actor: CurrentPrincipal,
     body: Annotated[PublishIn | None, Body()] = None,
 ) -> PostingOut:
-    return await _command(
-        handlers.publish_posting(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            posting_id=posting_id,
-            published_at=body.published_at if body else None,
-        ),
-        posting_id,
+    published_at = body.published_at if body else None
+    published = handlers.publish_posting(
+        uow=uow, rules=rules, posting_id=posting_id, published_at=published_at
     )
+    return await _command(published, uow, actor, "posting.publish", posting_id)
 
 
 @router.post(
@@ -198,21 +189,16 @@ async def publish_posting(
 )
 async def withdraw_posting(
     posting_id: str,
-    uow: UnitOfWorkDep,
+    uow: PublicityUoW,
     rules: Rules,
     actor: CurrentPrincipal,
     body: Annotated[WithdrawIn | None, Body()] = None,
 ) -> PostingOut:
-    return await _command(
-        handlers.withdraw_posting(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            posting_id=posting_id,
-            reason=body.reason if body else "",
-        ),
-        posting_id,
+    reason = body.reason if body else ""
+    withdrawn = handlers.withdraw_posting(
+        uow=uow, rules=rules, posting_id=posting_id, reason=reason
     )
+    return await _command(withdrawn, uow, actor, "posting.withdraw", posting_id)
 
 
 @router.post(
@@ -222,26 +208,12 @@ async def withdraw_posting(
     summary="Thay thế bằng phiên bản mới (nhóm 4, 13) — amend a permanent posting",
 )
 async def amend_posting(
-    posting_id: str,
-    body: ContentIn,
-    uow: UnitOfWorkDep,
-    rules: Rules,
-    actor: CurrentPrincipal,
+    posting_id: str, body: ContentIn, uow: PublicityUoW, rules: Rules, actor: CurrentPrincipal
 ) -> PostingOut:
-    return await _command(
-        handlers.amend_posting(
-            uow=uow,
-            rules=rules,
-            actor=actor,
-            posting_id=posting_id,
-            title=body.title,
-            body=body.body,
-            channels=tuple(body.channels),
-            attachments=body.attachment_values(),
-            procedure=body.procedure,
-        ),
-        posting_id,
+    amended = handlers.amend_posting(
+        uow=uow, rules=rules, posting_id=posting_id, **body.arguments()
     )
+    return await _command(amended, uow, actor, "posting.amend", posting_id)
 
 
 @router.get(

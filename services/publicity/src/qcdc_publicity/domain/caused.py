@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from qcdc_shared.deadlines import local_date
+from qcdc_shared.law.deadlines import local_date
 
 # PUB-CAT: 5 resident contributions and funds (decision topics 1-2), 14 other items by law.
 FUNDS_CATEGORY = 5

@@ -24,8 +24,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qcdc_publicity.domain.model import PostingRefused, RuleBook
-from qcdc_shared.deadlines import Deadline, local_date
+from qcdc_publicity.domain.posting import PostingRefused
+from qcdc_shared.law.deadlines import Deadline, local_date
+from qcdc_shared.law.rulebook import RuleBook
 
 ConsultationStatus = Literal["open", "closed"]
 
@@ -90,13 +91,7 @@ def _bounded(value: str, *, limit: int, what_vi: str, what_en: str) -> str:
 
 
 def open_consultation(
-    *,
-    consultation_id: str,
-    ward: str,
-    title: str,
-    draft: str,
-    now: dt.datetime,
-    rules: RuleBook,
+    *, consultation_id: str, ward: str, title: str, draft: str, now: dt.datetime, rules: RuleBook
 ) -> Consultation:
     """Open a draft for comments now; CON-MIN20 fixes the earliest close from this instant."""
     return Consultation(

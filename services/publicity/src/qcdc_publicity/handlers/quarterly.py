@@ -2,52 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from sqlalchemy import select
-
-from qcdc_publicity.adapters.db import PostingRepository, postings
 from qcdc_publicity.domain.caused import previous_quarter, quarter_bounds, quarterly_list
-from qcdc_publicity.domain.model import RuleBook, Source
+from qcdc_publicity.domain.posting import Source
 from qcdc_publicity.handlers.postings import publish_caused_posting
-from qcdc_shared.deadlines import local_date, start_of_day
-from qcdc_shared.runtime import UnitOfWork
+from qcdc_publicity.unit_of_work import PublicityUnitOfWork
+from qcdc_shared.law.deadlines import local_date, start_of_day
+from qcdc_shared.law.rulebook import RuleBook
 
 
-async def publish_quarterly_list(uow: UnitOfWork, rules: RuleBook) -> bool:
+async def publish_quarterly_list(uow: PublicityUnitOfWork, rules: RuleBook) -> bool:
     """Sweep. Idempotent (one list per quarter); a quarter with no disclosure has no list."""
-    year, quarter = previous_quarter(local_date(uow.runtime.clock.now()))
+    year, quarter = previous_quarter(local_date(uow.clock.now()))
     source = Source("quarterly_list", f"{year}-Q{quarter}")
-    if await PostingRepository(uow.session).by_source(source) is not None:
+    if await uow.postings.by_source(source) is not None:
         return False
     start, end = quarter_bounds(year, quarter)
-    rows = (
-        await uow.session.execute(
-            select(postings.c.category, postings.c.title, postings.c.published_at)
-            .where(postings.c.published_at.is_not(None))
-            .where(postings.c.published_at >= _local_midnight(start))
-            .where(postings.c.published_at < _local_midnight(end))
-            .where(postings.c.source_kind.is_distinct_from("quarterly_list"))
-            .order_by(postings.c.published_at)
-        )
-    ).all()
-    if not rows:
+    disclosed = await uow.postings.published_between(start_of_day(start), start_of_day(end))
+    if not disclosed:
         return False
     caused = quarterly_list(
-        year, quarter, [(row.category, row.title, local_date(row.published_at)) for row in rows]
+        year,
+        quarter,
+        [(p.category, p.title, local_date(p.published_at)) for p in disclosed if p.published_at],
     )
-    await publish_caused_posting(
-        uow,
-        rules,
-        source=source,
-        category=caused.category,
-        title=caused.title,
-        body=caused.body,
-        decided_on=caused.decided_on,
-    )
+    await publish_caused_posting(uow, rules, source=source, caused=caused)
     await uow.commit()
     return True
-
-
-def _local_midnight(day: dt.date) -> dt.datetime:
-    return start_of_day(day)

@@ -1,0 +1,342 @@
+"""The one deadline function of the platform (CAL-COUNT, CAL-WHY).
+
+:func:`compute_deadline` takes a rule id and the starting event and returns a
+:class:`Deadline` that names its rule, the table version, and explains itself in Vietnamese
+and English. Services compute a deadline once, when the starting event happens, and carry it
+in their events; nobody recomputes it later (DESIGN §2).
+
+Counting (Civil Code 2015 Arts. 147–148, CAL-COUNT):
+
+- The row used is the one in force on the LOCAL date (Asia/Ho_Chi_Minh) of the starting
+  event; a datetime start must be timezone-aware.
+- The day of the event is not counted: 10 calendar days from 30 June end on 10 July.
+- ``calendar_days`` and ``months`` periods whose last day is a weekend or holiday roll to
+  the next working day; ``working_days`` periods count working days only, so they always end
+  on one. A month period ends on the matching day of the last month, or that month's last
+  day when it has no such day (30 November + 3 months = 28 February).
+- Extensions (CMP-RESOLVE complex, DEN-RESOLVE, INF-REQ.complex) run on from the unrolled
+  end of the previous period, so 30 days extended by 15 equal 45 days from the start; only
+  the final day rolls. Each must fit the row's ``extension`` (largest single extension, how
+  many times) and ``max_amount`` (DEN-RESOLVE: never beyond 90 days), or
+  :class:`ExtensionRefused` names the rule.
+- Rows with ``direction = "before"`` (DEC-NOTICE, DEC-CONV30, REC-WEEK.schedule, OVS-PLAN,
+  OVS-INV) give the last day a notice may be given: ``amount`` before the event, moved
+  BACK to the previous working day when it falls on a day off, so the notice is never
+  shorter than the law asks.
+- ``working_hours`` is accepted by the table but no rule uses it and office hours are not
+  modelled, so it is refused rather than guessed.
+
+``due_at`` is the last representable instant of the due day, 23:59:59.999999+07:00, rather
+than 24:00 written as the next day's 00:00: its local date is then the same ``due`` date in
+every consumer, and a period is overdue when ``now > due_at``. Viet Nam has had no daylight
+saving time since 1975, so a fixed +07:00 offset is exact and needs no tz database.
+"""
+
+from __future__ import annotations
+
+import calendar as _gregorian
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from qcdc_shared.law.calendar import Language, WorkingCalendar
+from qcdc_shared.law.rules import Rule, RuleTable, Unit
+
+VN_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+_END_OF_DAY = dt.time(23, 59, 59, 999999, tzinfo=VN_TZ)
+_UNIT_NAMES: dict[Language, dict[str, str]] = {
+    "vi": {"calendar_days": "ngày", "working_days": "ngày làm việc", "months": "tháng"},
+    "en": {"calendar_days": "day(s)", "working_days": "working day(s)", "months": "month(s)"},
+}
+_WEEKDAYS: dict[Language, tuple[str, ...]] = {
+    "vi": ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+class DeadlineError(ValueError):
+    """A deadline that cannot be computed; ``rule`` feeds problem+json's ``rule`` field."""
+
+    def __init__(self, rule: str, detail_en: str, detail_vi: str) -> None:
+        super().__init__(f"{rule}: {detail_en}")
+        self.rule = rule
+        self.detail_en = detail_en
+        self.detail_vi = detail_vi
+
+
+class NotADeadline(DeadlineError):
+    """The rule is a share or a count, or a unit this function does not count."""
+
+
+class ExtensionRefused(DeadlineError):
+    """An extension the rule does not allow (too long, too many, beyond the cap)."""
+
+
+class Extension(BaseModel):
+    """One granted extension, applied after the base period, with its reason."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    amount: int = Field(gt=0)
+    unit: Unit
+    reason: str = Field(min_length=1)
+
+
+class Deadline(BaseModel):
+    """A computed deadline: what is due, when, under which rule and table version."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    due: dt.date
+    due_at: AwareDatetime
+    table_version: str
+    start: dt.datetime | dt.date
+    start_date: dt.date
+    amount: int
+    unit: Unit
+    basis: str
+    extensions: tuple[Extension, ...] = ()
+    explanation: str
+    explanation_en: str
+
+    def to_api(self) -> dict[str, str]:
+        """The DESIGN §6 deadline shape, with the English explanation beside the Vietnamese."""
+        return {
+            "rule": self.rule,
+            "due": self.due.isoformat(),
+            "due_at": self.due_at.isoformat(),
+            "explanation": self.explanation,
+            "explanation_en": self.explanation_en,
+        }
+
+
+def local_date(start: dt.datetime | dt.date) -> dt.date:
+    """The Asia/Ho_Chi_Minh date of a starting event."""
+    if isinstance(start, dt.datetime):
+        if start.utcoffset() is None:
+            raise ValueError("a starting instant must be timezone-aware")
+        return start.astimezone(VN_TZ).date()
+    return start
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    """The first instant of a local day (a paper record that carries only its date)."""
+    return dt.datetime.combine(day, dt.time(), VN_TZ)
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The last instant of a local day (24:00 Asia/Ho_Chi_Minh, CAL-COUNT)."""
+    return dt.datetime.combine(day, _END_OF_DAY)
+
+
+def is_overdue(deadline: Deadline, now: dt.datetime) -> bool:
+    """True once the due day has ended in Viet Nam."""
+    if now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    return now > deadline.due_at
+
+
+def compute_deadline(
+    rule_id: str,
+    *,
+    start: dt.datetime | dt.date,
+    table: RuleTable,
+    calendar: WorkingCalendar,
+    extensions: Sequence[Extension | tuple[int, str, str]] = (),
+) -> Deadline:
+    """The deadline of ``rule_id`` for an event at ``start`` (see the module docstring)."""
+    try:
+        start_date = local_date(start)
+    except ValueError as exc:
+        raise DeadlineError(rule_id, str(exc), "Thời điểm bắt đầu phải có múi giờ.") from exc
+    rule = table.rule(rule_id, on=start_date)
+    if not rule.is_period or rule.unit == "working_hours":
+        raise NotADeadline(
+            rule.id,
+            f"unit {rule.unit} is not a period this function counts",
+            f"đơn vị {rule.unit} không phải là thời hạn tính được",
+        )
+    amount = rule.days()
+    granted = tuple(_as_extension(e) for e in extensions)
+    _check_extensions(rule, granted)
+
+    steps: list[tuple[Extension, dt.date]] = []
+    if rule.direction == "before":
+        end = _shift(start_date, -amount, rule.unit, calendar)
+        due = calendar.roll_backward(end)
+    else:
+        end = _shift(start_date, amount, rule.unit, calendar)
+        for extension in granted:
+            end = _shift(end, extension.amount, extension.unit, calendar)
+            steps.append((extension, end))
+        due = calendar.roll_forward(end)
+
+    texts = {
+        lang: _explain(lang, rule, table.version, start_date, steps, end, due, calendar)
+        for lang in ("vi", "en")
+    }
+    return Deadline(
+        rule=rule.id,
+        due=due,
+        due_at=end_of_day(due),
+        table_version=table.version,
+        start=start,
+        start_date=start_date,
+        amount=amount,
+        unit=rule.unit,
+        basis=rule.basis,
+        extensions=granted,
+        explanation=texts["vi"],
+        explanation_en=texts["en"],
+    )
+
+
+def _as_extension(value: Extension | tuple[int, str, str]) -> Extension:
+    if isinstance(value, Extension):
+        return value
+    amount, unit, reason = value
+    return Extension.model_validate({"amount": amount, "unit": unit, "reason": reason})
+
+
+def _check_extensions(rule: Rule, granted: tuple[Extension, ...]) -> None:
+    """Extensions must fit the row's ``extension`` and ``max_amount`` (e.g. DEN-RESOLVE 90)."""
+    if not granted:
+        return
+    spec = rule.extension
+    if spec is None:
+        raise ExtensionRefused(
+            rule.id, "this period cannot be extended", "thời hạn không được gia hạn"
+        )
+    if len(granted) > spec.max_times:
+        raise ExtensionRefused(
+            rule.id,
+            f"at most {spec.max_times} extension(s) ({rule.basis})",
+            f"chỉ được gia hạn tối đa {spec.max_times} lần ({rule.basis})",
+        )
+    for extension in granted:
+        if extension.unit != spec.unit or extension.amount > spec.amount:
+            raise ExtensionRefused(
+                rule.id,
+                f"each extension is at most {spec.amount} {spec.unit} ({rule.basis})",
+                f"mỗi lần gia hạn không quá {spec.amount} {_UNIT_NAMES['vi'][spec.unit]}"
+                f" ({rule.basis})",
+            )
+    total = rule.days() + sum(extension.amount for extension in granted)
+    if rule.max_amount is not None and total > rule.max_amount:
+        raise ExtensionRefused(
+            rule.id,
+            f"{total} {rule.unit} in all exceeds the cap of {rule.max_amount} ({rule.basis})",
+            f"tổng thời hạn {total} {_UNIT_NAMES['vi'][rule.unit]} vượt quá mức tối đa "
+            f"{rule.max_amount} ({rule.basis})",
+        )
+
+
+def _shift(day: dt.date, amount: int, unit: str, calendar: WorkingCalendar) -> dt.date:
+    if unit == "calendar_days":
+        return day + dt.timedelta(days=amount)
+    if unit == "working_days":
+        return calendar.add_working_days(day, amount)
+    if unit == "months":
+        month_index = day.year * 12 + day.month - 1 + amount
+        year, month = divmod(month_index, 12)
+        last = _gregorian.monthrange(year, month + 1)[1]
+        return dt.date(year, month + 1, min(day.day, last))
+    raise NotADeadline(unit, f"cannot count {unit}", f"không tính được {unit}")
+
+
+_TEXT: dict[Language, dict[str, str]] = {
+    "vi": {
+        "head": "Quy tắc {rule} ({basis}; bảng quy tắc {version}): ",
+        "after": "{amount} {unit} kể từ {start} ({event}), không tính ngày xảy ra sự kiện"
+        " (CAL-COUNT).",
+        "before": "ít nhất {amount} {unit} trước {start} ({event}).",
+        "calendar": "Lịch: {calendar}.",
+        "skipped": "Các ngày nghỉ không tính: {days}.",
+        "extension": "Gia hạn thêm {amount} {unit} ({reason}), đến {end}.",
+        "later": "Ngày cuối của thời hạn, {end}, là ngày nghỉ ({why}) nên hạn chuyển sang"
+        " ngày làm việc tiếp theo.",
+        "earlier": "Ngày {end} là ngày nghỉ ({why}) nên hạn lùi về ngày làm việc trước đó.",
+        "due": "Hạn cuối: 24:00 {due} (giờ Việt Nam, UTC+07:00).",
+        "weekend": "{n} ngày thứ Bảy, Chủ nhật",
+        "weekend_day": "cuối tuần",
+    },
+    "en": {
+        "head": "Rule {rule} ({basis}; rule table {version}): ",
+        "after": "{amount} {unit} from {start} ({event}), the day of the event not counted"
+        " (CAL-COUNT).",
+        "before": "at least {amount} {unit} before {start} ({event}).",
+        "calendar": "Calendar: {calendar}.",
+        "skipped": "Days off not counted: {days}.",
+        "extension": "Extended by {amount} {unit} ({reason}), to {end}.",
+        "later": "The last day of the period, {end}, is a day off ({why}), so the deadline"
+        " moves to the next working day.",
+        "earlier": "{end} is a day off ({why}), so the deadline moves back to the previous"
+        " working day.",
+        "due": "Due by the end of {due} (24:00 Asia/Ho_Chi_Minh, UTC+07:00).",
+        "weekend": "{n} Saturday(s)/Sunday(s)",
+        "weekend_day": "weekend",
+    },
+}
+
+
+def _explain(
+    lang: Language,
+    rule: Rule,
+    version: str,
+    start: dt.date,
+    steps: Sequence[tuple[Extension, dt.date]],
+    end: dt.date,
+    due: dt.date,
+    calendar: WorkingCalendar,
+) -> str:
+    """CAL-WHY: rule id, basis, table version, start, calendar, days skipped, extensions."""
+    text = _TEXT[lang]
+    units = _UNIT_NAMES[lang]
+    parts = [
+        text["head"].format(rule=rule.id, basis=rule.basis, version=version)
+        + text[rule.direction].format(
+            amount=rule.amount,
+            unit=units[rule.unit],
+            start=_d(lang, start),
+            event=rule.counted_from,
+        ),
+        text["calendar"].format(calendar=calendar.describe(lang)),
+    ]
+    if rule.unit == "working_days" or any(e.unit == "working_days" for e, _ in steps):
+        # Days off inside the period, the event day itself left out, whichever way it runs.
+        skipped = [d for d in calendar.days_off_between(start, end) if d != start]
+        if skipped:
+            parts.append(text["skipped"].format(days=_list_days_off(lang, skipped, calendar)))
+    for extension, extended_to in steps:
+        parts.append(
+            text["extension"].format(
+                amount=extension.amount,
+                unit=units[extension.unit],
+                reason=extension.reason,
+                end=_d(lang, extended_to),
+            )
+        )
+    if due != end:
+        why = calendar.holiday_name(end, lang) or text["weekend_day"]
+        parts.append(text["later" if due > end else "earlier"].format(end=_d(lang, end), why=why))
+    parts.append(text["due"].format(due=_d(lang, due)))
+    return " ".join(parts)
+
+
+def _list_days_off(lang: Language, days: Iterable[dt.date], calendar: WorkingCalendar) -> str:
+    weekend, named = 0, []
+    for day in days:
+        name = calendar.holiday_name(day, lang)
+        if name:
+            named.append(f"{_d(lang, day)} ({name})")
+        else:
+            weekend += 1
+    head = [_TEXT[lang]["weekend"].format(n=weekend)] if weekend else []
+    return "; ".join(head + named)
+
+
+def _d(lang: Language, day: dt.date) -> str:
+    weekday = _WEEKDAYS[lang][day.weekday()]
+    return f"{weekday} {day:%d/%m/%Y}" if lang == "vi" else f"{weekday} {day.isoformat()}"
