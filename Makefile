@@ -7,7 +7,7 @@ export UV_FROZEN := 1
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: help setup run test test-dates test-unit test-integration lint format contracts bench clean
+.PHONY: help setup run test test-dates test-unit test-integration lint format contracts bench drill-topology clean
 
 help:
 	@echo "make run        start the platform on this machine"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint       ruff and mypy"
 	@echo "make contracts  regenerate contracts/ from the event models"
 	@echo "make bench      benchmarks (ratios against a baseline in the same process)"
+	@echo "make drill-topology  hub and 168 ward leaves on this machine (minutes, GBs of RAM)"
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -80,6 +81,10 @@ contracts: setup
 
 bench: setup
 	$(UV) run --frozen python bench/catch_up.py
+
+# Not part of `make test`: 169 nats-servers, a few minutes; writes bench/results/topology.json.
+drill-topology: setup
+	$(UV) run --frozen python bench/drill_topology.py
 
 clean:
 	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache

@@ -35,6 +35,7 @@ from qcdc_petitions.contracts import PetitionDeadlineV1, PetitionReceivedV1
 from qcdc_publicity.contracts import DeadlineV1, PostingPublishedV1
 from qcdc_shared.db import drop_database
 from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
+from qcdc_shared.registry import Registry, Ward, dump_registry
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_STREAM, ensure_city_topology
 from qcdc_shared.testing.service import Harness, running
@@ -52,6 +53,17 @@ def wards(count: int) -> list[str]:
     else:  # outside the workplace: made-up slugs, same shape
         slugs = [f"phuong-{n}" for n in range(1, 169)]
     return slugs[:count]
+
+
+def registry_file(slugs: list[str], folder: Path) -> Path:
+    """The gateway believes only its registry's wards: these, with made-up official codes."""
+    registry = Registry(
+        city="Thành phố Hồ Chí Minh",
+        wards=[Ward(slug=slug, code=f"{n:05d}", name=slug) for n, slug in enumerate(slugs, 1)],
+    )
+    path = folder / "wards.toml"
+    path.write_text(dump_registry(registry), encoding="utf-8")
+    return path
 
 
 def events_of(ward: str, n: int, start: dt.datetime) -> list[tuple[IntegrationEvent, str]]:
@@ -158,9 +170,9 @@ async def read_all(url: str) -> int:
         await client.close()
 
 
-async def live_catch_up(nats_url: str, database_url: str, events: int) -> float:
+async def live_catch_up(nats_url: str, database_url: str, registry: Path, events: int) -> float:
     """The gateway started on a backlog: events per second until its log holds them all."""
-    settings = Settings(nats_url=nats_url, database_url=database_url)
+    settings = Settings(nats_url=nats_url, database_url=database_url, registry_file=str(registry))
     began = time.perf_counter()
     async with running(Harness, build_gateway, settings, nats_url) as gateway:
 
@@ -184,10 +196,11 @@ async def main(ward_count: int, per_ward: int, database_url: str | None) -> None
             baseline = read / (time.perf_counter() - began)
             url = database_url or f"sqlite+aiosqlite:///{folder}/gateway.db"
             began = time.perf_counter()
-            folded = await rebuild(nats_url=server.url, database_url=url)
+            folded = await rebuild(nats_url=server.url, database_url=url, wards=slugs)
             rebuilt = folded / (time.perf_counter() - began)
             live_url = f"{url}_live" if database_url else f"sqlite+aiosqlite:///{folder}/live.db"
-            catch_up = await live_catch_up(server.url, live_url, sent)
+            registry = registry_file(slugs, Path(folder))
+            catch_up = await live_catch_up(server.url, live_url, registry, sent)
             if database_url:
                 await drop_database(live_url)
         finally:

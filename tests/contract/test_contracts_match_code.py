@@ -18,11 +18,11 @@ from jsonschema import Draft202012Validator
 
 from qcdc_publicity.contracts import DeadlineV1, PostingPublishedV1
 from qcdc_shared.envelope import Envelope, build_envelope
+from qcdc_shared.published_contracts import FORMAT_CHECKER
 from qcdc_shared.subjects import SERVICES
 from qcdc_shared.tooling.contracts import (
     ASYNCAPI_FILE,
     ENVELOPE_FILE,
-    FORMAT_CHECKER,
     ContractError,
     ContractViolation,
     check_contracts,

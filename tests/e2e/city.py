@@ -30,7 +30,13 @@ class City:
     ``wait=False`` returns before the ready line (see :meth:`wait_until_up`)."""
 
     def __init__(
-        self, var_dir: Path, wards: str, *, demo_months: int | None = None, wait: bool = True
+        self,
+        var_dir: Path,
+        wards: str,
+        *,
+        demo_months: int | None = None,
+        wait: bool = True,
+        topology: str = "single",
     ) -> None:
         self.clock = TestClock.pinned()  # the city's "now" as the tests see it
         self.var_dir = var_dir
@@ -50,6 +56,7 @@ class City:
                 "--var",
                 str(var_dir),
                 *(["--demo-months", str(demo_months)] if demo_months else ["--empty"]),
+                *(["--topology", topology] if topology != "single" else []),
                 *clock_at_arguments(),
             ],
             cwd=REPO,
@@ -98,6 +105,13 @@ class City:
     def restore_clock(self) -> None:
         """Back to the harness's "now" after a test moved the shared clock."""
         self.qcdc("clock", "set", self.clock.now().isoformat())
+
+    def pid(self, role: str) -> int:
+        """The pid of a process ``qcdc run`` started: ``hub``, ``leaf:<ward>``,
+        ``<ward>/<service>``, ``city/gateway``."""
+        processes = self.topology["processes"]
+        assert isinstance(processes, dict)
+        return int(processes[role]["pid"])
 
     def token(self, role: str, ward: str | None = None) -> str:
         return self.qcdc("token", "--role", role, *(["--ward", ward] if ward else []))

@@ -1,11 +1,11 @@
-"""What the spine proofs share: a probe event, a producer, a recording consumer, NATS clients."""
+"""What the spine proofs share: a producer of genuine events, a recording consumer, NATS
+clients."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import ClassVar
 
 import nats
 from faststream.nats import NatsBroker
@@ -13,25 +13,16 @@ from nats.aio.client import Client
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from qcdc_publicity.contracts import CommentReceivedV1
 from qcdc_shared.bus import durable_subscriber
 from qcdc_shared.db import make_engine, make_sessionmaker
-from qcdc_shared.envelope import Envelope, IntegrationEvent, build_envelope
+from qcdc_shared.envelope import Envelope, build_envelope
 from qcdc_shared.inbox import IdempotentConsumer
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import add_to_outbox
 from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.testing.waiting import eventually
-
-
-class ProbeRecorded(IntegrationEvent):
-    """A test-only event: never registered in contracts/."""
-
-    service: ClassVar[str] = "publicity"
-    aggregate: ClassVar[str] = "probe"
-    event: ClassVar[str] = "recorded"
-    note: str
-
 
 consumer_metadata = MetaData()
 received = Table(
@@ -63,12 +54,20 @@ async def ward_with_database(
 
 
 def probe(ward: str, aggregate: int, sequence: int) -> Envelope:
-    return build_envelope(
-        ProbeRecorded(note=f"{aggregate}:{sequence}"),
+    """The ``sequence``-th comment on draft ``aggregate``: a genuine event, as consumers believe
+    only what honours its published contract."""
+    now = dt.datetime.now(dt.UTC)
+    aggregate_id = f"agg-{aggregate:03d}"
+    comment = CommentReceivedV1(
+        consultation_id=aggregate_id,
         ward=ward,
-        aggregate_id=f"agg-{aggregate:03d}",
-        sequence=sequence,
-        time=dt.datetime.now(dt.UTC),
+        comment_id=f"{aggregate}:{sequence}",
+        received_at=now,
+        comments_received=sequence,
+        version=sequence,
+    )
+    return build_envelope(
+        comment, ward=ward, aggregate_id=aggregate_id, sequence=sequence, time=now
     )
 
 

@@ -27,6 +27,7 @@ from qcdc_plans.main import build as build_plans
 from qcdc_plans.testing import Plans
 from qcdc_publicity.main import build as build_publicity
 from qcdc_shared.db import drop_database
+from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.clock import TestClock
@@ -292,7 +293,10 @@ async def test_two_wards_indicators_catch_up_rebuild_and_as_of(
         assert earlier["city"]["postings_published"] == 0
         assert earlier["city"]["petitions_received"] == 0
 
-        folded = await rebuild(nats_url=nats_server.url, database_url=urls["gateway"])
+        registry = [ward.slug for ward in load_registry(REGISTRY).wards]
+        folded = await rebuild(
+            nats_url=nats_server.url, database_url=urls["gateway"], wards=registry
+        )
         assert folded > 0
         async with running(Harness, build_gateway, gateway_settings, nats_server.url) as city:
             rebuilt = (

@@ -1,11 +1,14 @@
 """Idempotent, order-tolerant consumption of events (DESIGN §3, §4).
 
 ``IdempotentConsumer.process`` takes one JetStream message: a message that is not a QCDC
-CloudEvent goes straight to the dead letters (redelivery cannot cure it); otherwise the event id
-is recorded in the inbox in the same transaction as the handler's effect, so a redelivery
-changes nothing. A failing handler is retried with backoff (``nak(delay)``) up to
-``max_deliver`` deliveries, then dead-lettered to ``dlq.<ward>.<consumer>`` with the reason and
-delivery count, and the consumer carries on with the next message.
+CloudEvent, or one the consumer may not believe (``provenance.refusals``: a forged ward, the
+wrong stream, an unknown ward, data against its contract, an impossible sequence), goes
+straight to the dead letters with every reason (redelivery cannot cure it) and changes nothing
+else. Otherwise the event id is recorded in the inbox in the same transaction as the handler's
+effect, so a redelivery changes nothing. A failing handler is retried with backoff
+(``nak(delay)``) up to ``max_deliver`` deliveries, then dead-lettered to
+``dlq.<ward>.<consumer>`` with the reason and delivery count, and the consumer carries on with
+the next message.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import base64
 import datetime as dt
 import json
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from typing import Any, Protocol
 
 from nats.js.api import PubAck
@@ -23,6 +26,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from qcdc_shared.envelope import Envelope, EnvelopeError
+from qcdc_shared.provenance import Arrival, Contracts, refusals
+from qcdc_shared.published_contracts import published_contracts
 from qcdc_shared.subjects import dlq_subject
 from qcdc_shared.tables import inbox
 
@@ -66,9 +71,16 @@ class IdempotentConsumer:
         max_deliver: int = 5,
         backoff: Sequence[float] = DEFAULT_BACKOFF,
         after_commit: Callable[[], None] | None = None,
+        wards: Collection[str] | None = None,
+        contracts: Contracts | None = None,
     ) -> None:
+        """``wards``: whose events it believes (the city's registry for the gateway), by
+        default its own ``ward``'s only. ``contracts``: the published ones, unless a test's."""
         self.name = name
         self.ward = ward
+        self.wards = frozenset(wards if wards is not None else (ward,))
+        # Resolved now: a process that cannot find contracts/ fails at start, not per event.
+        self._contracts = contracts or published_contracts()
         self._sessionmaker = sessionmaker
         self._handle = handle
         self._publish = publish
@@ -85,6 +97,10 @@ class IdempotentConsumer:
             envelope = Envelope.from_json(msg.data)
         except EnvelopeError as error:
             await self._dead_letter(msg, f"malformed event: {error}")
+            return
+        refused = refusals(envelope, Arrival.of(msg), wards=self.wards, contracts=self._contracts)
+        if refused:
+            await self._dead_letter(msg, "; ".join(refused))
             return
         try:
             await self._apply(envelope)

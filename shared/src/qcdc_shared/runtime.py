@@ -39,9 +39,10 @@ U = TypeVar("U", bound="SqlUnitOfWork")
 class NatsLink:
     """One nats-py connection, made in the background and kept forever."""
 
-    def __init__(self, url: str, *, name: str) -> None:
+    def __init__(self, url: str, *, name: str, credentials: dict[str, str] | None = None) -> None:
         self.url = url
         self.name = name
+        self._credentials = credentials or {}
         self.client: Client | None = None
         self._on_connect: list[OnConnect] = []
         self._first_connect = asyncio.Event()
@@ -67,6 +68,7 @@ class NatsLink:
                     reconnect_time_wait=0.5,
                     connect_timeout=2,
                     allow_reconnect=True,
+                    **self._credentials,
                 )
             except Exception as error:  # no server yet: keep serving, try again
                 task = asyncio.current_task()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from faststream.nats import NatsBroker
+from faststream.nats.security import NatsUserPassword
 from nats.aio.client import Client
 from sqlalchemy import MetaData, text
 
@@ -28,6 +29,7 @@ from qcdc_shared.inbox import Handler, IdempotentConsumer
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
+from qcdc_shared.published_contracts import published_contracts
 from qcdc_shared.readiness import RETRY_AFTER_SECONDS, CityStateHolder, RefuseWritesWhileBuilding
 from qcdc_shared.runtime import NatsLink, OnConnect, Runtime, SqlUnitOfWork, make_clock
 from qcdc_shared.settings import Settings, get_settings
@@ -52,6 +54,8 @@ class Consumer:
     # Called once each event's transaction has committed (e.g. to wake readers of what it
     # wrote), after the outbox relay's own wake-up.
     after_commit: Callable[[], None] | None = None
+    # The wards whose events it believes (the gateway: the registry's); None: its own ward's.
+    wards: Collection[str] | None = None
 
 
 @dataclass
@@ -135,7 +139,11 @@ async def _start(
     engine = make_engine(url)
     setup_telemetry(definition.name, ward=settings.ward, app=app, engine=engine)
     sessionmaker = make_sessionmaker(engine)
-    link = NatsLink(settings.nats_url, name=f"qcdc-{settings.ward}-{definition.name}")
+    link = NatsLink(
+        settings.nats_url,
+        name=f"qcdc-{settings.ward}-{definition.name}",
+        credentials=settings.nats_credentials(),
+    )
     if definition.ward_scoped:
 
         async def streams(client: Client) -> None:
@@ -168,6 +176,9 @@ async def _start(
     consumers = definition.consumers(runtime)
     runtime.consumes = bool(consumers)
     if consumers:
+        # Here, not in the consumers' task: a process that cannot find the contracts its
+        # consumers check events against must fail to start, not run without consumers.
+        published_contracts()
         runtime.tasks.append(asyncio.create_task(_consume(runtime, consumers), name="consumers"))
     return runtime
 
@@ -207,8 +218,12 @@ async def _sweep_forever(runtime: Runtime, definition: ServiceDefinition) -> Non
 async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
     """Start the FastStream broker once NATS answers; its client reconnects by itself."""
     middleware = nats_telemetry_middleware()
+    credentials = runtime.settings.nats_credentials()
     broker = NatsBroker(
         runtime.settings.nats_url,
+        security=NatsUserPassword(credentials["user"], credentials["password"])
+        if credentials
+        else None,
         max_reconnect_attempts=-1,
         reconnect_time_wait=1,
         middlewares=[middleware] if middleware else [],
@@ -221,6 +236,7 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
             handle=spec.handle,
             publish=runtime.link.publish,
             after_commit=_after_commit(runtime, spec),
+            wards=spec.wards,
         )
         durable_subscriber(broker, consumer, stream=spec.stream, subject=spec.subject)
     await runtime.link.wait_connected()

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     ward: str = "ben-thanh"
     service: str = ""
     nats_url: str = "nats://127.0.0.1:4222"
+    # Who this process is to its server (hub-leaf topology: a ward's services on their leaf,
+    # the gateway on the hub); never part of the URL, which is logged.
+    nats_user: str | None = None
+    nats_password: SecretStr | None = None
     # A template: {ward} and {service} are filled per process (DESIGN §5).
     database_url: str = "sqlite+aiosqlite:///var/data/{ward}/{service}.db"
     jwt_key: SecretStr = SecretStr(DEVELOPMENT_JWT_KEY)
@@ -48,6 +52,13 @@ class Settings(BaseSettings):
             if self.identity_key.get_secret_value() == DEVELOPMENT_IDENTITY_KEY:
                 raise ValueError("QCDC_ENV=production refuses the development identity key")
         return self
+
+    def nats_credentials(self) -> dict[str, str]:
+        """``user`` and ``password`` keyword arguments for nats-py and FastStream."""
+        if self.nats_user is None:
+            return {}
+        password = self.nats_password.get_secret_value() if self.nats_password else ""
+        return {"user": self.nats_user, "password": password}
 
     def database_url_for(self, *, ward: str | None = None, service: str | None = None) -> str:
         return self.database_url.format(ward=ward or self.ward, service=service or self.service)

@@ -7,10 +7,10 @@ Creation is idempotent and additive, so every service and the launcher may call 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from nats.js import JetStreamContext
-from nats.js.api import ExternalStream, StorageType, StreamConfig, StreamSource
+from nats.js.api import ExternalStream, StorageType, StreamConfig, StreamInfo, StreamSource
 from nats.js.errors import NotFoundError
 
 from qcdc_shared.subjects import (
@@ -20,6 +20,7 @@ from qcdc_shared.subjects import (
     DLQ_PREFIX,
     DLQ_STREAM,
     PREFIX,
+    source_deliver_prefix,
     ward_stream,
     ward_subjects,
 )
@@ -32,11 +33,14 @@ __all__ = [
     "DLQ_STREAM",
     "city_events_stream_config",
     "city_source",
+    "detached_sources",
     "dlq_stream_config",
     "ensure_city_events_stream",
     "ensure_city_stream",
     "ensure_city_topology",
+    "ensure_dlq_stream",
     "ensure_ward_streams",
+    "reattach_sources",
     "ward_stream_config",
 ]
 
@@ -73,8 +77,12 @@ def city_events_stream_config() -> StreamConfig:
 
 
 def city_source(ward: str, *, domain: str | None = None) -> StreamSource:
-    """A ward stream as a source of the city stream; ``domain`` for a ward on a leaf node."""
-    external = ExternalStream(api=f"$JS.{domain}.API") if domain else None
+    """A ward stream as a source of the city stream; ``domain`` for a ward on a leaf node,
+    whose deliveries arrive on the ward's own prefix (the only subjects its leaf connection
+    may send to the hub: ``qcdc_shared.tooling.nats_config``)."""
+    if domain is None:
+        return StreamSource(name=ward_stream(ward))
+    external = ExternalStream(api=f"$JS.{domain}.API", deliver=source_deliver_prefix(ward))
     return StreamSource(name=ward_stream(ward), external=external)
 
 
@@ -88,6 +96,10 @@ async def _ensure(js: JetStreamContext, config: StreamConfig) -> None:
 async def ensure_ward_streams(js: JetStreamContext, ward: str) -> None:
     """What a ward's own services need: its event stream and the dead-letter stream."""
     await _ensure(js, ward_stream_config(ward))
+    await ensure_dlq_stream(js)
+
+
+async def ensure_dlq_stream(js: JetStreamContext) -> None:
     await _ensure(js, dlq_stream_config())
 
 
@@ -123,3 +135,33 @@ async def ensure_city_topology(js: JetStreamContext, wards: Iterable[str]) -> No
         await ensure_ward_streams(js, ward)
     await ensure_city_stream(js, wards)
     await ensure_city_events_stream(js)
+
+
+def detached_sources(info: StreamInfo, *, idle_after: float) -> list[str]:
+    """Sources in another domain (a ward on its leaf) that delivered nothing, not even their
+    idle heartbeats (every second), for ``idle_after`` seconds."""
+    configured = {source.name: source for source in info.config.sources or ()}
+    detached = []
+    for source in info.sources or ():
+        config = configured.get(source.name)
+        if config is None or config.external is None:
+            continue  # same server: the server reattaches it by itself
+        active = source.active if source.active is not None else -1
+        if active < 0 or active > idle_after * 1e9:  # nanoseconds since its last message
+            detached.append(source.name)
+    return detached
+
+
+async def reattach_sources(js: JetStreamContext, stream: str, names: Collection[str]) -> None:
+    """Make the server set the named sources up now. After the hub restarts, the server
+    retries a source in another domain only after a fixed wait (30-40 s measured); a stream
+    update that drops and restores a source sets it up at once. The stream finds the last
+    sequence it holds of each source in its own messages, so nothing is sourced twice."""
+    if not names:
+        return
+    info = await js.stream_info(stream)
+    sources = list(info.config.sources or ())
+    info.config.sources = [source for source in sources if source.name not in names]
+    await js.update_stream(info.config)
+    info.config.sources = sources
+    await js.update_stream(info.config)

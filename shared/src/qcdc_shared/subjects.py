@@ -88,5 +88,14 @@ def ward_stream(ward: str) -> str:
     return "QCDC_" + ward.upper().replace("-", "_")
 
 
+# Where the city stream's source of a ward delivers on the hub (hub-leaf topology): outside
+# qcdc.> on purpose, so no event subject ever needs to cross a leaf connection.
+SOURCE_DELIVER_PREFIX = "qcdc-source"
+
+
+def source_deliver_prefix(ward: str) -> str:
+    return f"{SOURCE_DELIVER_PREFIX}.{check_ward(ward)}"
+
+
 def dlq_subject(*, ward: str, consumer: str) -> str:
     return f"{DLQ_PREFIX}.{check_token(ward, 'ward')}.{check_token(consumer, 'consumer')}"

@@ -4,7 +4,7 @@ transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,9 +16,13 @@ from qcdc_shared.service import Consumer
 from qcdc_shared.streams import CITY_STREAM
 
 
-def consumers(runtime: Runtime, *, committed: Callable[[], None] | None = None) -> list[Consumer]:
-    """``committed`` is called once an event's transaction has committed (it wakes the open
-    ``/api/stream`` responses, which read the log and would not see the row any earlier)."""
+def consumers(
+    runtime: Runtime, *, wards: Collection[str], committed: Callable[[], None] | None = None
+) -> list[Consumer]:
+    """``wards``: the registry's, the only ones whose events the city believes (a ward stream
+    QCDC_CITY still sources after its ward left the registry is refused). ``committed`` is
+    called once an event's transaction has committed (it wakes the open ``/api/stream``
+    responses, which read the log and would not see the row any earlier)."""
 
     async def handle(session: AsyncSession, envelope: Envelope) -> None:
         uow = SqlGatewayUnitOfWork.joining(runtime, session)
@@ -32,5 +36,6 @@ def consumers(runtime: Runtime, *, committed: Callable[[], None] | None = None) 
             subject="qcdc.>",
             handle=handle,
             after_commit=committed,
+            wards=wards,
         )
     ]

@@ -14,6 +14,7 @@ from nats.aio.client import Client
 from qcdc_gateway import consumers
 from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.api import city, escalations, events, exports, proxy, wards
+from qcdc_gateway.source_keeper import SourceKeeper
 from qcdc_gateway.unit_of_work import SqlGatewayUnitOfWork
 from qcdc_gateway.web import STATIC, pages
 from qcdc_shared.clock import Clock
@@ -39,10 +40,13 @@ def build(
     clock: Clock | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
+    registry = load_registry(settings.registry_file)
+    city_wards = frozenset(ward.slug for ward in registry.wards)
     feed = events.EventFeed()
+    keeper = SourceKeeper()
 
     def consume(runtime: Runtime) -> list[Consumer]:
-        return consumers.consumers(runtime, committed=feed.notify)
+        return consumers.consumers(runtime, wards=city_wards, committed=feed.notify)
 
     async def stop_streams(app: FastAPI) -> None:
         """End the open /api/stream responses before the service stops (uvicorn runs the
@@ -67,8 +71,8 @@ def build(
         migrations=MIGRATIONS,
         consumers=consume,
         ward_scoped=False,
-        on_connect=[city_events_stream],
-        on_stop=[stop_streams, proxy.close_client],
+        on_connect=[city_events_stream, keeper.start],
+        on_stop=[stop_streams, proxy.close_client, keeper.stop],
         unit_of_work=SqlGatewayUnitOfWork,
     )
     # The city's own database: the template's {ward} becomes "city".
@@ -78,7 +82,7 @@ def build(
         uow_factory=uow_factory,
         clock=clock,
     )
-    app.state.registry = load_registry(settings.registry_file)
+    app.state.registry = registry
     app.state.event_feed = feed
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

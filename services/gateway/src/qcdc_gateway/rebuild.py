@@ -4,8 +4,11 @@ The facts are a function of the stream, so a rebuild gives the numbers the live 
 The event log keeps its rows and positions (clients resume /api/stream by position) and the
 ledger heads stay as the append-only evidence they are; what either lacks is appended. Run it
 with the gateway stopped, or accept that the live consumer and the rebuild both append (the
-log's unique event id keeps either from doubling an event). Defaults follow ``qcdc run``: the
-city's NATS from var/run/topology.json and the gateway database under var/data/city/.
+log's unique event id keeps either from doubling an event). It believes what the live consumer
+believes (``provenance.refusals``, with the registry's wards): what that consumer dead-lettered
+is skipped, never folded. Defaults follow ``qcdc run``: the city's NATS from
+var/run/topology.json, the gateway database under var/data/city/ and the registry the settings
+name.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import nats
@@ -28,19 +32,30 @@ from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.handlers.projection import project
 from qcdc_gateway.unit_of_work import SqlProjections
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
-from qcdc_shared.envelope import Envelope
+from qcdc_shared.envelope import Envelope, EnvelopeError
 from qcdc_shared.migrations import upgrade
+from qcdc_shared.provenance import Arrival, refusals
+from qcdc_shared.published_contracts import published_contracts
+from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_STREAM
 
 BATCH = 500
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
 
+log = logging.getLogger(__name__)
+
 
 async def rebuild(
-    *, nats_url: str, database_url: str, progress: Callable[[int, int], None] | None = None
+    *,
+    nats_url: str,
+    database_url: str,
+    wards: Collection[str],
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Fold every event of QCDC_CITY into a cleared gateway database; returns how many."""
+    """Fold every event of QCDC_CITY the city believes (``wards``: the registry's) into a
+    cleared gateway database; returns how many were folded."""
+    contracts = published_contracts()
     await upgrade(
         database_url,
         service_versions=MIGRATIONS,
@@ -60,7 +75,7 @@ async def rebuild(
             stream=CITY_STREAM,
             config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL, inactive_threshold=60.0),
         )
-        done = 0
+        done = folded = 0
         while done < total:
             try:
                 batch = await sub.fetch(BATCH, timeout=2)
@@ -69,21 +84,29 @@ async def rebuild(
             async with sessions.begin() as session:
                 projections = SqlProjections(session)
                 for message in batch:
-                    envelope = Envelope.from_json(message.data)
+                    try:
+                        envelope = Envelope.from_json(message.data)
+                    except EnvelopeError:
+                        continue  # the live consumer dead-lettered it as malformed
+                    arrival = Arrival.of(message)
+                    if refused := refusals(envelope, arrival, wards=wards, contracts=contracts):
+                        log.warning("skipped %s: %s", envelope.id, "; ".join(refused))
+                        continue
                     await project(uow=projections, envelope=envelope, at=envelope.time, refold=True)
+                    folded += 1
             for message in batch:
                 await message.ack()
             done += len(batch)
             if progress:
                 progress(done, total)
         await sub.unsubscribe()
-        return done
+        return folded
     finally:
         await client.close()
         await engine.dispose()
 
 
-def _defaults(settings: Settings) -> tuple[str, str]:
+def _defaults(settings: Settings) -> tuple[str, str, str]:
     var = Path(settings.var_dir).resolve()
     topology = Path(settings.topology_file or var / "run" / "topology.json")
     nats_url = settings.nats_url
@@ -93,7 +116,12 @@ def _defaults(settings: Settings) -> tuple[str, str]:
         database_url = settings.database_url_for(ward="city", service="gateway")
     else:
         database_url = f"sqlite+aiosqlite:///{var}/data/city/gateway.db"
-    return nats_url, database_url
+    # The running city's registry (``qcdc run --wards`` may narrow it), as its gateway reads it.
+    running = var / "run" / "wards.toml"
+    registry = settings.registry_file
+    if "QCDC_REGISTRY_FILE" not in os.environ and running.is_file():
+        registry = str(running)
+    return nats_url, database_url, registry
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nats-url", help="default: the running city's (var/run/topology.json)")
     parser.add_argument("--database-url", help="default: var/data/city/gateway.db")
     args = parser.parse_args(argv)
-    nats_url, database_url = _defaults(Settings())
+    nats_url, database_url, registry = _defaults(Settings())
+    wards = {ward.slug for ward in load_registry(registry).wards}
     bar = tqdm(unit=" events", desc="QCDC_CITY", file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
@@ -117,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             rebuild(
                 nats_url=args.nats_url or nats_url,
                 database_url=args.database_url or database_url,
+                wards=wards,
                 progress=progress,
             )
         )

@@ -16,14 +16,14 @@ from collections.abc import Callable
 from importlib.metadata import EntryPoint
 from pathlib import Path
 
-import nats
-
 from qcdc_shared import clock as shared_clock
 from qcdc_shared.auth import ROLES_IN_ORDER, TokenError, mint_development_token
 from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Settings
 from qcdc_shared.tooling import plugins
+from qcdc_shared.tooling.brokers import Brokers, Credentials, brokers_of
 from qcdc_shared.tooling.launcher import Launcher, run_city
+from qcdc_shared.tooling.nats_config import SECRETS_DIR, Layout, write_nats_configs
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -40,6 +40,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.demo_months is not None and args.demo_months < 1:
         print("qcdc run: --demo-months must be at least 1", file=sys.stderr)
         return 2
+    if args.topology == "hub-leaf" and os.environ.get("QCDC_NATS_URL"):
+        print(
+            "qcdc run: --topology hub-leaf starts its own servers: unset QCDC_NATS_URL",
+            file=sys.stderr,
+        )
+        return 2
     registry_file = Path(args.registry or settings.registry_file)
     registry = load_registry(registry_file)
     if args.wards:
@@ -52,11 +58,24 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         database_url=os.environ.get("QCDC_DATABASE_URL") or None,
         clock_at=clock_at,
         demo_months=args.demo_months,
+        topology=args.topology,
         # A first-start hook (the demo) moves the shared development clock: never production.
         first_start_wanted=not args.empty and settings.env != "production",
         hooks=[point.load()() for point in plugins.found(plugins.FIRST_START).values()],
     )
     return asyncio.run(run_city(launcher))
+
+
+def _deploy_nats(args: argparse.Namespace, settings: Settings) -> int:
+    registry = load_registry(Path(args.registry or settings.registry_file))
+    routes = tuple(route.strip() for route in args.hub_routes.split(",") if route.strip())
+    out = Path(args.out)
+    write_nats_configs(registry, out, Layout(hub_address=args.hub_address, hub_routes=routes))
+    print(
+        f"{out}: hub.conf and {len(registry.wards)} leaf configurations; "
+        f"passwords in {out / SECRETS_DIR} (never commit it)"
+    )
+    return 0
 
 
 def _known_ward(ward: str, settings: Settings) -> None:
@@ -84,37 +103,35 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _nats_url(settings: Settings) -> str:
-    """The running city's broker: QCDC_NATS_URL, else the one ``qcdc run`` wrote down."""
+def _brokers(settings: Settings) -> list[Credentials]:
+    """The running city's servers: QCDC_NATS_URL, else the ones ``qcdc run`` wrote down
+    (the hub and every leaf in the hub-leaf topology)."""
     if os.environ.get("QCDC_NATS_URL"):
-        return settings.nats_url
+        return [Credentials(settings.nats_url, **settings.nats_credentials())]
     topology = Path(settings.var_dir) / "run" / "topology.json"
     if topology.is_file():
-        return str(json.loads(topology.read_text())["nats_url"])
-    return settings.nats_url
+        return brokers_of(json.loads(topology.read_text()))
+    return [Credentials(settings.nats_url)]
 
 
 async def _clock(args: argparse.Namespace, settings: Settings) -> int:
-    client = await nats.connect(_nats_url(settings), connect_timeout=3, max_reconnect_attempts=1)
+    brokers = await Brokers.connect(_brokers(settings), connect_timeout=3, max_reconnect_attempts=1)
     try:
-        js = client.jetstream()
         real_now = dt.datetime.now(dt.UTC)
         if args.action == "set":
             target = shared_clock.parse_instant(args.value)
-            await shared_clock.write_offset(
-                js, shared_clock.offset_to_reach(target, real_now=real_now)
-            )
+            await brokers.write_offset(shared_clock.offset_to_reach(target, real_now=real_now))
         elif args.action == "advance":
-            offset = await shared_clock.read_offset(js)
-            await shared_clock.write_offset(js, offset + shared_clock.parse_duration(args.value))
+            offset = await brokers.read_offset()
+            await brokers.write_offset(offset + shared_clock.parse_duration(args.value))
         elif args.action == "reset":
-            await shared_clock.write_offset(js, dt.timedelta(0))
-        offset = await shared_clock.read_offset(js)
+            await brokers.write_offset(dt.timedelta(0))
+        offset = await brokers.read_offset()
         now = shared_clock.OffsetClock(offset)
         print(f"{shared_clock.describe(now)}  (offset {offset})")
         return 0
     finally:
-        await client.close()
+        await brokers.close()
 
 
 def _delegate(point: EntryPoint, argv: list[str]) -> int:
@@ -144,6 +161,13 @@ def parser(*, describe: bool = False) -> argparse.ArgumentParser:
         help="months of history in the demo city of a first start (default: the demo's own)",
     )
     run.add_argument(
+        "--topology",
+        choices=["single", "hub-leaf"],
+        default="single",
+        help="single: one nats-server for the city (default); hub-leaf: a hub and one leaf "
+        "per ward, each its own nats-server, with the deployment's permissions",
+    )
+    run.add_argument(
         "--clock-at",
         metavar="INSTANT",
         help="development: the shared clock starts at this date or ISO instant (the demo city "
@@ -156,6 +180,24 @@ def parser(*, describe: bool = False) -> argparse.ArgumentParser:
     token.add_argument("--sub", help="subject (default: a generated development name)")
     token.add_argument("--name", help="display name")
     token.add_argument("--ttl", default="12h", help="lifetime, e.g. 12h, 7d (default 12h)")
+
+    deploy = commands.add_parser("deploy", help="deployment files generated from the registry")
+    targets = deploy.add_subparsers(dest="target", required=True)
+    nats_files = targets.add_parser(
+        "nats", help="the hub's and every ward leaf's nats-server configuration"
+    )
+    nats_files.add_argument("--registry", help="ward registry file (default deploy/wards.toml)")
+    nats_files.add_argument("--out", default="deploy/nats", help="folder (default deploy/nats)")
+    nats_files.add_argument(
+        "--hub-address",
+        default=Layout.hub_address,
+        help=f"host:port where leaves reach the hub's leaf-node listener ({Layout.hub_address})",
+    )
+    nats_files.add_argument(
+        "--hub-routes",
+        default="",
+        help="comma-separated host:port of the other hub nodes' cluster listeners (a cluster)",
+    )
 
     clock = commands.add_parser("clock", help="the shared development clock")
     clock.add_argument("action", choices=["set", "advance", "reset", "show"])
@@ -191,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args, settings)
     if args.command == "token":
         return _token(args, settings)
+    if args.command == "deploy":
+        return _deploy_nats(args, settings)
     if settings.env == "production":
         print("qcdc clock: refused when QCDC_ENV=production", file=sys.stderr)
         return 2

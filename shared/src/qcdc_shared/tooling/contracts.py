@@ -2,23 +2,22 @@
 
 Everything here is generated from ``IntegrationEvent`` models. A committed ``vN.json`` is a
 promise to subscribers we do not know, so a breaking change to it is refused: it must become
-``v{N+1}``, published side by side with the old version.
+``v{N+1}``, published side by side with the old version. Where the contracts are and how
+``data`` is checked against one is runtime code (consumers check every event), in
+``qcdc_shared.published_contracts``; here events are held to them exactly, as produced.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import os
-import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
 from qcdc_shared.envelope import (
@@ -27,23 +26,23 @@ from qcdc_shared.envelope import (
     IntegrationEvent,
     dataschema_for,
 )
+from qcdc_shared.published_contracts import (
+    ContractError,
+    compile_contract,
+    contract_file,
+    contracts_dir,
+    data_problems,
+    no_contract,
+)
 from qcdc_shared.subjects import SubjectError
 from qcdc_shared.tooling.asyncapi import ENVELOPE_FILE, GENERATED, render_asyncapi
 from qcdc_shared.tooling.schema_evolution import classify_change
 
-ENV_VAR = "QCDC_CONTRACTS_DIR"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 ASYNCAPI_FILE = "asyncapi.yaml"
-_TYPE = re.compile(r"^vn\.qcdc\.(?P<name>[a-z_]+\.[a-z_]+\.[a-z_]+)\.v(?P<version>[0-9]+)$")
-# RFC 3339 proper: jsonschema only checks date-time when rfc3339-validator is installed.
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 
 Models = Sequence[type[IntegrationEvent]]
-
-
-class ContractError(Exception):
-    """The contracts cannot be generated, found or safely overwritten."""
 
 
 class ContractViolation(EnvelopeError):
@@ -52,30 +51,6 @@ class ContractViolation(EnvelopeError):
     def __init__(self, message: str, problems: list[str]) -> None:
         super().__init__(message)
         self.problems = problems
-
-
-FORMAT_CHECKER = FormatChecker(Draft202012Validator.FORMAT_CHECKER.checkers)
-
-
-def _is_date_time(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    return bool(_DATE_TIME.match(value)) and dt.datetime.fromisoformat(value.upper()) is not None
-
-
-FORMAT_CHECKER.checks("date-time", raises=ValueError)(_is_date_time)
-
-
-def contracts_dir() -> Path:
-    """The repository's ``contracts/``: $QCDC_CONTRACTS_DIR, else above this file or cwd."""
-    configured = os.environ.get(ENV_VAR)
-    if configured:
-        return Path(configured)
-    for start in (Path(__file__).resolve().parent, Path.cwd().resolve()):
-        for folder in (start, *start.parents):
-            if (folder / "contracts").is_dir() and (folder / "pyproject.toml").is_file():
-                return folder / "contracts"
-    raise ContractError(f"no contracts/ directory found; set {ENV_VAR}")
 
 
 def event_schema(model: type[IntegrationEvent]) -> dict[str, Any]:
@@ -116,15 +91,10 @@ def dump_json(schema: Mapping[str, Any]) -> str:
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _schema_file(contract_name: str, version: int) -> Path:
-    return contracts_dir() / "events" / contract_name / f"v{version}.json"
-
-
 # The modification time is part of the key so a long-lived process sees regenerated files.
 @lru_cache(maxsize=64)
 def _validator(path: str, mtime_ns: int) -> Draft202012Validator:
-    schema = json.loads(Path(path).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+    return compile_contract(Path(path), ignore_unknown_fields=False)
 
 
 def validate_envelope(raw: bytes | str | Mapping[str, Any]) -> Envelope:
@@ -174,16 +144,15 @@ def _envelope_consistency(envelope: Envelope) -> list[str]:
 
 
 def _data_problems(type_: object, data: object) -> list[str]:
-    match = _TYPE.match(type_) if isinstance(type_, str) else None
-    if match is None:
+    """Exactly as published: an unknown field is a producer's mistake (a consumer ignores it)."""
+    path = contract_file(contracts_dir(), type_) if isinstance(type_, str) else None
+    if path is None:
         return []  # already reported by the envelope model
-    path = _schema_file(match["name"], int(match["version"]))
     try:
         validator = _validator(str(path), path.stat().st_mtime_ns)
     except OSError:
-        return [f"type: no published contract for {type_}"]
-    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path])
-    return [f"data{''.join(f'[{p!r}]' for p in e.path)}: {e.message}" for e in errors]
+        return [f"type: {no_contract(type_)}"]
+    return data_problems(validator, data)
 
 
 def _loc(loc: Iterable[int | str]) -> str:

@@ -13,12 +13,8 @@ from collections.abc import Iterable, Sequence
 from importlib.metadata import EntryPoint
 
 from qcdc_shared.envelope import IntegrationEvent
-from qcdc_shared.tooling.contracts import (
-    ContractError,
-    check_contracts,
-    contracts_dir,
-    write_contracts,
-)
+from qcdc_shared.published_contracts import ContractError, contracts_dir
+from qcdc_shared.tooling.contracts import check_contracts, write_contracts
 from qcdc_shared.tooling.plugins import CONTRACTS, found
 
 

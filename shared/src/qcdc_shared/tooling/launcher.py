@@ -1,7 +1,9 @@
-"""``qcdc run``: a whole city on one machine (DESIGN §1, single-machine default).
+"""``qcdc run``: a whole city on one machine (DESIGN §1).
 
-One ``nats-server`` from the wheel on a free loopback port (or ``QCDC_NATS_URL``), the streams,
-then every service of every ward and the gateway as their own uvicorn processes. Processes that
+One ``nats-server`` from the wheel on a free loopback port (or ``QCDC_NATS_URL``), or with
+``--topology hub-leaf`` a hub and one leaf per ward (``hub_leaf``: each ward's services on their
+own leaf with the ward's credentials, the gateway on the hub); the streams, then every service
+of every ward and the gateway as their own uvicorn processes. Processes that
 die are reported and restarted; SIGINT or SIGTERM stops everything this started, NATS last.
 Which services run, and what a new city is given before it opens (the demo city), come from the
 installed packages' entry points (``qcdc_shared.tooling.plugins``, ``first_start``). The city
@@ -24,14 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-import nats
 
 from qcdc_shared.clock import clock_bucket, offset_to_reach, read_offset, write_offset
-from qcdc_shared.readiness import READY, CityState, write_city_state
+from qcdc_shared.readiness import READY, CityState
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry, dump_registry
 from qcdc_shared.streams import ensure_city_topology
+from qcdc_shared.tooling.brokers import Brokers, Credentials
 from qcdc_shared.tooling.first_start import FirstStart, StartingCity
-from qcdc_shared.tooling.nats_server import NatsServer, free_port
+from qcdc_shared.tooling.hub_leaf import HubAndLeaves
+from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, free_port
 from qcdc_shared.tooling.plugins import CITY_SERVICES, WARD_SERVICES, app_path, found
 
 STOP_GRACE_SECONDS = 6.0  # then SIGKILL: the whole stop stays under 10 s
@@ -113,7 +116,9 @@ class Launcher:
     first_start_wanted: bool = False  # False: `qcdc run --empty`, or production
     demo_months: int | None = None  # None: the first-start hook's default
     processes: list[ServiceProcess] = field(default_factory=list)
+    topology: str = "single"  # or "hub-leaf": a hub and a leaf per ward (DESIGN §1)
     nats_server: NatsServer | None = None
+    hub_and_leaves: HubAndLeaves | None = None
     hooks: list[FirstStart] = field(default_factory=list)
     building: list[FirstStart] = field(default_factory=list)  # the hooks building this start
     city: StartingCity | None = None
@@ -129,25 +134,32 @@ class Launcher:
                 f"port {self.gateway_port} is taken: set QCDC_GATEWAY_PORT to another port"
             )
         self.var_dir.mkdir(parents=True, exist_ok=True)
-        if not self.nats_url:
+        if self.topology == "hub-leaf":
+            # Held before they start, so a failed start still stops the ones that did.
+            servers = self.hub_and_leaves = HubAndLeaves(self.registry, self.var_dir / "nats-city")
+            await asyncio.to_thread(servers.start)
+            await servers.ensure_streams()
+            self.nats_url = servers.hub.url
+        elif not self.nats_url:
             self.nats_server = NatsServer(self.var_dir / "nats", name="qcdc-city").start()
             self.nats_url = self.nats_server.url
-        await self._prepare_broker(self.nats_url)
+        await self._prepare_broker(self._brokers())
         self._plan()
         for proc in self.processes:
             proc.spawn()
         self._write_topology()
         await self._wait_healthy()
 
-    async def _prepare_broker(self, url: str) -> None:
-        client = await nats.connect(url, connect_timeout=5, max_reconnect_attempts=3)
+    async def _prepare_broker(self, credentials: list[Credentials]) -> None:
+        brokers = await Brokers.connect(credentials, connect_timeout=5, max_reconnect_attempts=3)
         try:
-            js = client.jetstream()
-            await ensure_city_topology(js, [ward.slug for ward in self.registry.wards])
+            js = brokers.first  # the hub: the hooks' markers and the clock are read there
+            if self.hub_and_leaves is None:
+                await ensure_city_topology(js, [ward.slug for ward in self.registry.wards])
             await clock_bucket(js)
             city = self.city = StartingCity(
                 var_dir=self.var_dir,
-                nats_url=url,
+                nats_url=self.nats_url or "",
                 topology=self.var_dir / "run" / "topology.json",
                 say=self._say,
                 wanted=self.first_start_wanted,
@@ -158,18 +170,33 @@ class Launcher:
                 real_now = dt.datetime.now(dt.UTC)
                 await write_offset(js, offset_to_reach(self.clock_at, real_now=real_now))
             city.present = await read_offset(js)  # what a hook walking the clock returns to
+            await brokers.write_offset(city.present)  # every leaf keeps the hub's time
             # Marked before any service starts, so none takes a user's write while a hook
             # builds; a start that builds nothing clears a stale mark.
             city.builder = CityState.building_now() if self.building else READY
-            await write_city_state(js, city.builder)
+            await brokers.write_city_state(city.builder)
         finally:
-            await client.close()
+            await brokers.close()
+
+    def _brokers(self) -> list[Credentials]:
+        """Every server, hub first, as its administrator (the clock and readiness live on
+        each)."""
+        if self.hub_and_leaves is None:
+            return [Credentials(self.nats_url or "")]
+        return list(self.hub_and_leaves.admins())
+
+    def _broker_of(self, ward: str | None) -> dict[str, str]:
+        """Where a process connects, as whom: its ward's leaf as the ward's services, the hub
+        as the gateway; the one server otherwise."""
+        servers = self.hub_and_leaves
+        if servers is None:
+            return Credentials(self.nats_url or "").environment()
+        return (servers.services(ward) if ward else servers.gateway()).environment()
 
     def _plan(self) -> None:
         var = self.var_dir.resolve()
         base = {
             **os.environ,
-            "QCDC_NATS_URL": self.nats_url or "",
             "QCDC_DATABASE_URL": self.database_url
             or f"sqlite+aiosqlite:///{var}/data/{{ward}}/{{service}}.db",
             "QCDC_TOPOLOGY_FILE": str(var / "run" / "topology.json"),
@@ -187,7 +214,7 @@ class Launcher:
                         service,
                         ward.slug,
                         free_port(),
-                        {**base, "QCDC_WARD": ward.slug},
+                        {**base, **self._broker_of(ward.slug), "QCDC_WARD": ward.slug},
                         var / "log" / f"{ward.slug}-{service}.log",
                         app=app_path(WARD_SERVICES, service),
                     )
@@ -196,9 +223,12 @@ class Launcher:
             port = self.gateway_port if service == "gateway" else free_port()
             log = var / "log" / f"city-{service}.log"
             app = app_path(CITY_SERVICES, service)
-            self.processes.append(ServiceProcess(service, None, port, base, log, app=app))
+            env = {**base, **self._broker_of(None)}
+            self.processes.append(ServiceProcess(service, None, port, env, log, app=app))
 
     def _write_topology(self) -> None:
+        """``var/run/topology.json``: every process by role with its pid, every URL. What a
+        user, the gateway, ``qcdc clock`` and the demo read; never a password."""
         wards: dict[str, dict[str, str]] = {}
         for proc in self.processes:
             if proc.ward:
@@ -206,8 +236,35 @@ class Launcher:
         path = self.var_dir / "run" / "topology.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         gateway = f"http://127.0.0.1:{self.gateway_port}"
-        pids = {proc.name: proc.process.pid for proc in self.processes if proc.process}
-        topology = {"nats_url": self.nats_url, "gateway": gateway, "wards": wards, "pids": pids}
+        processes = {
+            proc.name: {"pid": proc.process.pid, "url": proc.url}
+            for proc in self.processes
+            if proc.process
+        }
+        topology: dict[str, object] = {"nats_url": self.nats_url, "gateway": gateway}
+        servers = self.hub_and_leaves
+        if servers is not None:
+            topology["nats"] = {
+                "topology": "hub-leaf",
+                "servers": {role: server.url for role, server in servers.servers.items()},
+                "config": str(servers.config_dir.resolve()),
+            }
+            processes = {
+                **{
+                    role: {"pid": server.process.pid, "url": server.url}
+                    for role, server in servers.servers.items()
+                    if server.process
+                },
+                **processes,
+            }
+        elif self.nats_server is not None and self.nats_server.process:
+            processes = {
+                "nats": {"pid": self.nats_server.process.pid, "url": self.nats_server.url},
+                **processes,
+            }
+        topology["wards"] = wards
+        topology["processes"] = processes
+        topology["pids"] = {role: process["pid"] for role, process in processes.items()}
         # Atomic: the gateway and `qcdc clock` read it while a restart rewrites it.
         partial = path.with_suffix(".tmp")
         partial.write_text(json.dumps(topology, indent=2))
@@ -238,7 +295,11 @@ class Launcher:
         elapsed = time.monotonic() - self.began
         self._say(f"\nQCDC: thành phố đã sẵn sàng — the city is up in {elapsed:.1f}s")
         self._say(f"  gateway      http://127.0.0.1:{self.gateway_port}/api/wards")
-        self._say(f"  NATS         {self.nats_url}")
+        if self.hub_and_leaves is None:
+            self._say(f"  NATS         {self.nats_url}")
+        else:
+            for role, server in self.hub_and_leaves.servers.items():
+                self._say(f"  NATS {role:<17} {server.url}")
         for proc in self.processes:
             if proc.ward:
                 self._say(f"  {proc.name:<22} {proc.url}  (docs: {proc.url}/docs)")
@@ -250,6 +311,7 @@ class Launcher:
         """Report and restart a process that dies, with a growing pause between restarts."""
         while not stop.is_set():
             now = time.monotonic()
+            await self._restart_dead_servers()
             for proc in self.processes:
                 code = proc.exited()
                 if code is None or now < proc.next_restart:
@@ -268,6 +330,21 @@ class Launcher:
             except TimeoutError:
                 pass
 
+    async def _restart_dead_servers(self) -> None:
+        """A hub or leaf that died comes back on its ports with its store (hub-leaf)."""
+        if self.hub_and_leaves is None:
+            return
+        for role, server in self.hub_and_leaves.servers.items():
+            if server.running:
+                continue
+            self._say(f"! NATS {role} exited; restarting:\n{server.log_tail(4)}")
+            server.stop()  # reaps the dead process
+            try:
+                await asyncio.to_thread(server.start)
+            except NatsServerError as error:
+                self._say(f"! NATS {role} could not restart: {error}")
+            self._write_topology()
+
     async def first_start(self, stop: asyncio.Event) -> None:
         """The hooks that said they would build, one after the other; a failing hook leaves
         the city running, and ready."""
@@ -284,11 +361,11 @@ class Launcher:
 
     async def _mark_ready(self) -> None:
         """Hooks mark the city ready when they end; this covers one that could not."""
-        client = await nats.connect(self.nats_url or "", connect_timeout=5)
+        brokers = await Brokers.connect(self._brokers(), connect_timeout=5)
         try:
-            await write_city_state(client.jetstream(), READY)
+            await brokers.write_city_state(READY)
         finally:
-            await client.close()
+            await brokers.close()
 
     def stop(self) -> None:
         running = [p.process for p in self.processes if p.process and p.process.poll() is None]
@@ -303,6 +380,8 @@ class Launcher:
                 process.wait()
         if self.nats_server:
             self.nats_server.stop(timeout=3)
+        if self.hub_and_leaves:
+            self.hub_and_leaves.stop()
 
 
 async def run_city(launcher: Launcher) -> int:

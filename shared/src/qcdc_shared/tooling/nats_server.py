@@ -6,6 +6,8 @@ store folder that survives stop and start so a restart keeps the streams.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import shutil
 import signal
 import socket
@@ -36,6 +38,18 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
+def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
+    """``count`` distinct free ports: held together while chosen, since one at a time the
+    kernel may hand the same port out twice (seen with 170 servers)."""
+    with contextlib.ExitStack() as held:
+        ports = []
+        for _ in range(count):
+            sock = held.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+            sock.bind((host, 0))
+            ports.append(int(sock.getsockname()[1]))
+        return ports
+
+
 class NatsServer:
     def __init__(
         self,
@@ -46,13 +60,17 @@ class NatsServer:
         name: str = "qcdc",
         extra_args: tuple[str, ...] = (),
         log_file: Path | None = None,
+        config: Path | None = None,
     ) -> None:
+        """``config``: a configuration file (``qcdc deploy nats``) that sets listen address,
+        store and everything else; ``port`` must then be the port it listens on."""
         self.store_dir = Path(store_dir)
         self.host = host
         self.port = port or free_port(host)
         self.name = name
         self.extra_args = extra_args
         self.log_file = log_file or self.store_dir / "nats-server.log"
+        self.config = config
         self.process: subprocess.Popen[bytes] | None = None
         self.starts = 0
 
@@ -64,8 +82,18 @@ class NatsServer:
         if self.running:
             return self
         self.store_dir.mkdir(parents=True, exist_ok=True)
-        args = [
-            nats_server_binary(),
+        args = [nats_server_binary(), "-l", str(self.log_file)]
+        if self.config is not None:
+            args += ["-c", str(self.config), *self.extra_args]
+        else:
+            args += self._flags()
+        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._wait_ready(timeout)
+        self.starts += 1
+        return self
+
+    def _flags(self) -> list[str]:
+        return [
             "-a",
             self.host,  # otherwise it listens on every interface
             "-p",
@@ -75,14 +103,8 @@ class NatsServer:
             str(self.store_dir),
             "-n",
             self.name,
-            "-l",
-            str(self.log_file),
             *self.extra_args,
         ]
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self._wait_ready(timeout)
-        self.starts += 1
-        return self
 
     @property
     def running(self) -> bool:
@@ -96,11 +118,27 @@ class NatsServer:
                 raise NatsServerError(f"nats-server exited: {err or self.log_tail()}")
             try:
                 with socket.create_connection((self.host, self.port), timeout=0.5) as sock:
-                    if sock.recv(4096).startswith(b"INFO"):
+                    if self._answers(sock.recv(4096)):
                         return
             except OSError:
                 time.sleep(0.05)
         raise NatsServerError(f"nats-server did not answer on {self.url}: {self.log_tail()}")
+
+    def _answers(self, greeting: bytes) -> bool:
+        """This server, not another one that holds the port (it would then exit, unable to
+        listen)."""
+        if not greeting.startswith(b"INFO "):
+            return False
+        try:
+            info = json.loads(greeting[5:].split(b"\r\n", 1)[0])
+        except ValueError:
+            return False
+        if info.get("server_name") != self.name:
+            raise NatsServerError(
+                f"port {self.port} belongs to nats-server {info.get('server_name')!r}, "
+                f"not {self.name!r}"
+            )
+        return True
 
     def log_tail(self, lines: int = 20) -> str:
         try:
@@ -122,6 +160,12 @@ class NatsServer:
         if self.process.stderr:
             self.process.stderr.close()
         self.process = None
+
+    def reload(self) -> None:
+        """Read the configuration file again (SIGHUP): users and permissions change live."""
+        if self.process is None or self.process.poll() is not None:
+            raise NatsServerError(f"nats-server {self.name} is not running")
+        self.process.send_signal(signal.SIGHUP)
 
     def restart(self, *, kill: bool = True) -> None:
         self.stop(kill=kill)

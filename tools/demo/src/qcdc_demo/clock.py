@@ -14,14 +14,15 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 import httpx
-import nats
-from nats.aio.client import Client
 
 from qcdc_demo.client import DemoError
 from qcdc_shared import clock as shared_clock
-from qcdc_shared.readiness import READY, CityState, write_city_state
+from qcdc_shared.readiness import READY, CityState
+from qcdc_shared.tooling.brokers import Brokers, brokers_of
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,12 @@ async def _log_error(error: Exception) -> None:
 class SharedClock:
     def __init__(
         self,
-        client: Client,
+        brokers: Brokers,
         http: httpx.AsyncClient,
         health_urls: list[str],
         builder: CityState,
     ) -> None:
-        self._client = client
+        self._brokers = brokers
         self._http = http
         self._health_urls = health_urls
         self.builder = builder
@@ -52,19 +53,20 @@ class SharedClock:
     @classmethod
     async def connect(
         cls,
-        nats_url: str,
+        topology: Mapping[str, Any],
         http: httpx.AsyncClient,
         health_urls: list[str],
         builder: CityState | None = None,
     ) -> SharedClock:
-        """Connect, take the current offset as the present, and mark the city as building
-        (with the launcher's mark when it made one, so its key stays valid)."""
-        client = await nats.connect(
-            nats_url, connect_timeout=5, max_reconnect_attempts=3, error_cb=_log_error
+        """Connect to every server of the city, take the current offset as the present, and
+        mark the city as building (with the launcher's mark when it made one, so its key
+        stays valid)."""
+        brokers = await Brokers.connect(
+            brokers_of(topology), connect_timeout=5, max_reconnect_attempts=3, error_cb=_log_error
         )
-        walker = cls(client, http, health_urls, builder or CityState.building_now())
-        walker.offset = walker.present = await shared_clock.read_offset(client.jetstream())
-        await write_city_state(client.jetstream(), walker.builder)
+        walker = cls(brokers, http, health_urls, builder or CityState.building_now())
+        walker.offset = walker.present = await brokers.read_offset()
+        await brokers.write_city_state(walker.builder)
         return walker
 
     def now(self) -> dt.datetime:
@@ -76,14 +78,14 @@ class SharedClock:
         offset = self.present
         if instant is not None:
             offset = shared_clock.offset_to_reach(instant, real_now=real_now)
-        await shared_clock.write_offset(self._client.jetstream(), offset)
+        await self._brokers.write_offset(offset)
         self.offset = offset
         await self._followed()
 
     async def progress(self, done: int, total: int) -> None:
         """``done`` of ``total`` weeks walked, for /readyz, /health and the dashboard."""
         self.builder = self.builder.progress(done, total)
-        await write_city_state(self._client.jetstream(), self.builder)
+        await self._brokers.write_city_state(self.builder)
 
     async def _followed(self) -> None:
         pending = list(self._health_urls)
@@ -111,8 +113,8 @@ class SharedClock:
         """Leave the city at its present and ready, whatever happened during the walk."""
         try:
             async with asyncio.timeout(5):
-                await shared_clock.write_offset(self._client.jetstream(), self.present)
+                await self._brokers.write_offset(self.present)
                 self.offset = self.present
-                await write_city_state(self._client.jetstream(), READY)
+                await self._brokers.write_city_state(READY)
         finally:
-            await self._client.close()
+            await self._brokers.close()

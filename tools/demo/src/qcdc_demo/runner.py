@@ -175,7 +175,7 @@ async def build_city(
     settings = settings or Settings()
     async with httpx.AsyncClient(timeout=30.0) as http:
         health = [url for slug in slugs for url in running[slug].values()]
-        clock = await SharedClock.connect(topology["nats_url"], http, health, builder)
+        clock = await SharedClock.connect(topology, http, health, builder)
         try:
             days = walk_days(clock.now().astimezone(LOCAL_TZ).date(), months)
             names = await ward_names(http, topology["gateway"])

@@ -1,0 +1,155 @@
+"""The published event contracts (``contracts/events/<name>/v<N>.json``, DESIGN §3) as running
+code reads them: where they are, and what is wrong with an event's ``data`` against its schema.
+
+Producers are held to the schemas exactly (``tooling/contracts.py`` and ``tests/contract``);
+the schemas say ``additionalProperties: false`` so nothing slips out by accident. A consumer
+must ignore unknown fields (DESIGN §3: a producer one version ahead adds fields), so it checks
+against a copy of each schema with those prohibitions dropped: every field it knows must still
+be there with its type, range and format.
+
+Every event a consumer takes is checked, so its copy is also made quick to check: the local
+``$ref``s to ``$defs`` are written out in place (resolving them is most of jsonschema's work).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+ENV_VAR = "QCDC_CONTRACTS_DIR"
+_TYPE = re.compile(r"^vn\.qcdc\.(?P<name>[a-z_]+\.[a-z_]+\.[a-z_]+)\.v(?P<version>[0-9]+)$")
+# RFC 3339 proper: jsonschema only checks date-time when rfc3339-validator is installed.
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+# The keywords that refuse what a schema does not name.
+_CLOSED = ("additionalProperties", "unevaluatedProperties")
+_LOCAL_DEF = "#/$defs/"
+
+
+class ContractError(Exception):
+    """The contracts cannot be generated, found or safely overwritten."""
+
+
+FORMAT_CHECKER = FormatChecker(Draft202012Validator.FORMAT_CHECKER.checkers)
+
+
+def _is_date_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    return bool(_DATE_TIME.match(value)) and dt.datetime.fromisoformat(value.upper()) is not None
+
+
+FORMAT_CHECKER.checks("date-time", raises=ValueError)(_is_date_time)
+
+
+def contracts_dir() -> Path:
+    """The repository's ``contracts/``: $QCDC_CONTRACTS_DIR, else above this file or cwd.
+
+    A service the launcher starts runs from the repository's editable install, so the search
+    from this file finds it whatever the working directory; elsewhere set the variable."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return Path(configured)
+    for start in (Path(__file__).resolve().parent, Path.cwd().resolve()):
+        for folder in (start, *start.parents):
+            if (folder / "contracts").is_dir() and (folder / "pyproject.toml").is_file():
+                return folder / "contracts"
+    raise ContractError(f"no contracts/ directory found; set {ENV_VAR}")
+
+
+def contract_file(root: Path, type_: str) -> Path | None:
+    """Where the schema of event type ``vn.qcdc.<name>.v<N>`` is published (None: not a type)."""
+    match = _TYPE.match(type_)
+    if match is None:
+        return None
+    return root / "events" / match["name"] / f"v{match['version']}.json"
+
+
+def no_contract(type_: object) -> str:
+    return f"no published contract for {type_}"
+
+
+def compile_contract(path: Path, *, ignore_unknown_fields: bool) -> Draft202012Validator:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    if ignore_unknown_fields:
+        schema = _open(schema)
+        schema = _inline(schema, schema.get("$defs", {}), ())
+    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+
+
+def _open(schema: Any) -> Any:
+    """The schema without ``additionalProperties: false`` anywhere (``$defs`` included); a
+    schema-valued ``additionalProperties`` (a map's values) still applies."""
+    if isinstance(schema, list):
+        return [_open(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {
+        key: _open(value)
+        for key, value in schema.items()
+        if not (key in _CLOSED and value is False)
+    }
+
+
+def _inline(node: Any, defs: dict[str, Any], inlining: tuple[str, ...]) -> Any:
+    """``node`` with each ``{"$ref": "#/$defs/X", ...}`` replaced by X itself (a recursive
+    definition keeps its ``$ref``; ``$defs`` stays, so that one still resolves)."""
+    if isinstance(node, list):
+        return [_inline(item, defs, inlining) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    name = ref.removeprefix(_LOCAL_DEF) if isinstance(ref, str) else None
+    inlined = {key: _inline(value, defs, inlining) for key, value in node.items()}
+    if name is None or name not in defs or name in inlining or ref != _LOCAL_DEF + name:
+        return inlined
+    target = _inline(defs[name], defs, (*inlining, name))
+    siblings = {key: value for key, value in inlined.items() if key != "$ref"}
+    if siblings.keys() & target.keys():
+        return {"allOf": [target], **siblings}  # both apply, as beside a $ref
+    return {**target, **siblings}
+
+
+def data_problems(validator: Draft202012Validator, data: object) -> list[str]:
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path])
+    return [f"data{''.join(f'[{p!r}]' for p in e.path)}: {e.message}" for e in errors]
+
+
+class ConsumerContracts:
+    """The contracts as a consumer checks them: unknown fields ignored, each type's schema
+    compiled once for the life of the process (a running service's contracts ship with it)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._validators: dict[str, Draft202012Validator] = {}
+
+    def problems(self, type_: str, data: object) -> list[str]:
+        validator = self._validators.get(type_) or self._compile(type_)
+        if validator is None:
+            return [no_contract(type_)]
+        return data_problems(validator, data)
+
+    def _compile(self, type_: str) -> Draft202012Validator | None:
+        path = contract_file(self.root, type_)
+        try:
+            validator = compile_contract(path, ignore_unknown_fields=True) if path else None
+        except OSError:
+            return None  # not cached: anyone may send types by the thousand
+        if validator is not None:
+            self._validators[type_] = validator
+        return validator
+
+
+@lru_cache(maxsize=1)
+def published_contracts() -> ConsumerContracts:
+    """The process's one set of consumer contracts; ContractError if contracts/ is missing."""
+    root = contracts_dir()
+    if not (root / "events").is_dir():
+        raise ContractError(f"{root} holds no events/ folder; set {ENV_VAR}")
+    return ConsumerContracts(root)
