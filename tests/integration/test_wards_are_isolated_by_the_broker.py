@@ -101,6 +101,19 @@ async def test_a_ward_publishes_only_on_its_own_subjects(city: HubAndLeaves, con
     assert await messages(city.admin(B), ward_stream(B)) == 0
 
 
+async def test_a_ward_can_neither_change_nor_empty_its_own_stream(
+    city: HubAndLeaves, connect
+) -> None:
+    """The law keeps everything, and a stream's subjects are its ward's boundary."""
+    ward = await connect(city.services(A))
+    for verb in ("UPDATE", "PURGE", "DELETE"):
+        subject = f"$JS.API.STREAM.{verb}.{ward_stream(A)}"
+        await ward.client.publish(subject, b"{}")
+        await ward.refused("publish", subject)
+    await ward.client.publish("$JS.API.STREAM.CREATE.QCDC_FORGED", b"{}")
+    await ward.refused("publish", "$JS.API.STREAM.CREATE.QCDC_FORGED")
+
+
 async def test_a_ward_reads_neither_another_wards_stream_nor_the_citys(
     city: HubAndLeaves, connect
 ) -> None:
@@ -140,19 +153,46 @@ async def test_the_observer_reads_the_city_stream_and_publishes_nothing(
     await observer.refused("publish", f"$JS.API.STREAM.DELETE.{CITY_STREAM}")
 
 
+async def test_the_observer_cannot_touch_the_gateways_consumer(city: HubAndLeaves, connect) -> None:
+    admin = await connect(city.admin())
+    await admin.client.jetstream().add_consumer(CITY_STREAM, durable_name="gateway-projections")
+    observer = await connect(city.observer())
+    api = f"$JS.API.CONSUMER.%s.{CITY_STREAM}.gateway-projections"
+    for subject in (api % "INFO", api % "MSG.NEXT", api % "DELETE", api % "DURABLE.CREATE"):
+        await observer.client.publish(subject, b"{}")
+        await observer.refused("publish", subject)
+    await observer.client.publish(f"$JS.ACK.{CITY_STREAM}.gateway-projections.1.1.1.1.0", b"")
+    await observer.refused("publish", f"$JS.ACK.{CITY_STREAM}.gateway-projections.1.1.1.1.0")
+    info = await admin.client.jetstream().consumer_info(CITY_STREAM, "gateway-projections")
+    assert info.delivered.stream_seq == 0  # nothing taken from it
+
+
 async def test_the_gateway_publishes_only_the_citys_own_events(city: HubAndLeaves, connect) -> None:
     gateway = await connect(city.gateway())
-    for subject in (f"qcdc.{A}.plans.task.assigned", f"$JS.{A}.API.STREAM.INFO.QCDC_BEN_THANH"):
-        await gateway.client.publish(subject, b"forged")
+    for subject in (
+        f"qcdc.{A}.plans.task.assigned",
+        f"$JS.{A}.API.STREAM.INFO.QCDC_BEN_THANH",
+        "$JS.API.STREAM.DELETE.QCDC_DLQ",
+        f"$JS.API.STREAM.CREATE.{ward_stream(B)}",  # a look-alike of a ward's stream
+        f"$JS.API.STREAM.DELETE.{CITY_STREAM}",
+    ):
+        await gateway.client.publish(subject, b"{}")
         await gateway.refused("publish", subject)
 
 
-async def test_a_leaked_leaf_credential_is_no_client_login(city: HubAndLeaves) -> None:
-    user, password = city.secrets.leaf(A)
-    with pytest.raises(NatsError, match="Authorization Violation"):
-        await nats.connect(
-            city.hub.url, user=user, password=password, allow_reconnect=False, connect_timeout=2
-        )
+async def test_a_leaked_leaf_secret_opens_nothing_at_the_hub(city: HubAndLeaves) -> None:
+    """Neither the leaf link's password (no client login) nor the leaf's system account
+    password (each server has its own) lets anyone into the hub."""
+    for user, password in (city.secrets.leaf(A), city.secrets.system(A)):
+        with pytest.raises(NatsError, match="Authorization Violation"):
+            await nats.connect(
+                city.hub.url,
+                user=user,
+                password=password,
+                allow_reconnect=False,
+                connect_timeout=2,
+                max_reconnect_attempts=0,
+            )
 
 
 async def test_a_leaked_leaf_credential_injects_nothing_into_another_ward(
@@ -168,8 +208,20 @@ async def test_a_leaked_leaf_credential_injects_nothing_into_another_ward(
         f'server_name: rogue\nlisten: "127.0.0.1:{port}"\n'
         f"leafnodes {{ remotes: [ {{ url: {hub_url.split(':', 1)[1].strip()} }} ] }}\n"
     )
-    city_before = await messages(city.admin(), CITY_STREAM)
+    seed = await city.services(B).connect()  # something a forged purge would take away
+    try:
+        await seed.jetstream().publish(f"qcdc.{B}.plans.task.assigned", b"{}")
+    finally:
+        await seed.close()
     ward_before = await messages(city.admin(B), ward_stream(B))
+    assert ward_before >= 1
+
+    async def all_sourced() -> bool:
+        wards = [await messages(city.admin(w), ward_stream(w)) for w in (A, B)]
+        return await messages(city.admin(), CITY_STREAM) == sum(wards)
+
+    await eventually(all_sourced, within=10, what="the city stream holding every ward event")
+    city_before = await messages(city.admin(), CITY_STREAM)
     with NatsServer(tmp_path / "rogue", port=port, name="rogue", config=config) as rogue:
 
         async def linked() -> bool:
@@ -194,7 +246,7 @@ async def test_a_leaked_leaf_credential_injects_nothing_into_another_ward(
 
 async def leaf_names(city: HubAndLeaves) -> set[str]:
     """The servers linked to the hub, asked of the hub's system account."""
-    user, password = city.secrets.system()
+    user, password = city.secrets.system("hub")
     client = await nats.connect(city.hub.url, user=user, password=password)
     try:
         reply = await client.request("$SYS.REQ.SERVER.PING.LEAFZ", b"{}", timeout=2)

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     # the gateway on the hub); never part of the URL, which is logged.
     nats_user: str | None = None
     nats_password: SecretStr | None = None
+    # Where the wards' streams live: on this one server, or each in its ward's JetStream
+    # domain on its own leaf (then the gateway keeps QCDC_CITY sourcing them across).
+    nats_topology: Literal["single", "hub-leaf"] = "single"
     # A template: {ward} and {service} are filled per process (DESIGN §5).
     database_url: str = "sqlite+aiosqlite:///var/data/{ward}/{service}.db"
     jwt_key: SecretStr = SecretStr(DEVELOPMENT_JWT_KEY)

@@ -83,7 +83,11 @@ def city_source(ward: str, *, domain: str | None = None) -> StreamSource:
     if domain is None:
         return StreamSource(name=ward_stream(ward))
     external = ExternalStream(api=f"$JS.{domain}.API", deliver=source_deliver_prefix(ward))
-    return StreamSource(name=ward_stream(ward), external=external)
+    # Only the ward's own subjects, whatever its stream came to hold (a leaf's stream is in
+    # the ward's hands; a subject transform there must not reach the city as another ward).
+    return StreamSource(
+        name=ward_stream(ward), external=external, filter_subject=ward_subjects(ward)
+    )
 
 
 async def _ensure(js: JetStreamContext, config: StreamConfig) -> None:

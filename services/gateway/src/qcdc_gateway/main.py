@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from nats.aio.client import Client
+from nats.js import JetStreamContext
 
 from qcdc_gateway import consumers
 from qcdc_gateway.adapters.tables import metadata
@@ -22,7 +23,7 @@ from qcdc_shared.registry import load_registry
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import Consumer, ServiceDefinition, create_app
 from qcdc_shared.settings import Settings, get_settings
-from qcdc_shared.streams import ensure_city_events_stream
+from qcdc_shared.streams import ensure_city_events_stream, ensure_city_stream
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
 
@@ -31,6 +32,17 @@ async def city_events_stream(client: Client) -> None:
     # The outbox relay publishes qcdc.city.gateway.escalation.*: without a stream capturing
     # qcdc.city.> those publishes fail, so the gateway makes it itself, not only the launcher.
     await ensure_city_events_stream(client.jetstream())
+
+
+def city_stream(settings: Settings, wards: list[str]) -> Callable[[JetStreamContext], Any]:
+    """In the hub-leaf topology the gateway owns QCDC_CITY on the hub: every registry ward's
+    stream as a source in its ward's domain (made at connect, kept by the source keeper)."""
+
+    async def ensure(js: JetStreamContext) -> None:
+        if settings.nats_topology == "hub-leaf":
+            await ensure_city_stream(js, wards, domains={ward: ward for ward in wards})
+
+    return ensure
 
 
 def build(
@@ -43,7 +55,7 @@ def build(
     registry = load_registry(settings.registry_file)
     city_wards = frozenset(ward.slug for ward in registry.wards)
     feed = events.EventFeed()
-    keeper = SourceKeeper()
+    keeper = SourceKeeper(ensure=city_stream(settings, [ward.slug for ward in registry.wards]))
 
     def consume(runtime: Runtime) -> list[Consumer]:
         return consumers.consumers(runtime, wards=city_wards, committed=feed.notify)

@@ -15,9 +15,11 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI
 from nats.aio.client import Client
+from nats.js import JetStreamContext
 
 from qcdc_shared.streams import CITY_STREAM, detached_sources, reattach_sources
 
@@ -29,7 +31,10 @@ FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 4.0, 300.0
 
 
 class SourceKeeper:
-    def __init__(self) -> None:
+    def __init__(self, ensure: Callable[[JetStreamContext], Awaitable[None]] | None = None) -> None:
+        """``ensure`` makes the city stream with every ward's source (hub-leaf): at start, and
+        at every look, so a source dropped by a keeper that died mid-reattach comes back."""
+        self._ensure = ensure
         self._task: asyncio.Task[None] | None = None
         self._next_try: dict[str, float] = {}
         self._pause: dict[str, float] = {}
@@ -37,6 +42,8 @@ class SourceKeeper:
 
     async def start(self, client: Client) -> None:
         """``ServiceDefinition.on_connect``: runs once the gateway's NATS link is up."""
+        if self._ensure is not None:
+            await self._ensure(client.jetstream())
         if self._task is None:
             self._task = asyncio.create_task(self._keep(client), name="source-keeper")
 
@@ -56,6 +63,8 @@ class SourceKeeper:
 
     async def look(self, client: Client) -> list[str]:
         js = client.jetstream()
+        if self._ensure is not None:
+            await self._ensure(js)
         silent = detached_sources(
             await js.stream_info(CITY_STREAM), idle_after=SILENT_AFTER_SECONDS
         )

@@ -9,9 +9,13 @@ passwords stay under ``root`` so a restart keeps the streams and the credentials
 from __future__ import annotations
 
 import asyncio
+import json
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import nats
 
 from qcdc_shared.registry import Registry, Ward
 from qcdc_shared.streams import (
@@ -44,6 +48,8 @@ class HubAndLeaves:
     secrets: Secrets = field(init=False)
 
     layout: Layout = field(init=False)
+    _starting: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _stopping: threading.Event = field(init=False, default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -98,15 +104,37 @@ class HubAndLeaves:
         return {"hub": self.hub, **{f"leaf:{ward}": leaf for ward, leaf in self.leaves.items()}}
 
     def start(self, timeout: float = 20.0) -> HubAndLeaves:
-        self.hub.start(timeout)
-        for leaf in self.leaves.values():
-            leaf.start(timeout)
+        """Every server, one after the other (a thread may run this: ``stop`` ends it)."""
+        for server in self.servers.values():
+            with self._starting:
+                if self._stopping.is_set():
+                    break
+                server.start(timeout)
         return self
 
     def stop(self) -> None:
-        for leaf in self.leaves.values():
-            leaf.stop(timeout=3)
-        self.hub.stop(timeout=3)
+        self._stopping.set()
+        with self._starting:  # a server being started is then stopped too
+            for leaf in self.leaves.values():
+                leaf.stop(timeout=3)
+            self.hub.stop(timeout=3)
+
+    async def wait_linked(self, within: float = 30.0) -> None:
+        """Until every leaf is linked to the hub (the hub's LEAFZ lists it): a source made
+        before its leaf links is set up only after the server's fixed wait."""
+        expected = {f"qcdc-{leaf_name(ward)}" for ward in self.leaves}
+        user, password = self.secrets.system(HUB)
+        client = await nats.connect(self.hub.url, user=user, password=password)
+        try:
+            async with asyncio.timeout(within):
+                while True:
+                    reply = await client.request("$SYS.REQ.SERVER.PING.LEAFZ", b"{}", timeout=2)
+                    leafs = json.loads(reply.data)["data"].get("leafs") or []
+                    if expected <= {leaf.get("name") for leaf in leafs}:
+                        return
+                    await asyncio.sleep(0.1)
+        finally:
+            await client.close()
 
     # --- who connects where, as whom ----------------------------------------------------------
 
@@ -137,6 +165,7 @@ class HubAndLeaves:
     async def ensure_streams(self) -> None:
         """Each ward's stream on its leaf; on the hub the city stream sourcing every one of
         them across its leaf connection, the city's own events and its dead letters."""
+        await self.wait_linked()
         for ward in self.leaves:
             client = await self.admin(ward).connect(connect_timeout=5)
             try:

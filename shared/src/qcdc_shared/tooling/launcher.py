@@ -191,7 +191,8 @@ class Launcher:
         servers = self.hub_and_leaves
         if servers is None:
             return Credentials(self.nats_url or "").environment()
-        return (servers.services(ward) if ward else servers.gateway()).environment()
+        credentials = servers.services(ward) if ward else servers.gateway()
+        return {**credentials.environment(), "QCDC_NATS_TOPOLOGY": "hub-leaf"}
 
     def _plan(self) -> None:
         var = self.var_dir.resolve()

@@ -32,8 +32,10 @@ from pathlib import Path
 from qcdc_shared.registry import Registry
 from qcdc_shared.subjects import (
     CITY,
+    CITY_EVENTS_STREAM,
     CITY_STREAM,
     DLQ_PREFIX,
+    DLQ_STREAM,
     PREFIX,
     source_deliver_prefix,
     ward_stream,
@@ -48,9 +50,12 @@ SERVICES_USER = "services"
 GATEWAY_USER = "gateway"
 OBSERVER_USER = "observer"
 ADMIN_USER = "admin"
+SYSTEM_USER = "sys"
+ROUTE_USER = "route"
+ROUTES_VARIABLE = "QCDC_HUB_ROUTES"  # the other hub nodes' routes, with the route password
 
 
-SYS_VARIABLE = "QCDC_SYS_PASSWORD"
+HUB_NODE_VARIABLE = "$QCDC_HUB_NODE"  # a clustered hub node's own name, from its environment
 
 
 def leaf_name(ward: str) -> str:
@@ -72,10 +77,59 @@ def leaf_url_variable(ward: str) -> str:
 # --- permissions ------------------------------------------------------------------------------
 
 
+API = "$JS.API"
+# The development clock's bucket (qcdc_shared.clock.CLOCK_BUCKET), which every service watches.
+CLOCK_STREAM = "KV_qcdc_clock"
+# The city's own durable consumers of QCDC_CITY (the gateway's projections): no observer may
+# bind, acknowledge, change or delete them. A contract test holds the gateway to this list.
+CITY_CONSUMERS = ("gateway-projections",)
+
+
+def _reads(stream: str) -> list[str]:
+    """Pull consumers on ``stream``: make, look at, fetch from, acknowledge; never delete."""
+    return [
+        f"{API}.STREAM.INFO.{stream}",
+        f"{API}.CONSUMER.CREATE.{stream}",  # one the server names (an ordered consumer)
+        f"{API}.CONSUMER.CREATE.{stream}.>",
+        f"{API}.CONSUMER.DURABLE.CREATE.{stream}.>",
+        f"{API}.CONSUMER.INFO.{stream}.>",
+        f"{API}.CONSUMER.MSG.NEXT.{stream}.>",
+        f"$JS.ACK.{stream}.>",
+    ]
+
+
+def _own(*streams: str) -> list[str]:
+    """Make these streams if they are missing (a service ensures its own at start); never
+    update, purge or delete one: the law keeps everything, and a stream's subjects are its
+    boundary."""
+    return [f"{API}.STREAM.CREATE.{stream}" for stream in streams]
+
+
+def _watches_the_clock() -> list[str]:
+    return [
+        *_own(CLOCK_STREAM),
+        *_reads(CLOCK_STREAM),
+        f"{API}.CONSUMER.DELETE.{CLOCK_STREAM}.>",  # a watcher's own consumer, when it stops
+        f"{API}.DIRECT.GET.{CLOCK_STREAM}.>",
+        f"{API}.STREAM.MSG.GET.{CLOCK_STREAM}",
+        f"$JS.FC.{CLOCK_STREAM}.>",
+    ]
+
+
 def services_permissions(ward: str) -> dict[str, object]:
+    """A ward's four services on their leaf: their ward's subjects, their own streams."""
+    stream = ward_stream(ward)
     return {
         "publish": {
-            "allow": [f"{PREFIX}.{ward}.>", f"{DLQ_PREFIX}.{ward}.>", "$JS.API.>", "$JS.ACK.>"]
+            "allow": [
+                f"{PREFIX}.{ward}.>",
+                f"{DLQ_PREFIX}.{ward}.>",
+                f"{API}.INFO",
+                *_own(stream, DLQ_STREAM),
+                f"{API}.STREAM.INFO.{DLQ_STREAM}",
+                *_reads(stream),
+                *_watches_the_clock(),
+            ]
         },
         "subscribe": {"allow": ["_INBOX.>"]},
     }
@@ -83,41 +137,52 @@ def services_permissions(ward: str) -> dict[str, object]:
 
 def leaf_connection_permissions(ward: str) -> dict[str, object]:
     """Seen from the hub: ``publish`` is what the leaf may send in, ``subscribe`` what it
-    may receive."""
-    stream = ward_stream(ward)
+    may receive (requests for its own domain, flow control of its stream's source)."""
     return {
         "publish": {"allow": [f"{source_deliver_prefix(ward)}.>", "$JSC.R.>"]},
-        "subscribe": {"allow": [f"$JS.{ward}.API.>", f"$JS.FC.{ward}.>", f"$JS.FC.{stream}.>"]},
+        "subscribe": {"allow": [f"$JS.{ward}.API.>", f"$JS.FC.{ward_stream(ward)}.>"]},
     }
 
 
 def gateway_permissions() -> dict[str, object]:
+    """The city's own events, the city stream read and kept attached (``STREAM.UPDATE``: the
+    source keeper), nothing of any ward's."""
     return {
         "publish": {
-            "allow": [f"{PREFIX}.{CITY}.>", f"{DLQ_PREFIX}.{CITY}.>", "$JS.API.>", "$JS.ACK.>"]
+            "allow": [
+                f"{PREFIX}.{CITY}.>",
+                f"{DLQ_PREFIX}.{CITY}.>",
+                f"{API}.INFO",
+                *_own(CITY_STREAM, CITY_EVENTS_STREAM),
+                f"{API}.STREAM.INFO.{CITY_EVENTS_STREAM}",
+                f"{API}.STREAM.UPDATE.{CITY_STREAM}",
+                *_reads(CITY_STREAM),
+                *_watches_the_clock(),
+            ]
         },
         "subscribe": {"allow": ["_INBOX.>"]},
     }
 
 
 def observer_permissions() -> dict[str, object]:
-    """Reads the city stream with pull consumers; publishes no event and touches no other
-    stream (its JetStream requests name QCDC_CITY)."""
-    api = "$JS.API"
+    """Reads the city stream with consumers of its own; publishes no event, touches no other
+    stream and none of the city's own consumers."""
+    city_consumers = [
+        f"{API}.CONSUMER.{verb}.{CITY_STREAM}.{name}{tail}"
+        for name in CITY_CONSUMERS
+        for verb in ("CREATE", "DURABLE.CREATE", "INFO", "MSG.NEXT", "DELETE")
+        for tail in ("", ".>")
+    ] + [f"$JS.ACK.{CITY_STREAM}.{name}.>" for name in CITY_CONSUMERS]
     return {
         "publish": {
             "allow": [
-                f"{api}.INFO",
-                f"{api}.STREAM.INFO.{CITY_STREAM}",
-                f"{api}.STREAM.MSG.GET.{CITY_STREAM}",
-                f"{api}.DIRECT.GET.{CITY_STREAM}.>",
-                f"{api}.CONSUMER.CREATE.{CITY_STREAM}.>",
-                f"{api}.CONSUMER.DURABLE.CREATE.{CITY_STREAM}.>",
-                f"{api}.CONSUMER.INFO.{CITY_STREAM}.>",
-                f"{api}.CONSUMER.DELETE.{CITY_STREAM}.>",
-                f"{api}.CONSUMER.MSG.NEXT.{CITY_STREAM}.>",
-                f"$JS.ACK.{CITY_STREAM}.>",
-            ]
+                f"{API}.INFO",
+                f"{API}.STREAM.MSG.GET.{CITY_STREAM}",
+                f"{API}.DIRECT.GET.{CITY_STREAM}.>",
+                f"{API}.CONSUMER.DELETE.{CITY_STREAM}.>",
+                *_reads(CITY_STREAM),
+            ],
+            "deny": city_consumers,
         },
         "subscribe": {"allow": ["_INBOX.>"]},
     }
@@ -181,10 +246,12 @@ class Layout:
     hub_address: str = "qcdc-hub:7422"  # how a leaf reaches the hub's leaf-node listener
     leaf_client: dict[str, Listen] = field(default_factory=dict)  # default: 0.0.0.0:4222
     store_root: str = "/data/nats"
-    # Other hub nodes (host:port of their cluster listeners): a cluster of three in production.
+    # Every hub node's cluster listener (host:port; a route to itself is ignored): a cluster
+    # of three in production. Each node then takes its own name from $QCDC_HUB_NODE.
     hub_routes: tuple[str, ...] = ()
     hub_cluster: Listen = Listen("0.0.0.0", 6222)
-    # How long the hub waits before re-creating a source's consumer after a leaf returns.
+    # How often a leaf tries its link to the hub again while the hub is away (the server's
+    # default is 1 s too; written down so the drill's figures say what they were made with).
     reconnect_seconds: int = 1
 
     def leaf_listen(self, ward: str) -> Listen:
@@ -199,11 +266,14 @@ def _header(name: str) -> str:
     )
 
 
-def _accounts(users: str) -> str:
+def _accounts(users: str, server: str) -> str:
+    """The account of the platform's users and the server's own system account (its
+    password is this server's: a leaf's secrets open no other server)."""
     return (
         f"accounts {{\n  {ACCOUNT}: {{\n    jetstream: enabled\n"
         f"    users: [\n{users}\n    ]\n  }}\n"
-        f"  {SYSTEM_ACCOUNT}: {{ users: [ {{ user: sys, password: ${SYS_VARIABLE} }} ] }}\n"
+        f"  {SYSTEM_ACCOUNT}: {{ users: [ {{ user: {SYSTEM_USER}, "
+        f"password: ${_variable(server, SYSTEM_USER)} }} ] }}\n"
         f"}}\nsystem_account: {SYSTEM_ACCOUNT}\n"
     )
 
@@ -230,21 +300,22 @@ def hub_config(registry: Registry, layout: Layout) -> str:
         ]
     )
     cluster = ""
-    if layout.hub_routes:
-        routes = ", ".join(_value(f"nats-route://{route}") for route in layout.hub_routes)
+    if layout.hub_routes:  # routes authenticate: a route bypasses every permission
         cluster = (
             f"cluster {{\n  name: qcdc-hub\n  listen: {_value(str(layout.hub_cluster))}\n"
-            f"  routes: [ {routes} ]\n}}\n"
+            f"  authorization {{ user: route, password: ${_variable(HUB, ROUTE_USER)} }}\n"
+            f"  routes: ${ROUTES_VARIABLE}\n}}\n"
         )
     monitor = f"http: {_value(f'127.0.0.1:{layout.hub_monitor}')}\n" if layout.hub_monitor else ""
     return (
         _header(HUB)
-        + f"server_name: qcdc-hub\nlisten: {_value(str(layout.hub_client))}\n{monitor}"
+        + f"server_name: {HUB_NODE_VARIABLE if layout.hub_routes else 'qcdc-hub'}\n"
+        + f"listen: {_value(str(layout.hub_client))}\n{monitor}"
         + f"jetstream {{ store_dir: {_value(f'{layout.store_root}/{HUB}')}, "
         + f"domain: {HUB_DOMAIN} }}\n"
         + cluster
         + f"leafnodes {{ listen: {_value(str(layout.hub_leafnodes))} }}\n"
-        + _accounts(users)
+        + _accounts(users, HUB)
     )
 
 
@@ -266,7 +337,7 @@ def leaf_config(ward: str, layout: Layout) -> str:
         + "leafnodes {\n"
         + f'  reconnect: "{layout.reconnect_seconds}s"\n'
         + f"  remotes: [ {{ url: ${leaf_url_variable(ward)}, account: {ACCOUNT} }} ]\n}}\n"
-        + _accounts(users)
+        + _accounts(users, ward)
     )
 
 
@@ -312,21 +383,22 @@ class Secrets:
     def observer(self) -> tuple[str, str]:
         return OBSERVER_USER, self.password(HUB, OBSERVER_USER)
 
-    def system(self) -> tuple[str, str]:
-        """The servers' system account (monitoring requests such as ``$SYS.REQ.SERVER.PING``)."""
-        return "sys", self.values[SYS_VARIABLE]
+    def system(self, server: str) -> tuple[str, str]:
+        """A server's system account (monitoring requests such as ``$SYS.REQ.SERVER.PING``);
+        ``server``: ``hub`` or a ward."""
+        return SYSTEM_USER, self.password(server, SYSTEM_USER)
 
     def leaf(self, ward: str) -> tuple[str, str]:
         return leaf_name(ward), self.password(ward, "leaf")
 
 
 def _hub_variables(wards: Iterable[str]) -> list[str]:
-    names = [_variable(HUB, user) for user in (GATEWAY_USER, OBSERVER_USER, ADMIN_USER)]
-    return names + [_variable(ward, "leaf") for ward in wards] + [SYS_VARIABLE]
+    users = (GATEWAY_USER, OBSERVER_USER, ADMIN_USER, SYSTEM_USER)
+    return [_variable(HUB, user) for user in users] + [_variable(w, "leaf") for w in wards]
 
 
 def _leaf_variables(ward: str) -> list[str]:
-    return [_variable(ward, SERVICES_USER), _variable(ward, ADMIN_USER), SYS_VARIABLE]
+    return [_variable(ward, user) for user in (SERVICES_USER, ADMIN_USER, SYSTEM_USER)]
 
 
 def load_secrets(out: Path, wards: Iterable[str], *, create: bool = True) -> Secrets:
@@ -343,7 +415,7 @@ def load_secrets(out: Path, wards: Iterable[str], *, create: bool = True) -> Sec
     return Secrets(values)
 
 
-def _write_secret(path: Path, lines: dict[str, str]) -> None:
+def _write_secret(path: Path, lines: dict[str, object]) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     text = "# Generated by `qcdc deploy nats`: never commit this file.\n" + "".join(
         f"{key}: {json.dumps(value)}\n" for key, value in lines.items()
@@ -364,10 +436,13 @@ def write_nats_configs(
     out.mkdir(parents=True, exist_ok=True)
     found = load_secrets(out, wards)
     (out / f"{HUB}.conf").write_text(hub_config(registry, layout), encoding="utf-8")
-    _write_secret(
-        out / SECRETS_DIR / f"{HUB}.conf",
-        {name: found.values[name] for name in _hub_variables(wards)},
-    )
+    hub: dict[str, object] = {name: found.values[name] for name in _hub_variables(wards)}
+    if layout.hub_routes:  # a variable the file defines must be used: only when clustered
+        route = hub[_variable(HUB, ROUTE_USER)] = found.values.setdefault(
+            _variable(HUB, ROUTE_USER), _new_password()
+        )
+        hub[ROUTES_VARIABLE] = [f"nats-route://{ROUTE_USER}:{route}@{r}" for r in layout.hub_routes]
+    _write_secret(out / SECRETS_DIR / f"{HUB}.conf", hub)
     for ward in wards:
         name = leaf_name(ward)
         (out / f"{name}.conf").write_text(leaf_config(ward, layout), encoding="utf-8")
