@@ -3,7 +3,6 @@ clients."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -22,6 +21,7 @@ from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import add_to_outbox
 from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.subjects import ward_stream
+from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.waiting import eventually
 
 consumer_metadata = MetaData()
@@ -56,7 +56,7 @@ async def ward_with_database(
 def probe(ward: str, aggregate: int, sequence: int) -> Envelope:
     """The ``sequence``-th comment on draft ``aggregate``: a genuine event, as consumers believe
     only what honours its published contract."""
-    now = dt.datetime.now(dt.UTC)
+    now = TestClock.pinned().now()
     aggregate_id = f"agg-{aggregate:03d}"
     comment = CommentReceivedV1(
         consultation_id=aggregate_id,

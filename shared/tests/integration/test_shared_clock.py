@@ -17,6 +17,7 @@ from qcdc_shared.clock import (
     CLOCK_BUCKET,
     OFFSET_KEY,
     OffsetClock,
+    SystemClock,
     clock_bucket,
     read_offset,
     watch_offset,
@@ -29,6 +30,8 @@ pytestmark = pytest.mark.integration
 
 THREE_DAYS = dt.timedelta(days=3)
 SLACK = dt.timedelta(minutes=1)
+# What an OffsetClock adds its offset to: the system clock, by definition, not the tests' now.
+SYSTEM = SystemClock()
 
 
 @pytest.fixture
@@ -71,7 +74,7 @@ def ahead_by(clock: OffsetClock, offset: dt.timedelta) -> Callable[[], bool]:
     """True when the clock shows real time plus ``offset``, give or take a minute."""
 
     def check() -> bool:
-        shift = clock.now() - dt.datetime.now(dt.UTC)
+        shift = clock.now() - SYSTEM.now()
         return offset - SLACK <= shift <= offset + SLACK
 
     return check
@@ -116,11 +119,11 @@ async def test_watcher_follows_each_write(js: JetStreamContext) -> None:
         await asyncio.sleep(0.1)  # let the watcher subscribe before the first write
         await write_offset(js, THREE_DAYS)
         await eventually(ahead_by(clock, THREE_DAYS))
-        assert clock.now() >= dt.datetime.now(dt.UTC) + THREE_DAYS - SLACK
+        assert clock.now() >= SYSTEM.now() + THREE_DAYS - SLACK
 
         await write_offset(js, dt.timedelta(0))
         await eventually(lambda: clock.offset == dt.timedelta(0))
-        assert abs(clock.now() - dt.datetime.now(dt.UTC)) < SLACK
+        assert abs(clock.now() - SYSTEM.now()) < SLACK
         assert not task.done()
 
 

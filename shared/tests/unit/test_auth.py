@@ -29,6 +29,7 @@ from qcdc_shared.auth import (
     public,
     requires,
 )
+from qcdc_shared.clock import SystemClock
 from qcdc_shared.settings import DEVELOPMENT_IDENTITY_KEY, DEVELOPMENT_JWT_KEY, Settings
 
 pytestmark = pytest.mark.unit
@@ -67,7 +68,7 @@ def rsa_pair() -> tuple[str, str]:
 
 
 def claims(**overrides: Any) -> dict[str, Any]:
-    now = dt.datetime.now(dt.UTC)
+    now = SystemClock().now()  # tokens expire in real time, never on the shared clock
     base: dict[str, Any] = {
         "sub": "can-bo-01",
         "role": "officer",

@@ -13,6 +13,7 @@ import pytest
 
 from qcdc_gateway.api.exports import DATASETS, fields
 from qcdc_gateway.domain.indicators import DEFINITIONS, Period, indicators
+from qcdc_shared.testing.clock import TestClock
 
 pytestmark = pytest.mark.unit
 
@@ -91,7 +92,7 @@ def test_the_indicators_file_has_every_indicator_with_the_type_the_code_gives() 
         "period",
         "as_of",
     ]
-    values = indicators([], now=dt.datetime.now(dt.UTC), period=Period(), calendar=Calendar())
+    values = indicators([], now=TestClock.pinned().now(), period=Period(), calendar=Calendar())
     assert list(values) == [d.name for d in DEFINITIONS]
     expected: dict[str, Any] = {"integer": int, "number": (int, float, type(None)), "object": dict}
     for name, value in values.items():

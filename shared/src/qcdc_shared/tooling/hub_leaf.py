@@ -46,7 +46,6 @@ class HubAndLeaves:
     hub: NatsServer = field(init=False)
     leaves: dict[str, NatsServer] = field(init=False, default_factory=dict)
     secrets: Secrets = field(init=False)
-
     layout: Layout = field(init=False)
     _starting: threading.Lock = field(init=False, default_factory=threading.Lock)
     _stopping: threading.Event = field(init=False, default_factory=threading.Event)

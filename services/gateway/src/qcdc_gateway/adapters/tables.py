@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Column,
     ForeignKey,
     Index,
@@ -18,9 +17,9 @@ from sqlalchemy import (
 )
 
 from qcdc_shared.db import UtcDateTime
+from qcdc_shared.tables import Position
 
 metadata = MetaData()
-Position = BigInteger().with_variant(Integer(), "sqlite")
 
 # The city's own copy of each ward's ledger heads (docs/ledger.md). Append-only: the first hash
 # recorded for a position stays; a different one arriving later is kept beside it as evidence

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Column,
     Date,
@@ -23,9 +22,9 @@ from sqlalchemy import (
 )
 
 from qcdc_shared.db import UtcDateTime
+from qcdc_shared.tables import Position
 
 metadata = MetaData()
-Position = BigInteger().with_variant(Integer(), "sqlite")
 
 # The ward's residential groups as plans announces them (group.registered / group.updated).
 known_groups = Table(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Column,
     Date,
@@ -25,10 +24,9 @@ from sqlalchemy import (
 )
 
 from qcdc_shared.db import UtcDateTime
+from qcdc_shared.tables import Position
 
 metadata = MetaData()
-# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
-Position = BigInteger().with_variant(Integer(), "sqlite")
 
 petitions = Table(
     "petitions",

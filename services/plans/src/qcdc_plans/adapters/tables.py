@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Column,
     Date,
     ForeignKey,
@@ -23,10 +22,9 @@ from sqlalchemy import (
 )
 
 from qcdc_shared.db import UtcDateTime
+from qcdc_shared.tables import Position
 
 metadata = MetaData()
-# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
-Position = BigInteger().with_variant(Integer(), "sqlite")
 
 residential_groups = Table(
     "residential_groups",
