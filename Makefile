@@ -4,10 +4,14 @@ SHELL := /bin/bash
 UV_VERSION := 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export UV_FROZEN := 1
+# Installed packages compiled once at install: every service process imports them already
+# compiled, even where PYTHONDONTWRITEBYTECODE keeps Python from caching its own compile
+# (docs/performance.md: a third of a service's start).
+export UV_COMPILE_BYTECODE := 1
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: help setup run test test-dates test-unit test-integration lint format contracts bench drill-topology clean
+.PHONY: help setup run test test-dates test-unit test-integration lint format contracts bench chaos drill-topology clean
 
 help:
 	@echo "make run        start the platform on this machine"
@@ -15,7 +19,8 @@ help:
 	@echo "make test-dates the date-sensitive suites with the clock pinned at hard dates"
 	@echo "make lint       ruff and mypy"
 	@echo "make contracts  regenerate contracts/ from the event models"
-	@echo "make bench      benchmarks (ratios against a baseline in the same process)"
+	@echo "make bench      speed figures beside their baselines (bench/results.json, ~20 min)"
+	@echo "make chaos      fault drills under load: nothing lost, nothing doubled (~10 min)"
 	@echo "make drill-topology  hub and 168 ward leaves on this machine (minutes, GBs of RAM)"
 
 $(CURDIR)/.tools/bin/uv:
@@ -79,8 +84,15 @@ format: setup
 contracts: setup
 	$(UV) run --frozen python -m qcdc_shared.tooling.contracts_cli
 
+# Its own nats-server and databases; under 20 minutes on 2 cores; writes bench/results.json.
 bench: setup
-	$(UV) run --frozen python bench/catch_up.py
+	$(UV) run --frozen python bench/run.py
+
+# Not part of `make test`: kills NATS and every kind of service of a two-ward city under load
+# and checks the gateway holds every committed event once; writes `chaos` in bench/results.json.
+# `$(UV) run --frozen python bench/chaos.py --quick` for the short version (~4 min).
+chaos: setup
+	$(UV) run --frozen python bench/chaos.py
 
 # Not part of `make test`: 169 nats-servers, a few minutes; writes bench/results/topology.json.
 drill-topology: setup

@@ -3,6 +3,8 @@ clients."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -13,7 +15,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from qcdc_publicity.contracts import CommentReceivedV1
-from qcdc_shared.bus import durable_subscriber
+from qcdc_shared.bus import durable_subscriber, pull_in_batches
 from qcdc_shared.db import make_engine, make_sessionmaker
 from qcdc_shared.envelope import Envelope, build_envelope
 from qcdc_shared.inbox import IdempotentConsumer
@@ -130,6 +132,31 @@ async def connect(url: str) -> Client:
     return await nats.connect(
         url, max_reconnect_attempts=-1, reconnect_time_wait=0.1, connect_timeout=2
     )
+
+
+@asynccontextmanager
+async def running_batch_consumer(
+    url: str, consumer: IdempotentConsumer, *, ward: str, batch_size: int = 8
+) -> AsyncIterator[None]:
+    """``consumer`` pulled a batch at a time, as the gateway's is (bus.pull_in_batches)."""
+    client = await nats.connect(url, max_reconnect_attempts=-1, reconnect_time_wait=0.1)
+    task = asyncio.create_task(
+        pull_in_batches(
+            client,
+            consumer,
+            stream=ward_stream(ward),
+            subject=f"qcdc.{ward}.>",
+            batch_size=batch_size,
+            ack_wait=5.0,
+        )
+    )
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await client.close()
 
 
 @asynccontextmanager

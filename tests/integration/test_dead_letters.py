@@ -17,6 +17,7 @@ from .spine import (
     count_received,
     produce,
     record,
+    running_batch_consumer,
     running_consumer,
     wait_for,
     ward_with_database,
@@ -28,9 +29,12 @@ WARD = "tan-dinh"
 MAX_DELIVER = 3
 
 
+@pytest.mark.parametrize("pulled", ["one at a time", "in batches"])
 async def test_poison_messages_are_dead_lettered_and_the_consumer_carries_on(
-    nats_server: NatsServer, database_url: str
+    nats_server: NatsServer, database_url: str, pulled: str
 ) -> None:
+    """In batches (the gateway's way) a poison event fails its whole batch's transaction; the
+    batch is then applied one message at a time, so only the poison is retried."""
     engine, sessionmaker, nc = await ward_with_database(nats_server.url, database_url, WARD)
     js = nc.jetstream()
 
@@ -61,7 +65,8 @@ async def test_poison_messages_are_dead_lettered_and_the_consumer_carries_on(
     written = await produce(sessionmaker, WARD, aggregates=10, per_aggregate=3, per_commit=10)
     await OutboxRelay(sessionmaker, js.publish).drain()
 
-    async with running_consumer(nats_server.url, consumer, ward=WARD):
+    running = running_consumer if pulled == "one at a time" else running_batch_consumer
+    async with running(nats_server.url, consumer, ward=WARD):
 
         async def settled() -> bool:
             return await count_received(sessionmaker) == written - 3 and consumer.dead_lettered == 5

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 from faststream.middlewares import AckPolicy
 from faststream.nats import ConsumerConfig, JStream, NatsBroker, NatsMessage, PullSub
+from nats.aio.client import Client
+from nats.aio.msg import Msg
+from nats.js import JetStreamContext
 from nats.js.api import AckPolicy as JsAckPolicy
 from nats.js.api import DeliverPolicy
 
 from qcdc_shared.inbox import IdempotentConsumer
+from qcdc_shared.telemetry import batch_span
+
+# A batch consumer's wait for the first event of a batch (any length: it returns as soon as one
+# arrives) and for the rest already waiting (the server answers at once; the wait only matters
+# when nothing else is there).
+IDLE_FETCH_SECONDS = 5.0
+WAITING_FETCH_SECONDS = 0.005
+
+log = logging.getLogger(__name__)
 
 
 def durable_subscriber(
@@ -21,23 +36,105 @@ def durable_subscriber(
     """Register ``consumer`` on ``broker`` as durable pull consumer ``consumer.name``.
 
     ``declare=False``: streams are created by ``qcdc_shared.streams``, never by a subscriber.
-    One message per pull so a handler sees an aggregate's events in stream order; reordering
-    that still happens (redelivery after a failure) is handled by ``sequence`` in handlers.
+    One message per pull so a handler sees an aggregate's events in stream order (a larger
+    pull would be handled concurrently: :func:`pull_in_batches` is the batched way);
+    reordering that still happens (redelivery after a failure) is handled by ``sequence`` in
+    handlers.
     """
+    config = _config(consumer, ack_wait)
+    source = JStream(name=stream, declare=False)
 
     @broker.subscriber(
         subject,
-        stream=JStream(name=stream, declare=False),
+        stream=source,
         durable=consumer.name,
         pull_sub=PullSub(batch_size=1, timeout=1.0),
-        config=ConsumerConfig(
-            ack_policy=JsAckPolicy.EXPLICIT,
-            deliver_policy=DeliverPolicy.ALL,
-            ack_wait=ack_wait,
-            # One more than ours: the server's cap only matters if we crash mid-retry.
-            max_deliver=consumer.max_deliver + 1,
-        ),
+        config=config,
         ack_policy=AckPolicy.MANUAL,
     )
     async def on_message(msg: NatsMessage) -> None:
         await consumer.process(msg.raw_message)
+
+
+async def pull_in_batches(
+    client: Client,
+    consumer: IdempotentConsumer,
+    *,
+    stream: str,
+    subject: str,
+    batch_size: int,
+    ack_wait: float = 30.0,
+) -> None:
+    """Run durable pull consumer ``consumer.name`` a batch at a time, forever: wait for one
+    event, take whatever else is already waiting (up to ``batch_size``), apply them in stream
+    order in one transaction (``IdempotentConsumer.process_batch``). A quiet city's event is
+    folded at once, a busy one's in batches.
+
+    nats-py directly rather than FastStream's batch subscriber: that one fills each batch
+    until its timeout (the latency of every event when the city is quiet) and dies on the
+    plain ``TimeoutError`` nats-py raises when a fetch's time is already spent.
+    """
+    config = _config(consumer, ack_wait)
+    delay = 0.5
+    while True:
+        try:
+            js = client.jetstream()
+            await keep_durable(js, consumer, stream=stream, subject=subject, ack_wait=ack_wait)
+            pull = await js.pull_subscribe(
+                subject, durable=consumer.name, stream=stream, config=config
+            )
+            delay = 0.5
+            while True:
+                try:
+                    first = await pull.fetch(1, timeout=IDLE_FETCH_SECONDS)
+                except TimeoutError:  # nats-py's own subclass, or the builtin
+                    continue
+                batch = first + await waiting(pull, batch_size - 1)
+                with batch_span(f"{stream} process", [msg.headers for msg in batch]):
+                    await consumer.process_batch(batch)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # the stream not made yet, NATS away: try again
+            log.warning("%s: pulling paused (%s); again in %.1fs", consumer.name, error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
+
+async def waiting(pull: JetStreamContext.PullSubscription, most: int) -> list[Msg]:
+    """Up to ``most`` messages the stream already holds for ``pull`` (a fetch answers with
+    some of them at a time; an empty one waits ``WAITING_FETCH_SECONDS`` and ends it)."""
+    found: list[Msg] = []
+    while len(found) < most:
+        try:
+            found += await pull.fetch(most - len(found), timeout=WAITING_FETCH_SECONDS)
+        except TimeoutError:  # nothing more waiting
+            break
+    return found
+
+
+async def keep_durable(
+    js: JetStreamContext,
+    consumer: IdempotentConsumer,
+    *,
+    stream: str,
+    subject: str,
+    ack_wait: float = 30.0,
+) -> None:
+    """Make durable consumer ``consumer.name``, or bring the one there to this configuration
+    (binding alone keeps the old one: a durable an earlier release made caps redeliveries,
+    and the server would stop redelivering an event a database outage made fail)."""
+    config = _config(consumer, ack_wait)
+    config.durable_name = consumer.name
+    config.filter_subject = subject
+    await js.add_consumer(stream, config)
+
+
+def _config(consumer: IdempotentConsumer, ack_wait: float) -> ConsumerConfig:
+    return ConsumerConfig(
+        ack_policy=JsAckPolicy.EXPLICIT,
+        deliver_policy=DeliverPolicy.ALL,
+        ack_wait=ack_wait,
+        # No cap on the server: the consumer dead-letters what fails too often, and retries
+        # for as long as a database outage lasts (inbox.store_unavailable).
+        max_deliver=-1,
+    )

@@ -8,7 +8,8 @@ else. Otherwise the event id is recorded in the inbox in the same transaction as
 effect, so a redelivery changes nothing. A failing handler is retried with backoff
 (``nak(delay)``) up to ``max_deliver`` deliveries, then dead-lettered to
 ``dlq.<ward>.<consumer>`` with the reason and delivery count, and the consumer carries on with
-the next message.
+the next message. A database that is away (``store_unavailable``) is not the event's fault:
+such a failure is retried for as long as it lasts and never dead-letters the event.
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ from typing import Any, Protocol
 
 from nats.js.api import PubAck
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    NotSupportedError,
+    ProgrammingError,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from qcdc_shared.envelope import Envelope, EnvelopeError
@@ -34,8 +41,26 @@ from qcdc_shared.tables import inbox
 log = logging.getLogger(__name__)
 
 Handler = Callable[[AsyncSession, Envelope], Awaitable[None]]
+# A batch's new events, in stream order, in the batch's transaction (what a consumer that folds
+# many events gives to read and write once per batch instead of once per event).
+BatchHandler = Callable[[AsyncSession, Sequence[Envelope]], Awaitable[None]]
 Publish = Callable[..., Awaitable[PubAck]]
 DEFAULT_BACKOFF = (0.5, 2.0, 10.0, 30.0)
+# While the database is away: soon after it returns, whatever the outage lasted.
+OUTAGE_BACKOFF = (0.5, 1.0, 2.0, 5.0)
+
+
+def store_unavailable(error: BaseException) -> bool:
+    """The database, not the event, failed: it is unreachable, lost the connection, or cannot
+    write (read-only, disk I/O error, locked). A constraint or a handler's own error is not
+    this, and counts towards the dead letters."""
+    if isinstance(error, DBAPIError):
+        # What the statement or its data did wrong is the event's; the rest (operational,
+        # interface, internal, a bare "database error" such as SQLite's disk I/O) the store's.
+        return error.connection_invalidated or not isinstance(
+            error, IntegrityError | DataError | ProgrammingError | NotSupportedError
+        )
+    return isinstance(error, OSError | ConnectionError | TimeoutError)
 
 
 class JetStreamMessage(Protocol):
@@ -73,9 +98,12 @@ class IdempotentConsumer:
         after_commit: Callable[[], None] | None = None,
         wards: Collection[str] | None = None,
         contracts: Contracts | None = None,
+        handle_batch: BatchHandler | None = None,
     ) -> None:
         """``wards``: whose events it believes (the city's registry for the gateway), by
-        default its own ``ward``'s only. ``contracts``: the published ones, unless a test's."""
+        default its own ``ward``'s only. ``contracts``: the published ones, unless a test's.
+        ``handle_batch``: what :meth:`process_batch` gives a batch's events to, instead of
+        ``handle`` one by one."""
         self.name = name
         self.ward = ward
         self.wards = frozenset(wards if wards is not None else (ward,))
@@ -83,6 +111,7 @@ class IdempotentConsumer:
         self._contracts = contracts or published_contracts()
         self._sessionmaker = sessionmaker
         self._handle = handle
+        self._handle_batch = handle_batch
         self._publish = publish
         self.max_deliver = max_deliver
         self._backoff = tuple(backoff)
@@ -93,19 +122,26 @@ class IdempotentConsumer:
         self.dead_lettered = 0
 
     async def process(self, msg: JetStreamMessage) -> None:
-        try:
-            envelope = Envelope.from_json(msg.data)
-        except EnvelopeError as error:
-            await self._dead_letter(msg, f"malformed event: {error}")
-            return
-        refused = refusals(envelope, Arrival.of(msg), wards=self.wards, contracts=self._contracts)
-        if refused:
-            await self._dead_letter(msg, "; ".join(refused))
+        envelope = await self._believed(msg)
+        if envelope is None:
             return
         try:
             await self._apply(envelope)
         except Exception as error:
             delivered = int(msg.metadata.num_delivered)
+            if store_unavailable(error):
+                # The database is down, full or read-only: no fault of the event's, and a
+                # dead letter would lose it. Retried for as long as the outage lasts.
+                delay = OUTAGE_BACKOFF[min(delivered, len(OUTAGE_BACKOFF)) - 1]
+                log.warning(
+                    "%s: event %s waits for the database (%s), retry in %ss",
+                    self.name,
+                    envelope.id,
+                    error,
+                    delay,
+                )
+                await msg.nak(delay=delay)
+                return
             if delivered >= self.max_deliver:
                 await self._dead_letter(msg, f"handler failed {delivered} times: {error!r}")
                 return
@@ -116,6 +152,73 @@ class IdempotentConsumer:
             await msg.nak(delay=delay)
             return
         await msg.ack()
+
+    async def process_batch(self, messages: Sequence[JetStreamMessage]) -> None:
+        """A fetched batch, in stream order, in one transaction: each event's inbox row and
+        effect commit together, every message is acknowledged after the commit. If the
+        transaction fails, each message goes through :meth:`process` alone, so the one that
+        fails is retried or dead-lettered by itself and the others are not held back."""
+        believed = [(msg, envelope) for msg in messages if (envelope := await self._believed(msg))]
+        if not believed:
+            return
+        try:
+            await self._apply_all([envelope for _, envelope in believed])
+        except Exception as error:
+            log.warning("%s: batch of %d failed (%s), one by one", self.name, len(believed), error)
+            for msg, _ in believed:
+                await self.process(msg)
+            return
+        for msg, _ in believed:
+            await msg.ack()
+
+    async def _believed(self, msg: JetStreamMessage) -> Envelope | None:
+        """The message's event, or None once it went to the dead letters."""
+        try:
+            envelope = Envelope.from_json(msg.data)
+        except EnvelopeError as error:
+            await self._dead_letter(msg, f"malformed event: {error}")
+            return None
+        refused = refusals(envelope, Arrival.of(msg), wards=self.wards, contracts=self._contracts)
+        if refused:
+            await self._dead_letter(msg, "; ".join(refused))
+            return None
+        return envelope
+
+    async def _apply_all(self, envelopes: Sequence[Envelope]) -> None:
+        async with self._sessionmaker.begin() as session:
+            ids = [envelope.id for envelope in envelopes]
+            seen = set(
+                await session.scalars(
+                    select(inbox.c.event_id).where(
+                        inbox.c.consumer == self.name, inbox.c.event_id.in_(ids)
+                    )
+                )
+            )
+            fresh: list[Envelope] = []
+            for envelope in envelopes:
+                if envelope.id in seen:  # a redelivery, or the same event twice in the batch
+                    continue
+                seen.add(envelope.id)
+                fresh.append(envelope)
+            self.duplicates += len(envelopes) - len(fresh)
+            if not fresh:
+                return
+            now = dt.datetime.now(dt.UTC)
+            await session.execute(
+                inbox.insert(),
+                [
+                    {"consumer": self.name, "event_id": envelope.id, "processed_at": now}
+                    for envelope in fresh
+                ],
+            )
+            if self._handle_batch is not None:
+                await self._handle_batch(session, fresh)
+            else:
+                for envelope in fresh:
+                    await self._handle(session, envelope)
+        self.processed += len(fresh)
+        if self._after_commit:
+            self._after_commit()
 
     async def _apply(self, envelope: Envelope) -> None:
         try:

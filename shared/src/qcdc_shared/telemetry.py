@@ -17,7 +17,8 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from fastapi import FastAPI
@@ -29,6 +30,7 @@ from opentelemetry.sdk.trace.export import (
     ConsoleSpanExporter,
     SimpleSpanProcessor,
 )
+from opentelemetry.trace import Span
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -124,6 +126,25 @@ def current_trace_context() -> dict[str, str]:
 def trace_id_hex() -> str | None:
     context = trace.get_current_span().get_span_context()
     return trace.format_trace_id(context.trace_id) if context.is_valid else None
+
+
+def batch_span(
+    name: str, carriers: Sequence[Mapping[str, str] | None]
+) -> AbstractContextManager[Span]:
+    """A consumer span for a batch of messages, linked to each message's own trace (the
+    ``traceparent`` its producer's outbox row carried): one batch, many traces, so links and
+    not a parent (OpenTelemetry's messaging conventions for batch receiving)."""
+    links = []
+    for carrier in carriers:
+        context = trace.get_current_span(_PROPAGATOR.extract(dict(carrier or {})))
+        if context.get_span_context().is_valid:
+            links.append(trace.Link(context.get_span_context()))
+    return trace.get_tracer(__name__).start_as_current_span(
+        name,
+        kind=trace.SpanKind.CONSUMER,
+        links=links,
+        attributes={"messaging.system": "nats", "messaging.batch.message_count": len(carriers)},
+    )
 
 
 def nats_telemetry_middleware(

@@ -127,7 +127,30 @@ async def test_item_converter_builds_the_output_model(session: AsyncSession) -> 
         item=lambda row: f"{row.id}:{row.title}",
     )
     assert page.items == ["1:Bài 1", "2:Bài 2"]
-    assert page.model_dump()["next_cursor"] == encode_cursor([2])
+    assert page.model_dump()["next_cursor"] == encode_cursor([2, ROWS])  # last key, total
+
+
+async def test_the_total_is_counted_on_the_first_page_only(session: AsyncSession) -> None:
+    """Counting walks every matching row: later pages carry the first page's count."""
+    stmt, key = select(postings.c.id), postings.c.id
+    first = await paginate(session, stmt, key=key, params=PageParams(limit=50))
+    late = {"id": ROWS + 1, "title": "Bài mới", "category": "land", "published_at": START}
+    await session.execute(insert(postings), [late])
+    second = await paginate(session, stmt, key=key, params=PageParams(cursor=first.next_cursor))
+    assert first.total == second.total == ROWS
+    assert second.items[0] == 51  # the keyset still walks on from the first page
+
+
+@pytest.mark.parametrize("total", [-1, "120", None, True])
+async def test_a_cursor_with_a_forged_total_is_refused(session: AsyncSession, total: Any) -> None:
+    with pytest.raises(Problem) as refused:
+        await paginate(
+            session,
+            select(postings.c.id),
+            key=postings.c.id,
+            params=PageParams(cursor=encode_cursor([50, total])),
+        )
+    assert refused.value.status == 422
 
 
 async def test_helper_clamps_to_cap(session: AsyncSession) -> None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import pytest
 
 from qcdc_shared.published_contracts import (
@@ -14,6 +15,7 @@ from qcdc_shared.published_contracts import (
     compile_contract,
     contract_file,
     data_problems,
+    published_contracts,
 )
 
 pytestmark = pytest.mark.unit
@@ -88,6 +90,40 @@ def test_what_the_contract_promises_is_still_checked(
 ) -> None:
     problems = ConsumerContracts(root).problems(TYPE, data)
     assert any(where in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"task_id": "t-1"},
+        {**GOOD, "percent": "forty"},
+        {**GOOD, "percent": 101},
+        {**GOOD, "at": "2025-07-10 08:30"},
+        {**GOOD, "at": "2025-13-10T08:30:00+07:00"},
+        {**GOOD, "step": {}},
+        {**GOOD, "counts": {"a": "one"}},
+        {**GOOD, "task_id": ""},
+    ],
+)
+def test_the_quick_check_refuses_whatever_jsonschema_refuses(
+    root: Path, data: dict[str, Any]
+) -> None:
+    """The quick check's "valid" is final: it must never pass what jsonschema refuses."""
+    check = ConsumerContracts(root).check(TYPE)
+    assert check is not None and check.quick is not None
+    assert data_problems(check.full, data)
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        check.quick(data)
+    check.quick(GOOD)  # and passes what it accepts
+
+
+def test_every_published_contract_has_a_quick_check() -> None:
+    contracts = published_contracts()
+    published = sorted((contracts.root / "events").glob("*/v*.json"))
+    assert len(published) > 20
+    for path in published:
+        check = contracts.check(f"vn.qcdc.{path.parent.name}.{path.stem}")
+        assert check is not None and check.quick is not None, path
 
 
 def test_a_type_without_a_published_contract_is_named(root: Path) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy import text
 from qcdc_shared import telemetry
 from qcdc_shared.db import make_engine
 from qcdc_shared.telemetry import (
+    batch_span,
     configure_logging,
     current_trace_context,
     nats_telemetry_middleware,
@@ -196,6 +197,33 @@ def test_current_trace_context_and_trace_id(tracer: trace.Tracer) -> None:
     # The relay hop: a consumer reading the outbox headers continues the same trace.
     parent = trace.get_current_span(TraceContextTextMapPropagator().extract(carrier))
     assert parent.get_span_context().trace_id == context.trace_id
+
+
+def test_a_batch_span_links_every_message_trace(
+    tracer: trace.Tracer, fresh_global_provider: None
+) -> None:
+    """The gateway folds many wards' events in one transaction: its span links each event's
+    own trace (from the traceparent the producer's outbox row carried)."""
+    spans = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(spans))
+    trace.set_tracer_provider(provider)
+    carriers: list[dict[str, str] | None] = []
+    for ward in ("ben-thanh", "sai-gon"):
+        with tracer.start_as_current_span(f"{ward} write"):
+            carriers.append(current_trace_context())
+    carriers.append(None)  # a message with no headers: no link, no error
+
+    with batch_span("QCDC_CITY process", carriers):
+        pass
+
+    (span,) = spans.get_finished_spans()
+    assert span.name == "QCDC_CITY process" and span.kind == trace.SpanKind.CONSUMER
+    linked = [link.context.trace_id for link in span.links]
+    expected = [int(carrier["traceparent"].split("-")[1], 16) for carrier in carriers if carrier]
+    assert linked == expected and span.context.trace_id not in linked
+    assert span.attributes is not None
+    assert span.attributes["messaging.batch.message_count"] == 3
 
 
 def test_nats_telemetry_middleware_fits_a_broker() -> None:

@@ -4,16 +4,19 @@ transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from qcdc_gateway.handlers.projection import project
-from qcdc_gateway.unit_of_work import SqlGatewayUnitOfWork
+from qcdc_gateway.adapters.batch import BatchedProjections
+from qcdc_gateway.handlers.projection import project_batch
 from qcdc_shared.envelope import Envelope
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import Consumer
 from qcdc_shared.streams import CITY_STREAM
+
+# Events folded per transaction: a commit per event was what capped the city's catch-up.
+BATCH_SIZE = 500
 
 
 def consumers(
@@ -21,13 +24,15 @@ def consumers(
 ) -> list[Consumer]:
     """``wards``: the registry's, the only ones whose events the city believes (a ward stream
     QCDC_CITY still sources after its ward left the registry is refused). ``committed`` is
-    called once an event's transaction has committed (it wakes the open ``/api/stream``
+    called once a batch's transaction has committed (it wakes the open ``/api/stream``
     responses, which read the log and would not see the row any earlier)."""
 
+    async def handle_batch(session: AsyncSession, envelopes: Sequence[Envelope]) -> None:
+        projections = BatchedProjections(session)
+        await project_batch(uow=projections, envelopes=envelopes, at=runtime.clock.now())
+
     async def handle(session: AsyncSession, envelope: Envelope) -> None:
-        uow = SqlGatewayUnitOfWork.joining(runtime, session)
-        await project(uow=uow, envelope=envelope, at=uow.clock.now())
-        await uow.stage()
+        await handle_batch(session, [envelope])
 
     return [
         Consumer(
@@ -35,7 +40,9 @@ def consumers(
             stream=CITY_STREAM,
             subject="qcdc.>",
             handle=handle,
+            handle_batch=handle_batch,
             after_commit=committed,
             wards=wards,
+            batch_size=BATCH_SIZE,
         )
     ]

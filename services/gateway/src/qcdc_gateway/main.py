@@ -15,6 +15,7 @@ from nats.js import JetStreamContext
 from qcdc_gateway import consumers
 from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.api import city, escalations, events, exports, proxy, wards
+from qcdc_gateway.computed import ComputedViews
 from qcdc_gateway.source_keeper import SourceKeeper
 from qcdc_gateway.unit_of_work import SqlGatewayUnitOfWork
 from qcdc_gateway.web import STATIC, pages
@@ -55,15 +56,22 @@ def build(
     registry = load_registry(settings.registry_file)
     city_wards = frozenset(ward.slug for ward in registry.wards)
     feed = events.EventFeed()
+    views = ComputedViews()
+
+    def committed() -> None:
+        views.changed()
+        feed.notify()
+
     keeper = SourceKeeper(ensure=city_stream(settings, [ward.slug for ward in registry.wards]))
 
     def consume(runtime: Runtime) -> list[Consumer]:
-        return consumers.consumers(runtime, wards=city_wards, committed=feed.notify)
+        return consumers.consumers(runtime, wards=city_wards, committed=committed)
 
     async def stop_streams(app: FastAPI) -> None:
         """End the open /api/stream responses before the service stops (uvicorn runs the
         shutdown only once open responses end, or once its graceful timeout cancels them)."""
         feed.close()
+        await views.close()
 
     definition = ServiceDefinition(
         name="gateway",
@@ -96,6 +104,7 @@ def build(
     )
     app.state.registry = registry
     app.state.event_feed = feed
+    app.state.views = views
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

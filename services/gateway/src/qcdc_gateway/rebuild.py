@@ -25,12 +25,14 @@ from pathlib import Path
 
 import nats
 from nats.js.api import ConsumerConfig, DeliverPolicy
+from sqlalchemy.ext.asyncio import AsyncEngine
 from tqdm import tqdm
 
+from qcdc_gateway.adapters.batch import BatchedProjections
 from qcdc_gateway.adapters.facts import clear_facts
 from qcdc_gateway.adapters.tables import metadata
-from qcdc_gateway.handlers.projection import project
-from qcdc_gateway.unit_of_work import SqlProjections
+from qcdc_gateway.handlers.projection import project_batch
+from qcdc_shared.bus import waiting
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
 from qcdc_shared.envelope import Envelope, EnvelopeError
 from qcdc_shared.migrations import upgrade
@@ -46,6 +48,16 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
 log = logging.getLogger(__name__)
 
 
+async def migrated(database_url: str) -> AsyncEngine:
+    """The gateway's database at its newest migration, as the service brings it at start."""
+    await upgrade(
+        database_url,
+        service_versions=MIGRATIONS,
+        target_metadata=[infrastructure_metadata, metadata],
+    )
+    return make_engine(database_url)
+
+
 async def rebuild(
     *,
     nats_url: str,
@@ -56,12 +68,7 @@ async def rebuild(
     """Fold every event of QCDC_CITY the city believes (``wards``: the registry's) into a
     cleared gateway database; returns how many were folded."""
     contracts = published_contracts()
-    await upgrade(
-        database_url,
-        service_versions=MIGRATIONS,
-        target_metadata=[infrastructure_metadata, metadata],
-    )
-    engine = make_engine(database_url)
+    engine = await migrated(database_url)
     sessions = make_sessionmaker(engine)
     client = await nats.connect(nats_url, connect_timeout=5, max_reconnect_attempts=3)
     try:
@@ -77,23 +84,27 @@ async def rebuild(
         )
         done = folded = 0
         while done < total:
+            wanted = min(BATCH, total - done)
             try:
-                batch = await sub.fetch(BATCH, timeout=2)
+                batch = await sub.fetch(wanted, timeout=2)
             except TimeoutError:  # nats-py raises its own subclass, or the builtin
                 break
+            batch += await waiting(sub, wanted - len(batch))
+            believed: list[Envelope] = []
+            for message in batch:
+                try:
+                    envelope = Envelope.from_json(message.data)
+                except EnvelopeError:
+                    continue  # the live consumer dead-lettered it as malformed
+                arrival = Arrival.of(message)
+                if refused := refusals(envelope, arrival, wards=wards, contracts=contracts):
+                    log.warning("skipped %s: %s", envelope.id, "; ".join(refused))
+                    continue
+                believed.append(envelope)
             async with sessions.begin() as session:
-                projections = SqlProjections(session)
-                for message in batch:
-                    try:
-                        envelope = Envelope.from_json(message.data)
-                    except EnvelopeError:
-                        continue  # the live consumer dead-lettered it as malformed
-                    arrival = Arrival.of(message)
-                    if refused := refusals(envelope, arrival, wards=wards, contracts=contracts):
-                        log.warning("skipped %s: %s", envelope.id, "; ".join(refused))
-                        continue
-                    await project(uow=projections, envelope=envelope, at=envelope.time, refold=True)
-                    folded += 1
+                folded += await project_batch(
+                    uow=BatchedProjections(session), envelopes=believed, at=None, refold=True
+                )
             for message in batch:
                 await message.ack()
             done += len(batch)

@@ -59,6 +59,12 @@ class SourceKeeper:
             try:
                 await self.look(client)
             except Exception as error:  # the hub away: look again later
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    # nats-py's wait_for can turn the stop's cancellation into a timeout on
+                    # Python 3.11: without this the keeper slept on and the stop waited
+                    # forever (seen in make bench).
+                    raise asyncio.CancelledError from error
                 log.debug("source keeper: %r", error)
 
     async def look(self, client: Client) -> list[str]:

@@ -11,6 +11,7 @@ repositories alone); and the commands on the city's queue, run by ``run_command`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -69,19 +70,19 @@ class Projections(Protocol):
     def ledger_heads(self) -> LedgerHeads: ...
 
 
+class ProjectionBatch(Projections, Protocol):
+    """The projections for a batch of events: what it touches read before the fold, written
+    after it."""
+
+    async def load(
+        self, event_ids: Sequence[str], fact_keys: Sequence[tuple[str, str, str]]
+    ) -> None: ...
+    async def flush(self) -> None: ...
+
+
 class GatewayUnitOfWork(UnitOfWork, Projections, Protocol):
     @property
     def escalations(self) -> Escalations: ...
-
-
-class SqlProjections:
-    """The projections over one session, for a fold that runs outside the service (a
-    rebuild); the service's unit of work holds the same repositories."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.log = SqlCityLog(session)
-        self.facts = SqlFacts(session)
-        self.ledger_heads = SqlLedgerHeads(session)
 
 
 class SqlGatewayUnitOfWork(SqlUnitOfWork):

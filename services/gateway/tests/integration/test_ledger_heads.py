@@ -13,16 +13,16 @@ from typing import Any
 import httpx
 import pytest
 
+from qcdc_gateway.adapters.batch import BatchedProjections
 from qcdc_gateway.adapters.facts import current_facts
 from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
 from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.domain.projection import LedgerHead
-from qcdc_gateway.handlers.projection import project, record_ledger_head
-from qcdc_gateway.main import MIGRATIONS, build
-from qcdc_gateway.unit_of_work import SqlProjections
-from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
+from qcdc_gateway.handlers.projection import project_batch, record_ledger_head
+from qcdc_gateway.main import build
+from qcdc_gateway.rebuild import migrated
+from qcdc_shared.db import make_sessionmaker
 from qcdc_shared.envelope import Envelope, dataschema_for
-from qcdc_shared.migrations import upgrade
 from qcdc_shared.settings import Settings
 from qcdc_shared.tooling.nats_server import NatsServer
 
@@ -61,33 +61,26 @@ def event(
     )
 
 
-async def migrated(database_url: str) -> Any:
-    await upgrade(
-        database_url,
-        service_versions=MIGRATIONS,
-        target_metadata=[infrastructure_metadata, metadata],
-    )
-    return make_engine(database_url)
-
-
 async def test_heads_are_recorded_once_and_a_conflict_never_overwrites(database_url: str) -> None:
     engine = await migrated(database_url)
     sessions = make_sessionmaker(engine)
     try:
         async with sessions.begin() as session:
-            uow = SqlProjections(session)
             published = event("published", "a", 2, (1, H1))
-            await project(uow=uow, envelope=published, at=AT)
+            await project_batch(uow=BatchedProjections(session), envelopes=[published], at=AT)
             redelivered = AT + dt.timedelta(hours=1)
-            await project(uow=uow, envelope=published, at=redelivered)
-            await project(uow=uow, envelope=event("published", "b", 2, (2, H2)), at=AT)
-            await project(uow=uow, envelope=event("withdrawn", "a", 3, (3, H3)), at=AT)
-            no_head = event("published", "c", 2, None)
-            await project(uow=uow, envelope=no_head, at=AT)
-            other_ward = event("published", "a", 2, (1, H1), "sai-gon")
-            await project(uow=uow, envelope=other_ward, at=AT)
+            await project_batch(
+                uow=BatchedProjections(session), envelopes=[published], at=redelivered
+            )
+            rest = [
+                event("published", "b", 2, (2, H2)),
+                event("withdrawn", "a", 3, (3, H3)),
+                event("published", "c", 2, None),  # no head
+                event("published", "a", 2, (1, H1), "sai-gon"),  # another ward's
+            ]
+            await project_batch(uow=BatchedProjections(session), envelopes=rest, at=AT)
         async with sessions.begin() as session:
-            uow = SqlProjections(session)
+            uow = BatchedProjections(session)
             later = AT + dt.timedelta(days=1)
 
             async def record(value: str) -> str:
@@ -127,7 +120,7 @@ async def test_the_api_serves_each_wards_heads_and_its_newest(
     engine = await migrated(database_url)
     try:
         async with make_sessionmaker(engine).begin() as session:
-            uow = SqlProjections(session)
+            uow = BatchedProjections(session)
             for sequence, value in enumerate((H1, H2, H3), start=1):
                 head = LedgerHead("ben-thanh", sequence, value)
                 await record_ledger_head(uow=uow, head=head, at=AT)

@@ -3,6 +3,7 @@ and retries a ward that stays away after a growing pause."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -88,3 +89,33 @@ async def test_a_ward_away_is_retried_after_a_growing_pause(monkeypatch: Any) ->
     await keeper.look(client)
     js.active["QCDC_A"] = 60 * SECOND
     assert await keeper.look(client) == ["QCDC_A"]
+
+
+class SwallowsCancellation:
+    """A client whose JetStream call turns a cancellation into a timeout, as nats-py's
+    wait_for can on Python 3.11."""
+
+    def __init__(self) -> None:
+        self.looking = asyncio.Event()
+
+    def jetstream(self) -> SwallowsCancellation:
+        return self
+
+    async def stream_info(self, name: str) -> StreamInfo:
+        self.looking.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            raise TimeoutError("nats: timeout") from None
+        raise AssertionError("never answers")
+
+
+async def test_the_keeper_stops_even_when_nats_py_swallows_the_cancellation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(source_keeper, "LOOK_EVERY_SECONDS", 0.0)
+    client = SwallowsCancellation()
+    keeper = SourceKeeper()
+    await keeper.start(client)  # type: ignore[arg-type]
+    await asyncio.wait_for(client.looking.wait(), 5)
+    await asyncio.wait_for(keeper.stop(None), 5)  # type: ignore[arg-type]

@@ -4,8 +4,10 @@ Page size: ``limit`` defaults to 50; a value above 200 is refused with 422 probl
 (declared as ``maximum: 200`` in OpenAPI, so a client learns the cap instead of silently
 receiving fewer rows than it asked for). ``paginate`` also clamps, for callers outside HTTP.
 
-A cursor is the urlsafe base64 of the JSON list of the last row's sort key. It is opaque but
-not signed: a forged cursor only moves the start of a page the caller may already read.
+A cursor is the urlsafe base64 of the JSON list of the last row's sort key and the list's
+``total``, counted on the first page only (so a page's ``total`` is the list's as its first page
+found it). It is opaque but not signed: a forged cursor only moves the start of a page the
+caller may already read, or misstates a total the caller could count.
 """
 
 from __future__ import annotations
@@ -151,12 +153,20 @@ async def paginate(
     limit = min(max(params.limit, 1), MAX_LIMIT)
     width = len(stmt.selected_columns)
 
-    total = await session.scalar(
-        select(func.count()).select_from(stmt.order_by(None).limit(None).offset(None).subquery())
-    )
     page = stmt.order_by(None).add_columns(*(k.label(f"_page_key_{i}") for i, k in enumerate(keys)))
-    if params.after is not None:
-        after = _typed_key(params.after, keys)
+    if params.after is None:
+        # Counted once, on the first page, and carried in the cursor: a count walks every
+        # matching row, and the city's log has millions (docs/performance.md).
+        total = await session.scalar(
+            select(func.count()).select_from(
+                stmt.order_by(None).limit(None).offset(None).subquery()
+            )
+        )
+    else:
+        *last_key, total = params.after
+        if not isinstance(total, int) or isinstance(total, bool) or total < 0:
+            raise invalid_cursor()
+        after = _typed_key(last_key, keys)
         left = keys[0] if len(keys) == 1 else tuple_(*keys)
         right = after[0] if len(keys) == 1 else tuple_(*after)
         page = page.where(left < right if descending else left > right)
@@ -165,7 +175,7 @@ async def paginate(
     rows = list((await session.execute(page)).all())
     more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = encode_cursor(list(rows[-1][width:])) if more and rows else None
+    next_cursor = encode_cursor([*rows[-1][width:], total or 0]) if more and rows else None
     convert = item or (_first if width == 1 else _as_dict)
     return Page(items=[convert(row) for row in rows], total=total or 0, next_cursor=next_cursor)
 

@@ -8,9 +8,14 @@ from collections.abc import Awaitable, Callable
 
 
 async def eventually(
-    condition: Callable[[], bool | Awaitable[bool]], *, within: float = 5.0, what: str = ""
+    condition: Callable[[], bool | Awaitable[bool]],
+    *,
+    within: float = 5.0,
+    what: str = "",
+    every: float = 0.02,
 ) -> None:
-    """Poll ``condition`` (sync or async) until true; fail after ``within`` seconds."""
+    """Poll ``condition`` (sync or async) every ``every`` seconds until true; fail after
+    ``within`` seconds."""
     deadline = asyncio.get_running_loop().time() + within
     while True:
         result = condition()
@@ -20,4 +25,4 @@ async def eventually(
             return
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"not within {within}s: {what or 'condition'}")
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(every)

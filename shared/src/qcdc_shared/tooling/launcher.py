@@ -34,7 +34,7 @@ from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.tooling.brokers import Brokers, Credentials
 from qcdc_shared.tooling.first_start import FirstStart, StartingCity
 from qcdc_shared.tooling.hub_leaf import HubAndLeaves
-from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, free_port
+from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, free_ports
 from qcdc_shared.tooling.plugins import CITY_SERVICES, WARD_SERVICES, app_path, found
 
 STOP_GRACE_SECONDS = 6.0  # then SIGKILL: the whole stop stays under 10 s
@@ -208,20 +208,26 @@ class Launcher:
         running.parent.mkdir(parents=True, exist_ok=True)
         running.write_text(dump_registry(self.registry), encoding="utf-8")
         base["QCDC_REGISTRY_FILE"] = str(running)
+        city = sorted(found(CITY_SERVICES))
+        # Chosen together: one at a time, the kernel may hand the same free port out twice,
+        # and two services would then share one (one restarting forever, the other answering
+        # for both).
+        wanted = len(self.registry.wards) * len(SERVICES_OF_A_WARD) + len(city)
+        ports = iter([p for p in free_ports(wanted) if p != self.gateway_port])
         for ward in self.registry.wards:
             for service in SERVICES_OF_A_WARD:
                 self.processes.append(
                     ServiceProcess(
                         service,
                         ward.slug,
-                        free_port(),
+                        next(ports),
                         {**base, **self._broker_of(ward.slug), "QCDC_WARD": ward.slug},
                         var / "log" / f"{ward.slug}-{service}.log",
                         app=app_path(WARD_SERVICES, service),
                     )
                 )
-        for service in sorted(found(CITY_SERVICES)):
-            port = self.gateway_port if service == "gateway" else free_port()
+        for service in city:
+            port = self.gateway_port if service == "gateway" else next(ports)
             log = var / "log" / f"city-{service}.log"
             app = app_path(CITY_SERVICES, service)
             env = {**base, **self._broker_of(None)}

@@ -17,7 +17,7 @@ def _key(ward: str, kind: str, subject: str) -> tuple[ColumnElement[bool], ...]:
     return (city_facts.c.ward == ward, city_facts.c.kind == kind, city_facts.c.subject == subject)
 
 
-def _fact(row: RowMapping) -> Fact:
+def fact_from_row(row: RowMapping) -> Fact:
     return Fact(
         row["ward"],
         row["kind"],
@@ -35,12 +35,12 @@ class SqlFacts:
     async def get(self, ward: str, kind: str, subject: str) -> Fact | None:
         query = select(city_facts).where(*_key(ward, kind, subject))
         row = (await self.session.execute(query)).mappings().first()
-        return _fact(row) if row is not None else None
+        return fact_from_row(row) if row is not None else None
 
     async def add(self, fact: Fact) -> None:
         await self.session.execute(
             city_facts.insert().values(
-                ward=fact.ward, kind=fact.kind, subject=fact.subject, **_values(fact)
+                ward=fact.ward, kind=fact.kind, subject=fact.subject, **fact_values(fact)
             )
         )
 
@@ -48,11 +48,11 @@ class SqlFacts:
         await self.session.execute(
             city_facts.update()
             .where(*_key(fact.ward, fact.kind, fact.subject))
-            .values(**_values(fact))
+            .values(**fact_values(fact))
         )
 
 
-def _values(fact: Fact) -> dict[str, Any]:
+def fact_values(fact: Fact) -> dict[str, Any]:
     return {"fields": fact.fields, "versions": fact.versions, "first_seen": fact.first_seen}
 
 
@@ -64,7 +64,7 @@ async def current_facts(
         query = query.where(city_facts.c.ward.in_(wards))
     if kinds is not None:
         query = query.where(city_facts.c.kind.in_(kinds))
-    return [_fact(row) for row in (await session.execute(query)).mappings()]
+    return [fact_from_row(row) for row in (await session.execute(query)).mappings()]
 
 
 async def clear_facts(session: AsyncSession) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from qcdc_gateway.api.common import CalendarDep, IndicatorQuery
+from qcdc_gateway.api.common import CalendarDep, IndicatorQuery, ViewsDep
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.indicators import (
     DEFINITIONS,
@@ -68,16 +68,24 @@ async def definitions() -> Any:
     summary="Chỉ số toàn thành phố và xếp hạng — the city's indicators and rankings",
 )
 async def city_indicators(
-    runtime: RuntimeDep, registry: RegistryDep, query: IndicatorQuery, calendar: CalendarDep
+    runtime: RuntimeDep,
+    registry: RegistryDep,
+    query: IndicatorQuery,
+    calendar: CalendarDep,
+    views: ViewsDep,
 ) -> Any:
     slugs = [ward.slug for ward in registry.wards]
-    facts, now = await facts_for(runtime, as_of=query.as_of, wards=slugs)
-    by_ward = per_ward(facts, slugs, now=now, period=query.period, calendar=calendar)
-    return CityIndicatorsOut(
-        as_of=now,
-        period=query.period.label,
-        city=indicators(facts, now=now, period=query.period, calendar=calendar),
-        wards=by_ward,
-        rankings={d.name: [RankOut(**vars(r)) for r in rank(by_ward, d)] for d in RANKED},
-        minimum_sample=MINIMUM_SAMPLE,
-    )
+
+    async def compute() -> CityIndicatorsOut:
+        facts, now = await facts_for(runtime, as_of=query.as_of, wards=slugs)
+        by_ward = per_ward(facts, slugs, now=now, period=query.period, calendar=calendar)
+        return CityIndicatorsOut(
+            as_of=now,
+            period=query.period.label,
+            city=indicators(facts, now=now, period=query.period, calendar=calendar),
+            wards=by_ward,
+            rankings={d.name: [RankOut(**vars(r)) for r in rank(by_ward, d)] for d in RANKED},
+            minimum_sample=MINIMUM_SAMPLE,
+        )
+
+    return await views.get(("city indicators", *query.key), compute, clock=runtime.clock)

@@ -1,5 +1,5 @@
-"""What the city's routes share: the indicator query (as_of, year, month), the calendar, and
-the unit of work typed with the gateway's protocol."""
+"""What the city's routes share: the indicator query (as_of, year, month), the calendar, the
+computed views, and the unit of work typed with the gateway's protocol."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from pydantic import AwareDatetime
 
+from qcdc_gateway.computed import ComputedViews
 from qcdc_gateway.domain.indicators import Period
 from qcdc_gateway.unit_of_work import GatewayUnitOfWork
 from qcdc_shared.api import Problem
@@ -46,6 +47,11 @@ class IndicatorParams:
             self.as_of = dt.datetime.combine(as_of, dt.time.max, VN_TZ)
         self.period = Period(year, month)
 
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What a view computed for this query is kept under."""
+        return (self.as_of, self.period.year, self.period.month)
+
 
 IndicatorQuery = Annotated[IndicatorParams, Depends()]
 
@@ -57,3 +63,11 @@ def calendar_of(request: Request) -> WorkingCalendar:
 
 
 CalendarDep = Annotated[WorkingCalendar, Depends(calendar_of)]
+
+
+def views_of(request: Request) -> ComputedViews:
+    views: ComputedViews = request.app.state.views
+    return views
+
+
+ViewsDep = Annotated[ComputedViews, Depends(views_of)]

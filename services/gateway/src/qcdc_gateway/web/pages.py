@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
 from qcdc_gateway.adapters.tables import city_events
-from qcdc_gateway.api.common import CalendarDep, IndicatorParams
+from qcdc_gateway.api.common import CalendarDep, IndicatorParams, ViewsDep
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.indicators import MINIMUM_SAMPLE, indicators
 from qcdc_gateway.queries import facts_for, monthly, per_ward
@@ -96,8 +96,13 @@ def _live(request: Request, query: IndicatorParams, api: str, stream: str) -> di
     }
 
 
+def _year(query: IndicatorParams, now: dt.datetime) -> int:
+    """The year a page's charts show: the period's, or the one ``now`` is in."""
+    return query.period.year or now.astimezone(VN_TZ).year
+
+
 def _common(t: Translator, query: IndicatorParams, now: dt.datetime) -> dict[str, Any]:
-    year = query.period.year or now.astimezone(VN_TZ).year
+    year = _year(query, now)
     return {
         "period_text": _period_text(t, query, now),
         "year": year,
@@ -110,7 +115,11 @@ def _common(t: Translator, query: IndicatorParams, now: dt.datetime) -> dict[str
 
 @router.get("/", response_class=HTMLResponse, **public())
 async def overview(
-    request: Request, runtime: RuntimeDep, registry: RegistryDep, calendar: CalendarDep
+    request: Request,
+    runtime: RuntimeDep,
+    registry: RegistryDep,
+    calendar: CalendarDep,
+    computed: ViewsDep,
 ) -> HTMLResponse:
     t = translator(request)
     try:
@@ -118,20 +127,31 @@ async def overview(
     except BadQuery:
         return error_page(request, 422, t("error.422"))
     slugs = [ward.slug for ward in registry.wards]
-    facts, now = await facts_for(runtime, as_of=query.as_of, wards=slugs)
-    by_ward = per_ward(facts, slugs, now=now, period=query.period, calendar=calendar)
-    common = _common(t, query, now)
-    months = monthly(facts, year=common["year"], now=now, calendar=calendar)
+
+    async def compute() -> dict[str, Any]:
+        facts, now = await facts_for(runtime, as_of=query.as_of, wards=slugs)
+        by_ward = per_ward(facts, slugs, now=now, period=query.period, calendar=calendar)
+        year = _year(query, now)
+        return {
+            "now": now,
+            "city": indicators(facts, now=now, period=query.period, calendar=calendar),
+            "by_ward": by_ward,
+            "rankings": views.rankings(by_ward),
+            "months": monthly(facts, year=year, now=now, calendar=calendar),
+        }
+
+    view = await computed.get(("overview", *query.key), compute, clock=runtime.clock)
+    common = _common(t, query, view["now"])
     return render(
         request,
         "overview.html",
         {
             **common,
-            "city": indicators(facts, now=now, period=query.period, calendar=calendar),
+            "city": view["city"],
             "wards": registry.wards,
-            "by_ward": by_ward,
-            "rankings": views.rankings(by_ward),
-            "charts": views.chart_svgs(t, months, year=common["year"], prefix="city"),
+            "by_ward": view["by_ward"],
+            "rankings": view["rankings"],
+            "charts": views.chart_svgs(t, view["months"], year=common["year"], prefix="city"),
             "live": _live(request, query, "/api/city/indicators", "/api/stream"),
         },
     )
@@ -157,6 +177,7 @@ async def ward_page(
     runtime: RuntimeDep,
     registry: RegistryDep,
     calendar: CalendarDep,
+    computed: ViewsDep,
 ) -> HTMLResponse:
     t = translator(request)
     ward = registry.ward(slug)
@@ -166,26 +187,37 @@ async def ward_page(
         query = indicator_query(request)
     except BadQuery:
         return error_page(request, 422, t("error.422"))
-    facts, now = await facts_for(runtime, as_of=query.as_of, wards=[slug])
-    common = _common(t, query, now)
-    months = monthly(facts, year=common["year"], now=now, calendar=calendar)
+
+    async def compute() -> dict[str, Any]:
+        facts, now = await facts_for(runtime, as_of=query.as_of, wards=[slug])
+        postings = views.postings(facts)
+        year = _year(query, now)
+        return {
+            "now": now,
+            "values": indicators(facts, now=now, period=query.period, calendar=calendar),
+            "months": monthly(facts, year=year, now=now, calendar=calendar),
+            "violations": views.open_violations(facts),
+            "postings": postings[: views.POSTINGS_SHOWN],
+            "postings_total": len(postings),
+            "decisions": views.decisions(facts),
+            "plan": views.plan_progress(facts, year=year),
+        }
+
+    view = await computed.get(("ward page", slug, *query.key), compute, clock=runtime.clock)
+    common = _common(t, query, view["now"])
     async with runtime.sessionmaker() as session:
         heads = await latest_ledger_heads(session, as_of=query.as_of)
-    postings = views.postings(facts)
     return render(
         request,
         "ward.html",
         {
             **common,
+            **{key: value for key, value in view.items() if key not in ("now", "months")},
             "ward": ward,
-            "values": indicators(facts, now=now, period=query.period, calendar=calendar),
-            "charts": views.chart_svgs(t, months, year=common["year"], prefix=f"ward-{slug}"),
+            "charts": views.chart_svgs(
+                t, view["months"], year=common["year"], prefix=f"ward-{slug}"
+            ),
             "events": await _recent_events(runtime, slug, query.as_of),
-            "violations": views.open_violations(facts),
-            "postings": postings[: views.POSTINGS_SHOWN],
-            "postings_total": len(postings),
-            "decisions": views.decisions(facts),
-            "plan": views.plan_progress(facts, year=common["year"]),
             "ledger_head": heads.get(slug),
             "live": _live(
                 request, query, f"/api/wards/{slug}", _with("/api/stream", {"ward": slug})

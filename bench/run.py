@@ -1,0 +1,64 @@
+"""``make bench``: every figure of the platform beside its baseline, measured in this one run.
+
+Starts its own servers (nats-server from the wheel, SQLite files in a temporary folder), runs
+each figure module in turn, prints one table and writes ``bench/results.json`` (see
+``figures.py`` for its shape and ``docs/performance.md`` for what each figure means and what
+limits it). ``--quick``: the same figures at small sizes, the CI smoke test
+(tests/e2e/test_bench_runs.py), written elsewhere with ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from figures import FULL, QUICK, Figure, Scale, table, write_results
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results.json"
+# In this order: the ones that start whole cities last, so the first figures run on a quiet
+# machine.
+MODULES = ("relay", "city", "freshness", "processes")
+
+
+async def measure_all(scale: Scale, only: set[str]) -> list[Figure]:
+    figures: list[Figure] = []
+    for name in MODULES:
+        if only and name not in only:
+            continue
+        module = importlib.import_module(name)
+        print(f"— {name} …", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory(prefix=f"qcdc-bench-{name}-") as folder:
+            began = time.perf_counter()
+            found = await module.measure(scale, Path(folder))
+            print(f"— {name}: {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
+        figures += found
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (the CI smoke test)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="default: bench/results.json")
+    parser.add_argument("--only", nargs="*", default=[], choices=MODULES, help="these modules")
+    args = parser.parse_args(argv)
+    # The services' own INFO lines would bury the table.
+    logging.basicConfig(level=logging.WARNING)
+    scale = QUICK if args.quick else FULL
+    began = time.perf_counter()
+    figures = asyncio.run(measure_all(scale, set(args.only)))
+    took = time.perf_counter() - began
+    write_results(args.out, figures, scale=scale, took_s=took)
+    print(table(figures))
+    print(f"{len(figures)} figures in {took:.0f} s → {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
