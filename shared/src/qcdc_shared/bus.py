@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from faststream.middlewares import AckPolicy
@@ -77,9 +78,9 @@ async def pull_in_batches(
     config = _config(consumer, ack_wait)
     delay = 0.5
     while True:
+        pull: JetStreamContext.PullSubscription | None = None
         try:
             js = client.jetstream()
-            await keep_durable(js, consumer, stream=stream, subject=subject, ack_wait=ack_wait)
             pull = await js.pull_subscribe(
                 subject, durable=consumer.name, stream=stream, config=config
             )
@@ -88,6 +89,7 @@ async def pull_in_batches(
                 try:
                     first = await pull.fetch(1, timeout=IDLE_FETCH_SECONDS)
                 except TimeoutError:  # nats-py's own subclass, or the builtin
+                    stop_if_cancelled()
                     continue
                 batch = first + await waiting(pull, batch_size - 1)
                 with batch_span(f"{stream} process", [msg.headers for msg in batch]):
@@ -95,9 +97,22 @@ async def pull_in_batches(
         except asyncio.CancelledError:
             raise
         except Exception as error:  # the stream not made yet, NATS away: try again
+            stop_if_cancelled()
             log.warning("%s: pulling paused (%s); again in %.1fs", consumer.name, error, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
+        finally:
+            if pull is not None:  # what arrives there late would wait out its ack wait
+                with contextlib.suppress(Exception):
+                    await pull.unsubscribe()
+
+
+def stop_if_cancelled() -> None:
+    """nats-py's wait_for can turn a cancellation into a timeout on Python 3.11: a loop that
+    carries on after one must still stop when its task was asked to."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
 
 
 async def waiting(pull: JetStreamContext.PullSubscription, most: int) -> list[Msg]:
@@ -112,29 +127,11 @@ async def waiting(pull: JetStreamContext.PullSubscription, most: int) -> list[Ms
     return found
 
 
-async def keep_durable(
-    js: JetStreamContext,
-    consumer: IdempotentConsumer,
-    *,
-    stream: str,
-    subject: str,
-    ack_wait: float = 30.0,
-) -> None:
-    """Make durable consumer ``consumer.name``, or bring the one there to this configuration
-    (binding alone keeps the old one: a durable an earlier release made caps redeliveries,
-    and the server would stop redelivering an event a database outage made fail)."""
-    config = _config(consumer, ack_wait)
-    config.durable_name = consumer.name
-    config.filter_subject = subject
-    await js.add_consumer(stream, config)
-
-
 def _config(consumer: IdempotentConsumer, ack_wait: float) -> ConsumerConfig:
     return ConsumerConfig(
         ack_policy=JsAckPolicy.EXPLICIT,
         deliver_policy=DeliverPolicy.ALL,
         ack_wait=ack_wait,
-        # No cap on the server: the consumer dead-letters what fails too often, and retries
-        # for as long as a database outage lasts (inbox.store_unavailable).
-        max_deliver=-1,
+        # One more than ours: the server's cap only matters if we crash mid-retry.
+        max_deliver=consumer.max_deliver + 1,
     )

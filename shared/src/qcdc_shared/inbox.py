@@ -9,12 +9,15 @@ effect, so a redelivery changes nothing. A failing handler is retried with backo
 (``nak(delay)``) up to ``max_deliver`` deliveries, then dead-lettered to
 ``dlq.<ward>.<consumer>`` with the reason and delivery count, and the consumer carries on with
 the next message. A database that is away (``store_unavailable``) is not the event's fault:
-such a failure is retried for as long as it lasts and never dead-letters the event.
+the consumer holds the message and tries again for as long as the outage lasts, which neither
+dead-letters it nor counts as a delivery.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -46,7 +49,7 @@ Handler = Callable[[AsyncSession, Envelope], Awaitable[None]]
 BatchHandler = Callable[[AsyncSession, Sequence[Envelope]], Awaitable[None]]
 Publish = Callable[..., Awaitable[PubAck]]
 DEFAULT_BACKOFF = (0.5, 2.0, 10.0, 30.0)
-# While the database is away: soon after it returns, whatever the outage lasted.
+# Between tries while the database is away: soon after it returns, whatever the outage lasted.
 OUTAGE_BACKOFF = (0.5, 1.0, 2.0, 5.0)
 
 
@@ -74,6 +77,7 @@ class JetStreamMessage(Protocol):
     def metadata(self) -> Any: ...
     async def ack(self) -> None: ...
     async def nak(self, delay: float | None = None) -> None: ...
+    async def in_progress(self) -> None: ...
     async def term(self) -> None: ...
 
 
@@ -126,22 +130,11 @@ class IdempotentConsumer:
         if envelope is None:
             return
         try:
-            await self._apply(envelope)
+            await self._until_the_database_answers(
+                lambda: self._apply(envelope), [msg], f"event {envelope.id}"
+            )
         except Exception as error:
             delivered = int(msg.metadata.num_delivered)
-            if store_unavailable(error):
-                # The database is down, full or read-only: no fault of the event's, and a
-                # dead letter would lose it. Retried for as long as the outage lasts.
-                delay = OUTAGE_BACKOFF[min(delivered, len(OUTAGE_BACKOFF)) - 1]
-                log.warning(
-                    "%s: event %s waits for the database (%s), retry in %ss",
-                    self.name,
-                    envelope.id,
-                    error,
-                    delay,
-                )
-                await msg.nak(delay=delay)
-                return
             if delivered >= self.max_deliver:
                 await self._dead_letter(msg, f"handler failed {delivered} times: {error!r}")
                 return
@@ -155,14 +148,20 @@ class IdempotentConsumer:
 
     async def process_batch(self, messages: Sequence[JetStreamMessage]) -> None:
         """A fetched batch, in stream order, in one transaction: each event's inbox row and
-        effect commit together, every message is acknowledged after the commit. If the
-        transaction fails, each message goes through :meth:`process` alone, so the one that
-        fails is retried or dead-lettered by itself and the others are not held back."""
+        effect commit together, every message is acknowledged after the commit. While the
+        database is away the batch is held and tried again; if it fails for another reason,
+        each message goes through :meth:`process` alone, so the one that fails is retried or
+        dead-lettered by itself and the others are not held back."""
         believed = [(msg, envelope) for msg in messages if (envelope := await self._believed(msg))]
         if not believed:
             return
+        envelopes = [envelope for _, envelope in believed]
         try:
-            await self._apply_all([envelope for _, envelope in believed])
+            await self._until_the_database_answers(
+                lambda: self._apply_all(envelopes),
+                [msg for msg, _ in believed],
+                f"a batch of {len(envelopes)}",
+            )
         except Exception as error:
             log.warning("%s: batch of %d failed (%s), one by one", self.name, len(believed), error)
             for msg, _ in believed:
@@ -170,6 +169,40 @@ class IdempotentConsumer:
             return
         for msg, _ in believed:
             await msg.ack()
+
+    async def _until_the_database_answers(
+        self,
+        apply: Callable[[], Awaitable[None]],
+        messages: Sequence[JetStreamMessage],
+        what: str,
+    ) -> None:
+        """``apply``, again and again while the database is away (``store_unavailable``):
+        the messages are held meanwhile (``in_progress`` keeps the server from redelivering
+        them), so an outage of any length neither dead-letters them nor counts towards it,
+        and the consumer does not run ahead of what it could not apply. Any other failure is
+        raised to the caller."""
+        attempt = 0
+        while True:
+            try:
+                await apply()
+                return
+            except Exception as error:
+                if not store_unavailable(error):
+                    raise
+                delay = OUTAGE_BACKOFF[min(attempt, len(OUTAGE_BACKOFF) - 1)]
+                attempt += 1
+                log.warning(
+                    "%s: %s waits for the database (%s), again in %ss",
+                    self.name,
+                    what,
+                    error,
+                    delay,
+                )
+                for msg in messages:
+                    # NATS away too: the server redelivers later, nothing to hold.
+                    with contextlib.suppress(Exception):
+                        await msg.in_progress()
+                await asyncio.sleep(delay)
 
     async def _believed(self, msg: JetStreamMessage) -> Envelope | None:
         """The message's event, or None once it went to the dead letters."""

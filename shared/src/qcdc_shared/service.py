@@ -22,7 +22,7 @@ from sqlalchemy import MetaData, text
 
 from qcdc_shared.api import install_problem_handlers
 from qcdc_shared.auth import TokenVerifier, public
-from qcdc_shared.bus import durable_subscriber, keep_durable, pull_in_batches
+from qcdc_shared.bus import durable_subscriber, pull_in_batches
 from qcdc_shared.clock import LOCAL_TZ, Clock
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
 from qcdc_shared.inbox import BatchHandler, Handler, IdempotentConsumer
@@ -237,7 +237,6 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
         log_level=logging.DEBUG,
     )
     batched: list[tuple[Consumer, IdempotentConsumer]] = []
-    one_at_a_time: list[tuple[Consumer, IdempotentConsumer]] = []
     for spec in consumers:
         consumer = IdempotentConsumer(
             name=spec.name,
@@ -252,7 +251,6 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
         if spec.batch_size > 1:
             batched.append((spec, consumer))
         else:
-            one_at_a_time.append((spec, consumer))
             durable_subscriber(broker, consumer, stream=spec.stream, subject=spec.subject)
     await runtime.link.wait_connected()
     client = runtime.link.client
@@ -280,9 +278,6 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
     delay = 0.5
     while True:
         try:
-            for spec, consumer in one_at_a_time:
-                js = client.jetstream()
-                await keep_durable(js, consumer, stream=spec.stream, subject=spec.subject)
             await broker.start()
             break
         except Exception as error:  # the stream may not exist yet (the launcher makes it)

@@ -133,7 +133,8 @@ def batch_span(
 ) -> AbstractContextManager[Span]:
     """A consumer span for a batch of messages, linked to each message's own trace (the
     ``traceparent`` its producer's outbox row carried): one batch, many traces, so links and
-    not a parent (OpenTelemetry's messaging conventions for batch receiving)."""
+    not a parent (OpenTelemetry's messaging conventions for batch receiving). The SDK keeps
+    the first 128 links of a span unless ``OTEL_SPAN_LINK_COUNT_LIMIT`` says otherwise."""
     links = []
     for carrier in carriers:
         context = trace.get_current_span(_PROPAGATOR.extract(dict(carrier or {})))

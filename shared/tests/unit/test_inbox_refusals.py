@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, ProgrammingError
 
+from qcdc_shared import inbox
 from qcdc_shared.envelope import IntegrationEvent, build_envelope
-from qcdc_shared.inbox import OUTAGE_BACKOFF, IdempotentConsumer, store_unavailable
+from qcdc_shared.inbox import IdempotentConsumer, store_unavailable
 
 pytestmark = pytest.mark.unit
 
@@ -62,6 +63,9 @@ class Message:
     async def term(self) -> None:
         self.outcome.append("term")
 
+    async def in_progress(self) -> None:
+        self.outcome.append("in progress")
+
 
 def unusable_database() -> Any:
     raise AssertionError("a refused event must not open a transaction")
@@ -107,11 +111,18 @@ async def test_a_forged_ward_is_dead_lettered_and_nothing_else_happens() -> None
 READ_ONLY = OperationalError("INSERT", {}, Exception("attempt to write a readonly database"))
 
 
-class Unwritable:
-    """A sessionmaker whose database cannot write, as a read-only disk leaves SQLite."""
+class ReadOnlyFor:
+    """A database that refuses every write for its first ``tries`` transactions, as a disk
+    made read-only leaves SQLite; no transaction ever opens."""
+
+    def __init__(self, tries: int) -> None:
+        self.tries = tries
 
     def begin(self) -> Any:
-        raise READ_ONLY
+        self.tries -= 1
+        if self.tries >= 0:
+            raise READ_ONLY
+        raise ValueError("the handler's own failure, once the database answers")
 
 
 @pytest.mark.parametrize(
@@ -130,19 +141,25 @@ def test_what_counts_as_the_database_being_away(error: Exception, outage: bool) 
     assert store_unavailable(error) is outage
 
 
-async def test_a_database_outage_never_dead_letters_an_event() -> None:
+async def test_a_database_outage_holds_the_event_and_counts_for_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Twelve refused transactions (an outage of any length), then the handler's own failure:
+    the message was held all along (never redelivered, never dead-lettered), and that failure
+    is its first."""
+    monkeypatch.setattr(inbox, "OUTAGE_BACKOFF", (0.0,))
     published: list[str] = []
 
     async def publish(subject: str, payload: bytes, **_: Any) -> None:
         published.append(subject)
 
     async def handle(session: object, envelope: object) -> None:
-        raise AssertionError("no session: the database is away")
+        raise AssertionError("no transaction opens")
 
     consumer = IdempotentConsumer(
         name="task-progress",
         ward="ben-thanh",
-        sessionmaker=Unwritable(),  # type: ignore[arg-type]
+        sessionmaker=ReadOnlyFor(12),  # type: ignore[arg-type]
         handle=handle,
         publish=publish,  # type: ignore[arg-type]
         contracts=NoContracts(),
@@ -151,16 +168,13 @@ async def test_a_database_outage_never_dead_letters_an_event() -> None:
     event = build_envelope(
         TaskProgressedV1(task_id="t-1"), ward="ben-thanh", aggregate_id="t-1", sequence=1, time=NOW
     )
-    outcomes = []
-    for delivered in range(1, 9):  # far past max_deliver
-        msg = Message(
-            subject="qcdc.ben-thanh.plans.task.progressed",
-            data=event.to_json(),
-            metadata=Metadata(stream="QCDC_BEN_THANH", num_delivered=delivered),
-        )
-        await consumer.process(msg)
-        outcomes += msg.outcome
+    msg = Message(
+        subject="qcdc.ben-thanh.plans.task.progressed",
+        data=event.to_json(),
+        metadata=Metadata(stream="QCDC_BEN_THANH"),
+    )
 
+    await consumer.process(msg)
+
+    assert msg.outcome == ["in progress"] * 12 + ["nak 0.5"]  # the first retry's backoff
     assert published == [] and consumer.dead_lettered == 0
-    waits = [*OUTAGE_BACKOFF, *[OUTAGE_BACKOFF[-1]] * (8 - len(OUTAGE_BACKOFF))]
-    assert outcomes == [f"nak {delay}" for delay in waits]

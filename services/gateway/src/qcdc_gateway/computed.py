@@ -7,9 +7,12 @@ numbers, so each view is computed once per change of the city's log and served f
 
 A quick computation is redone by the request that finds the log changed, so a reader sees an
 event as soon as the city has logged it. A slow one (``SLOW_SECONDS``) is served as it stands
-while one background task computes it again: no request waits for it, and what is served is
-never older than about one computation (at most ``MAX_STALE_SECONDS``). Every view carries the
-instant it was computed for (``as_of`` / ``now``), so a served number always says when it held.
+while one background task computes it again: no request waits for that view, though the
+computation runs on the event loop and slows whatever runs beside it, and what is served is
+never older than about one computation (at most ``MAX_STALE_SECONDS``). A dashboard that
+refetched while it was computed shows the new numbers at the next event or reload. Every view
+carries the instant it was computed for (``as_of`` / ``now``), so a served number always says
+when it held.
 Even an unchanged log is recomputed after ``MAX_AGE_SECONDS`` of the service's clock: "now"
 moves (what is overdue), a test's or the shared development clock may jump, and rows another
 process wrote (``qcdc gateway rebuild``) are seen by then.
@@ -91,7 +94,9 @@ class ComputedViews:
             self._held.move_to_end(key)
             while len(self._held) > MAX_VIEWS:
                 forgotten, _ = self._held.popitem(last=False)
-                self._locks.pop(forgotten, None)
+                lock = self._locks.get(forgotten)
+                if lock is not None and not lock.locked():  # else its computation is running
+                    del self._locks[forgotten]
             return value
 
     def _refresh_soon(self, key: Hashable, compute: Compute, clock: Clock) -> None:

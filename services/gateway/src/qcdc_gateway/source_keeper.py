@@ -21,6 +21,7 @@ from fastapi import FastAPI
 from nats.aio.client import Client
 from nats.js import JetStreamContext
 
+from qcdc_shared.bus import stop_if_cancelled
 from qcdc_shared.streams import CITY_STREAM, detached_sources, reattach_sources
 
 log = logging.getLogger(__name__)
@@ -55,16 +56,14 @@ class SourceKeeper:
 
     async def _keep(self, client: Client) -> None:
         while True:
+            # The stop's cancellation may have been swallowed by nats-py during the last
+            # look: the keeper then slept on and the stop waited forever (seen in make bench).
+            stop_if_cancelled()
             await asyncio.sleep(LOOK_EVERY_SECONDS)
             try:
                 await self.look(client)
             except Exception as error:  # the hub away: look again later
-                task = asyncio.current_task()
-                if task is not None and task.cancelling():
-                    # nats-py's wait_for can turn the stop's cancellation into a timeout on
-                    # Python 3.11: without this the keeper slept on and the stop waited
-                    # forever (seen in make bench).
-                    raise asyncio.CancelledError from error
+                stop_if_cancelled()
                 log.debug("source keeper: %r", error)
 
     async def look(self, client: Client) -> list[str]:

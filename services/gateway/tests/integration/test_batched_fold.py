@@ -1,20 +1,24 @@
 """The consumer folds a fetched batch in one transaction (adapters/batch.py): what it leaves
-must be what folding the same events one at a time leaves — the same facts, the same log in
-the same order, an event twice in a batch logged once, a redelivered batch changing nothing."""
+must be what folding the same events one at a time with the per-statement repositories
+leaves — the same facts, the same log in the same order, an event twice in a batch logged
+once, a redelivered batch changing nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from qcdc_gateway.adapters.batch import BatchedProjections
-from qcdc_gateway.adapters.facts import current_facts
+from qcdc_gateway.adapters.facts import SqlFacts, current_facts
+from qcdc_gateway.adapters.ledger_heads import SqlLedgerHeads
+from qcdc_gateway.adapters.log import SqlCityLog
 from qcdc_gateway.adapters.tables import city_events
-from qcdc_gateway.handlers.projection import project_batch
+from qcdc_gateway.handlers.projection import project, project_batch
 from qcdc_gateway.rebuild import migrated
 from qcdc_shared.db import make_sessionmaker
 from qcdc_shared.envelope import Envelope, dataschema_for
@@ -61,10 +65,14 @@ async def test_a_batch_leaves_what_one_event_at_a_time_leaves(database_url: str)
     sessions = make_sessionmaker(engine)
     one_by_one, batched = history("ben-thanh"), history("sai-gon")
     try:
-        for envelope in one_by_one:
+        for envelope in one_by_one:  # the reference: a statement at a time, as before
             async with sessions.begin() as session:
-                uow = BatchedProjections(session)
-                await project_batch(uow=uow, envelopes=[envelope], at=AT)
+                uow = SimpleNamespace(
+                    log=SqlCityLog(session),
+                    facts=SqlFacts(session),
+                    ledger_heads=SqlLedgerHeads(session),
+                )
+                await project(uow=uow, envelope=envelope, at=AT)
         async with sessions.begin() as session:
             folded = await project_batch(uow=BatchedProjections(session), envelopes=batched, at=AT)
         async with sessions.begin() as session:  # the whole batch redelivered

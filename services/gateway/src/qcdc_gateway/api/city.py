@@ -72,7 +72,7 @@ async def city_indicators(
     registry: RegistryDep,
     query: IndicatorQuery,
     calendar: CalendarDep,
-    views: ViewsDep,
+    computed: ViewsDep,
 ) -> Any:
     slugs = [ward.slug for ward in registry.wards]
 
@@ -88,4 +88,4 @@ async def city_indicators(
             minimum_sample=MINIMUM_SAMPLE,
         )
 
-    return await views.get(("city indicators", *query.key), compute, clock=runtime.clock)
+    return await computed.get(("city indicators", *query.key), compute, clock=runtime.clock)
