@@ -88,6 +88,21 @@ async def already_processed(session: AsyncSession, *, consumer: str, event_id: s
     return found is not None
 
 
+def examined(
+    msg: JetStreamMessage, *, wards: Collection[str], contracts: Contracts
+) -> tuple[Envelope, None] | tuple[None, str]:
+    """The message's event, or why it may not be believed (malformed, or
+    ``provenance.refusals``): what the consumer dead-letters and a rebuild skips."""
+    try:
+        envelope = Envelope.from_json(msg.data)
+    except EnvelopeError as error:
+        return None, f"malformed event: {error}"
+    refused = refusals(envelope, Arrival.of(msg), wards=wards, contracts=contracts)
+    if refused:
+        return None, "; ".join(refused)
+    return envelope, None
+
+
 class IdempotentConsumer:
     def __init__(
         self,
@@ -206,15 +221,9 @@ class IdempotentConsumer:
 
     async def _believed(self, msg: JetStreamMessage) -> Envelope | None:
         """The message's event, or None once it went to the dead letters."""
-        try:
-            envelope = Envelope.from_json(msg.data)
-        except EnvelopeError as error:
-            await self._dead_letter(msg, f"malformed event: {error}")
-            return None
-        refused = refusals(envelope, Arrival.of(msg), wards=self.wards, contracts=self._contracts)
-        if refused:
-            await self._dead_letter(msg, "; ".join(refused))
-            return None
+        envelope, refused = examined(msg, wards=self.wards, contracts=self._contracts)
+        if refused is not None:
+            await self._dead_letter(msg, refused)
         return envelope
 
     async def _apply_all(self, envelopes: Sequence[Envelope]) -> None:

@@ -67,6 +67,18 @@ class Message:
         self.outcome.append("in progress")
 
 
+def progressed(*, ward: str) -> Message:
+    """Task t-1's progress, as ``ward`` says, arriving on ben-thanh's subject and stream."""
+    event = build_envelope(
+        TaskProgressedV1(task_id="t-1"), ward=ward, aggregate_id="t-1", sequence=1, time=NOW
+    )
+    return Message(
+        subject="qcdc.ben-thanh.plans.task.progressed",
+        data=event.to_json(),
+        metadata=Metadata(stream="QCDC_BEN_THANH"),
+    )
+
+
 def unusable_database() -> Any:
     raise AssertionError("a refused event must not open a transaction")
 
@@ -89,14 +101,7 @@ async def test_a_forged_ward_is_dead_lettered_and_nothing_else_happens() -> None
         publish=publish,  # type: ignore[arg-type]
         contracts=NoContracts(),
     )
-    forged = build_envelope(
-        TaskProgressedV1(task_id="t-1"), ward="sai-gon", aggregate_id="t-1", sequence=1, time=NOW
-    )
-    msg = Message(
-        subject="qcdc.ben-thanh.plans.task.progressed",
-        data=forged.to_json(),
-        metadata=Metadata(stream="QCDC_BEN_THANH"),
-    )
+    msg = progressed(ward="sai-gon")  # on ben-thanh's subject and stream
 
     await consumer.process(msg)
 
@@ -165,14 +170,7 @@ async def test_a_database_outage_holds_the_event_and_counts_for_nothing(
         contracts=NoContracts(),
         max_deliver=3,
     )
-    event = build_envelope(
-        TaskProgressedV1(task_id="t-1"), ward="ben-thanh", aggregate_id="t-1", sequence=1, time=NOW
-    )
-    msg = Message(
-        subject="qcdc.ben-thanh.plans.task.progressed",
-        data=event.to_json(),
-        metadata=Metadata(stream="QCDC_BEN_THANH"),
-    )
+    msg = progressed(ward="ben-thanh")
 
     await consumer.process(msg)
 

@@ -34,9 +34,9 @@ from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.handlers.projection import project_batch
 from qcdc_shared.bus import waiting
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
-from qcdc_shared.envelope import Envelope, EnvelopeError
+from qcdc_shared.envelope import Envelope
+from qcdc_shared.inbox import examined
 from qcdc_shared.migrations import upgrade
-from qcdc_shared.provenance import Arrival, refusals
 from qcdc_shared.published_contracts import published_contracts
 from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Settings
@@ -91,14 +91,10 @@ async def rebuild(
                 break
             batch += await waiting(sub, wanted - len(batch))
             believed: list[Envelope] = []
-            for message in batch:
-                try:
-                    envelope = Envelope.from_json(message.data)
-                except EnvelopeError:
-                    continue  # the live consumer dead-lettered it as malformed
-                arrival = Arrival.of(message)
-                if refused := refusals(envelope, arrival, wards=wards, contracts=contracts):
-                    log.warning("skipped %s: %s", envelope.id, "; ".join(refused))
+            for message in batch:  # what the live consumer dead-lettered is skipped
+                envelope, refused = examined(message, wards=wards, contracts=contracts)
+                if envelope is None:
+                    log.warning("skipped stream message: %s", refused)
                     continue
                 believed.append(envelope)
             async with sessions.begin() as session:
