@@ -33,6 +33,10 @@ $(CURDIR)/.tools/bin/uv:
 
 setup: .venv/.synced
 
+# Production is every process's default (qcdc_shared/settings.py); this machine's city asks for
+# development unless the shell says otherwise.
+run bench chaos drill-topology: export QCDC_ENV ?= development
+
 run: setup
 	$(UV) run --frozen qcdc run
 

@@ -185,4 +185,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # The cities measured here are development ones (production is the default; see Makefile).
+    os.environ.setdefault("QCDC_ENV", "development")
     main()

@@ -43,6 +43,7 @@ class City:
         self.gateway_port = free_port()
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("QCDC_")},
+            "QCDC_ENV": "development",  # as `make run` asks; production is the default
             "QCDC_GATEWAY_PORT": str(self.gateway_port),
             "QCDC_VAR_DIR": str(var_dir),
         }

@@ -1,12 +1,14 @@
 """Identity (DESIGN §6): bearer JWTs with a role and, for ward staff, a ward claim.
 
-Development tokens are HS256 with ``QCDC_JWT_KEY`` (``qcdc token`` mints them); deployments give
-``QCDC_JWT_PUBLIC_KEY`` (PEM) and tokens are verified with RS256 only. Production refuses the
-development key at start (``Settings``). Officers and inspectors act only in their own ward.
+Development tokens are HS256 with ``QCDC_JWT_KEY`` (``qcdc token`` mints them). Production
+verifies the city's OIDC provider's RS256/ES256 tokens, its keys from ``QCDC_JWT_JWKS_URL`` or
+``QCDC_JWT_PUBLIC_KEY``, and refuses to start without them (``Settings``); every token has a
+maximum lifetime. Officers, inspectors and the Front act only in their own ward.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from collections.abc import Callable, Coroutine
@@ -47,27 +49,78 @@ class TokenError(ValueError):
 
 
 class TokenVerifier:
+    """Development: HS256 with ``QCDC_JWT_KEY``. Otherwise the identity provider's RS256/ES256
+    keys, from its JWKS URL (fetched once, then cached) or one configured PEM key; the role and
+    ward are read where the provider puts them and mapped to the platform's names."""
+
     def __init__(self, settings: Settings) -> None:
-        if settings.jwt_public_key:
-            self._key: str = settings.jwt_public_key
-            self._algorithm = "RS256"
-        else:
-            self._key = settings.jwt_key.get_secret_value()
-            self._algorithm = "HS256"
+        self._settings = settings
+        self._jwks = (
+            jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True)
+            if settings.jwt_jwks_url
+            else None
+        )
+        self._algorithms: list[str] = list(settings.jwt_algorithms)
+        self._key: str = settings.jwt_public_key or ""
+        if not (self._jwks or self._key):
+            if settings.env == "production":
+                raise TokenError("production verifies only the identity provider's keys")
+            self._key, self._algorithms = settings.jwt_key.get_secret_value(), ["HS256"]
+
+    @property
+    def fetches_keys(self) -> bool:
+        """True when verifying may wait on the network (the first token of a JWKS key)."""
+        return self._jwks is not None
 
     def verify(self, token: str) -> Principal:
+        settings = self._settings
         try:
+            key: Any = self._key
+            if self._jwks is not None:
+                key = self._jwks.get_signing_key_from_jwt(token).key
             claims = jwt.decode(
                 token,
-                self._key,
-                algorithms=[self._algorithm],  # never let the token choose its algorithm
-                audience=AUDIENCE,
-                issuer=ISSUER,
-                options={"require": ["exp", "sub", "iss", "aud"]},
+                key,
+                algorithms=self._algorithms,  # never let the token choose its algorithm
+                audience=settings.jwt_audience,
+                issuer=settings.jwt_issuer,
+                options={"require": ["exp", "iat", "sub", "iss", "aud"]},
             )
-            return Principal.model_validate(claims, strict=False, extra="ignore")
-        except (jwt.PyJWTError, ValidationError) as error:
+        except jwt.PyJWTError as error:
             raise TokenError(str(error)) from error
+        lifetime = claims["exp"] - claims["iat"]
+        if lifetime > settings.jwt_max_lifetime.total_seconds():
+            raise TokenError(f"the token lives {lifetime} s, more than QCDC_JWT_MAX_LIFETIME")
+        return self._principal(claims)
+
+    def _principal(self, claims: dict[str, Any]) -> Principal:
+        settings = self._settings
+        found = _claim(claims, settings.jwt_role_claim)
+        named = found if isinstance(found, list) else [found]
+        if settings.jwt_role_map:
+            named = [settings.jwt_role_map.get(str(name)) for name in named]
+        roles = [name for name in named if name in ROLES_IN_ORDER]
+        if not roles:
+            raise TokenError("the token carries none of the platform's roles")
+        ward = _claim(claims, settings.jwt_ward_claim)
+        try:
+            return Principal(
+                sub=claims["sub"],
+                # Several roles: the token acts with the broadest, as its holder would expect.
+                role=max(roles, key=ROLES_IN_ORDER.index),
+                ward=ward if isinstance(ward, str) and ward else None,
+                name=claims.get("name"),
+            )
+        except ValidationError as error:
+            raise TokenError(str(error)) from error
+
+
+def _claim(claims: dict[str, Any], path: str) -> Any:
+    """The value at a dotted path (``realm_access.roles``), or None."""
+    value: Any = claims
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def mint_development_token(
@@ -81,6 +134,10 @@ def mint_development_token(
 ) -> str:
     if settings.env == "production":
         raise TokenError("development tokens are refused when QCDC_ENV=production")
+    if ttl > settings.jwt_max_lifetime:
+        raise TokenError(
+            f"a token may live at most {settings.jwt_max_lifetime} (QCDC_JWT_MAX_LIFETIME)"
+        )
     principal = Principal.model_validate(
         {
             "sub": sub or f"dev-{role}-{uuid.uuid4().hex[:6]}",
@@ -94,8 +151,8 @@ def mint_development_token(
     now = dt.datetime.now(dt.UTC)
     claims = {
         **principal.model_dump(exclude_none=True),
-        "iss": ISSUER,
-        "aud": AUDIENCE,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
         "iat": now,
         "exp": now + ttl,
     }
@@ -116,6 +173,8 @@ async def current_principal(
         )
     verifier: TokenVerifier = request.app.state.verifier
     try:
+        if verifier.fetches_keys:  # PyJWKClient fetches with urllib: not on the event loop
+            return await asyncio.to_thread(verifier.verify, credentials.credentials)
         return verifier.verify(credentials.credentials)
     except TokenError:
         raise unauthorized(

@@ -90,6 +90,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    """The service's engine. SQL parameters are hidden from its errors and logs: a failed
+    statement's message would otherwise carry a denunciation's text or a petitioner's name
+    (DEN-SECRET)."""
+    kwargs.setdefault("hide_parameters", True)
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":

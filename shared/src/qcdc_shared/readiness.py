@@ -84,10 +84,11 @@ class CityState:
         )
 
     def admits(self, request: Request) -> bool:
-        if not self.building or request.method in SAFE_METHODS:
-            return True
+        return not self.building or request.method in SAFE_METHODS or self.sent_by_builder(request)
+
+    def sent_by_builder(self, request: Request) -> bool:
         given = request.headers.get(BUILDER_HEADER, "")
-        return bool(self.key) and secrets.compare_digest(given, self.key)
+        return self.building and bool(self.key) and secrets.compare_digest(given, self.key)
 
 
 READY = CityState()

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 import nats
 from nats.aio.client import Client
@@ -36,11 +37,25 @@ T = TypeVar("T")
 U = TypeVar("U", bound="SqlUnitOfWork")
 
 
+def redact_url(url: str) -> str:
+    """``url`` without its userinfo (``nats://user:pass@host`` → ``nats://***@host``), for
+    logs, errors and ``/health``: a server's address may carry its credentials."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparsable url>"
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
+
+
 class NatsLink:
-    """One nats-py connection, made in the background and kept forever."""
+    """One nats-py connection, made in the background and kept forever. ``url`` may carry
+    credentials; only :attr:`shown` (without them) goes into a log line or an error."""
 
     def __init__(self, url: str, *, name: str, credentials: dict[str, str] | None = None) -> None:
         self.url = url
+        self.shown = redact_url(url)
         self.name = name
         self._credentials = credentials or {}
         self.client: Client | None = None
@@ -74,7 +89,9 @@ class NatsLink:
                 task = asyncio.current_task()
                 if task is not None and task.cancelling():
                     raise asyncio.CancelledError from error  # a cancellation nats-py lost
-                log.warning("NATS %s not reachable (%s); retrying in %.1fs", self.url, error, delay)
+                log.warning(
+                    "NATS %s not reachable (%s); retrying in %.1fs", self.shown, error, delay
+                )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
                 continue
@@ -83,21 +100,21 @@ class NatsLink:
                 for callback in self._on_connect:
                     await callback(client)
             except Exception as error:  # e.g. JetStream not ready yet: start over
-                log.warning("NATS %s linked but not ready (%s); retrying", self.url, error)
+                log.warning("NATS %s linked but not ready (%s); retrying", self.shown, error)
                 await client.close()
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
                 continue
             self.client = client
             self._first_connect.set()
-            log.info("connected to NATS %s", self.url)
+            log.info("connected to NATS %s", self.shown)
 
     async def wait_connected(self) -> None:
         await self._first_connect.wait()
 
     async def publish(self, subject: str, payload: bytes, **kwargs: Any) -> PubAck:
         if self.client is None or not self.client.is_connected:
-            raise ConnectionError(f"NATS {self.url} is not connected")
+            raise ConnectionError(f"NATS {self.shown} is not connected")
         return await self.client.jetstream().publish(subject, payload, **kwargs)
 
     async def close(self) -> None:

@@ -20,7 +20,8 @@ from faststream.nats.security import NatsUserPassword
 from nats.aio.client import Client
 from sqlalchemy import MetaData, text
 
-from qcdc_shared.api import install_problem_handlers
+from qcdc_shared.api import install_openapi, install_problem_handlers
+from qcdc_shared.api.limits import BodyLimit, RateLimits, StreamSlots
 from qcdc_shared.auth import TokenVerifier, public
 from qcdc_shared.bus import durable_subscriber, pull_in_batches
 from qcdc_shared.clock import LOCAL_TZ, Clock
@@ -31,8 +32,9 @@ from qcdc_shared.migrations import upgrade
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
 from qcdc_shared.published_contracts import published_contracts
 from qcdc_shared.readiness import RETRY_AFTER_SECONDS, CityStateHolder, RefuseWritesWhileBuilding
+from qcdc_shared.registry import load_registry
 from qcdc_shared.runtime import NatsLink, OnConnect, Runtime, SqlUnitOfWork, make_clock
-from qcdc_shared.settings import Settings, get_settings
+from qcdc_shared.settings import Settings, StartRefused, get_settings
 from qcdc_shared.streams import ensure_ward_streams
 from qcdc_shared.sweeps import ItemSweep, sweep_each
 from qcdc_shared.telemetry import configure_logging, nats_telemetry_middleware, setup_telemetry
@@ -98,6 +100,8 @@ def create_app(
     the service's unit of work and the shared clock (tests); the rest comes from settings."""
     settings = settings or get_settings()
     settings = settings.model_copy(update={"service": definition.name})
+    if definition.ward_scoped:
+        _refuse_a_ward_it_cannot_serve(settings)
     configure_logging(definition.name, settings.ward if definition.ward_scoped else "city")
 
     @asynccontextmanager
@@ -121,11 +125,26 @@ def create_app(
     app.state.rules = definition.rules or RuleBook.from_settings(settings)
     app.state.city = CityStateHolder()
     app.add_middleware(RefuseWritesWhileBuilding, holder=app.state.city)
+    app.state.rate_limits = RateLimits(settings)
+    app.state.stream_slots = StreamSlots(
+        per_client=settings.stream_connections_per_client, total=settings.stream_connections_total
+    )
+    app.add_middleware(BodyLimit, max_bytes=settings.request_body_max_bytes)
     install_problem_handlers(app)
+    install_openapi(app)
     app.include_router(_health_router(definition, settings))
     for router in definition.routers:
         app.include_router(router)
     return app
+
+
+def _refuse_a_ward_it_cannot_serve(settings: Settings) -> None:
+    known: list[str] = []
+    if settings.env == "production":
+        known = [ward.slug for ward in load_registry(settings.registry_file).wards]
+    problems = settings.ward_problems(known)
+    if problems:
+        raise StartRefused(problems)
 
 
 async def _start(

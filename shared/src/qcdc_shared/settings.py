@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Development-only signing key: `qcdc token` mints with it; production refuses to start with it.
 DEVELOPMENT_JWT_KEY = "qcdc-development-key-not-for-production-use-0000"
 # Development-only key for petitioner identities (Fernet, 32 url-safe base64 bytes).
 DEVELOPMENT_IDENTITY_KEY = "cWNkYy1kZXZlbG9wbWVudC1pZGVudGl0eS1rZXktMDA="
+# Development-only key of petitioners' pseudonyms: whoever holds it can link them.
+DEVELOPMENT_PSEUDONYM_KEY = DEVELOPMENT_JWT_KEY + "-pseudonyms"
 
 
-class Settings(BaseSettings):
+class Locations(BaseSettings):
+    """Where the city is: its servers, databases, files and ward. Tools that hold no keys (the
+    ledger check, the gateway's rebuild) read these alone; a service reads :class:`Settings`."""
+
     model_config = SettingsConfigDict(env_prefix="QCDC_", extra="ignore")
 
-    env: Literal["development", "production"] = "development"
+    # Production unless development is asked for (`make run` and the tests ask): a deployment
+    # that forgets QCDC_ENV must not accept tokens signed with the key published here.
+    env: Literal["development", "production"] = "production"
     ward: str = "ben-thanh"
     service: str = ""
     nats_url: str = "nats://127.0.0.1:4222"
@@ -31,12 +39,6 @@ class Settings(BaseSettings):
     nats_topology: Literal["single", "hub-leaf"] = "single"
     # A template: {ward} and {service} are filled per process (DESIGN §5).
     database_url: str = "sqlite+aiosqlite:///var/data/{ward}/{service}.db"
-    jwt_key: SecretStr = SecretStr(DEVELOPMENT_JWT_KEY)
-    jwt_public_key: str | None = None
-    identity_key: SecretStr = SecretStr(DEVELOPMENT_IDENTITY_KEY)
-    # Earlier identity keys, still able to open what they sealed (rotation, DEN-SECRET).
-    identity_old_keys: list[SecretStr] = []
-    pseudonym_key: SecretStr = SecretStr(DEVELOPMENT_JWT_KEY + "-pseudonyms")
     # CAL-HOL: the government's yearly swaps, city-wide, never per ward.
     calendar_extra_days_off: list[dt.date] = []
     calendar_extra_working_days: list[dt.date] = []
@@ -46,15 +48,6 @@ class Settings(BaseSettings):
     # Written by the launcher: where each ward's services answer (read by the gateway).
     topology_file: str | None = None
     var_dir: str = "var"
-
-    @model_validator(mode="after")
-    def _production_refuses_development_keys(self) -> Settings:
-        if self.env == "production":
-            if self.jwt_key.get_secret_value() == DEVELOPMENT_JWT_KEY and not self.jwt_public_key:
-                raise ValueError("QCDC_ENV=production refuses the development JWT key")
-            if self.identity_key.get_secret_value() == DEVELOPMENT_IDENTITY_KEY:
-                raise ValueError("QCDC_ENV=production refuses the development identity key")
-        return self
 
     def nats_credentials(self) -> dict[str, str]:
         """``user`` and ``password`` keyword arguments for nats-py and FastStream."""
@@ -67,6 +60,110 @@ class Settings(BaseSettings):
         return self.database_url.format(ward=ward or self.ward, service=service or self.service)
 
 
+class Settings(Locations):
+    """What a service process holds besides: its keys, refused in production when missing or
+    published here."""
+
+    # Development tokens only (HS256, `qcdc token`): production refuses any shared secret,
+    # which would let every ward process mint admin tokens for every ward.
+    jwt_key: SecretStr = SecretStr(DEVELOPMENT_JWT_KEY)
+    # Production identity (OIDC): the provider's signing keys, from its JWKS URL or one PEM key.
+    jwt_jwks_url: str | None = None
+    jwt_public_key: str | None = None
+    jwt_algorithms: list[Literal["RS256", "ES256"]] = ["RS256", "ES256"]
+    jwt_issuer: str = "qcdc"
+    jwt_audience: str = "qcdc"
+    # A token signed for longer than this is refused, however far away its expiry.
+    jwt_max_lifetime: dt.timedelta = dt.timedelta(hours=12)
+    # Where the provider puts the role and the ward (a dotted path into the claims), and how
+    # its role names map to the platform's (empty: the claim already holds the platform's).
+    jwt_role_claim: str = "role"
+    jwt_ward_claim: str = "ward"
+    jwt_role_map: dict[str, str] = {}
+    identity_key: SecretStr = SecretStr(DEVELOPMENT_IDENTITY_KEY)
+    # Earlier identity keys, still able to open what they sealed (rotation, DEN-SECRET).
+    identity_old_keys: list[SecretStr] = []
+    pseudonym_key: SecretStr = SecretStr(DEVELOPMENT_PSEUDONYM_KEY)
+    # What one caller may send and how often (qcdc_shared/api/limits.py): limits per client
+    # address and per account, in the `limits` package's notation.
+    request_body_max_bytes: int = 1_048_576
+    rate_limit_filing: str = "20/minute;500/day"  # petitions and comments filed
+    rate_limit_lookup: str = "20/minute;300/hour"  # tracking codes (domain/tracking.py)
+    rate_limit_identity: str = "30/minute;300/day"  # petitioners' identities read or tried
+    rate_limit_costly: str = "30/minute"  # ?as_of= and exports, which fold the whole log
+    # Memory is per process; several instances of a service share e.g. async+redis://host:6379.
+    rate_limit_storage: str = "async+memory://"
+    stream_connections_per_client: int = 4
+    stream_connections_total: int = 500
+
+    @model_validator(mode="after")
+    def _production_refuses_development_keys(self) -> Settings:
+        if self.env == "production":
+            problems = self.production_problems()
+            if problems:
+                raise ValueError("QCDC_ENV=production refuses to start: " + "; ".join(problems))
+        return self
+
+    def production_problems(self) -> list[str]:
+        """What a production start lacks, each naming the setting to give."""
+        problems: list[str] = []
+        if not (self.jwt_jwks_url or self.jwt_public_key):
+            problems.append(
+                "QCDC_JWT_JWKS_URL or QCDC_JWT_PUBLIC_KEY is missing (production verifies "
+                "RS256/ES256 tokens of the city's identity provider, never HS256 or the "
+                "development key)"
+            )
+        identity = self.identity_key.get_secret_value()
+        if not identity or identity == DEVELOPMENT_IDENTITY_KEY:
+            problems.append("QCDC_IDENTITY_KEY is missing (the development key is refused)")
+        pseudonym = self.pseudonym_key.get_secret_value()
+        if not pseudonym or pseudonym == DEVELOPMENT_PSEUDONYM_KEY:
+            problems.append("QCDC_PSEUDONYM_KEY is missing (the development key is refused)")
+        return problems
+
+    def ward_problems(self, known_wards: Collection[str]) -> list[str]:
+        """Why this process may not serve ``self.ward``: an empty ward would pass the ward check
+        of every token, and in production the ward is named and is one of the registry's."""
+        if not self.ward.strip():
+            return ["QCDC_WARD is empty"]
+        if self.env == "production":
+            if "ward" not in self.model_fields_set:
+                return ["QCDC_WARD is missing"]
+            if self.ward not in known_wards:
+                return [
+                    f"QCDC_WARD={self.ward} is not a ward of the registry ({self.registry_file})"
+                ]
+        return []
+
+
+class StartRefused(SystemExit):
+    """Ends the process with one readable line per missing setting, not a traceback."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        lines = "".join(f"\n  - {problem}" for problem in problems)
+        super().__init__(
+            f"qcdc: the settings refuse this start:{lines}\n"
+            "(QCDC_ENV is production unless development is asked for: a developer's machine "
+            "sets QCDC_ENV=development, as `make run` does)"
+        )
+
+
+def load_settings() -> Settings:
+    """The environment's settings, or :class:`StartRefused` saying what is missing."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise StartRefused(_refusals(error)) from None
+
+
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    return load_settings()
+
+
+def _refusals(error: ValidationError) -> list[str]:
+    try:  # the same environment, asked what production would lack
+        return Settings(env="development").production_problems()
+    except ValidationError:  # a malformed setting, whatever the environment
+        return [f"QCDC_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()]

@@ -104,16 +104,43 @@ def setup_telemetry(
     if app is not None:
         from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
-        FastAPIInstrumentor.instrument_app(app, tracer_provider=provider)
+        FastAPIInstrumentor.instrument_app(
+            app, tracer_provider=provider, server_request_hook=only_the_route
+        )
     if engine is not None:
         from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
-        # The instrumentation declares sqlalchemy < 2.1 and refuses 2.1.x (only logging an
-        # error) without skip_dep_check; its hooks work on 2.1 (shared/tests/unit/test_telemetry).
+        # It records the statement with its placeholders, never the bound parameters (checked
+        # by shared/tests/unit/test_telemetry). It declares sqlalchemy < 2.1 and refuses 2.1.x
+        # (only logging an error) without skip_dep_check; its hooks work on 2.1 (same tests).
         SQLAlchemyInstrumentor().instrument(
             engine=engine.sync_engine, tracer_provider=provider, skip_dep_check=True
         )
     return provider
+
+
+# What the ASGI instrumentation records of the request's address. A path or a query may
+# carry a tracking code (``/petitions/track/{code}``) or a searched name: a span keeps the
+# route's template instead (``http.route`` already holds it), never the address asked.
+_ADDRESS_ATTRIBUTES: Final = ("http.target", "http.url", "url.path", "url.full")
+_QUERY_ATTRIBUTES: Final = ("url.query",)
+UNMATCHED_ROUTE: Final = "(unmatched)"
+
+
+def only_the_route(span: Span, scope: Mapping[str, Any]) -> None:
+    """FastAPI's ``server_request_hook``: replace the raw path and URL the instrumentation set
+    on a server span with the route's template (a path parameter's value never reaches a span;
+    request bodies never do, the instrumentation records none)."""
+    if not span.is_recording():
+        return
+    attributes: Mapping[str, Any] = getattr(span, "attributes", None) or {}
+    route = str(attributes.get("http.route") or UNMATCHED_ROUTE)
+    for name in _ADDRESS_ATTRIBUTES:
+        if name in attributes:
+            span.set_attribute(name, route)
+    for name in _QUERY_ATTRIBUTES:
+        if name in attributes:
+            span.set_attribute(name, "")
 
 
 def current_trace_context() -> dict[str, str]:
@@ -212,4 +239,7 @@ def configure_logging(
     handler.setFormatter(JsonFormatter(service=service, ward=ward))
     root.addHandler(handler)
     root.setLevel(level)
+    # httpx logs every request's full URL at INFO: the gateway's proxy would log each
+    # tracking-code lookup (``/petitions/track/{code}``) it forwards. Its warnings stay.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     return handler

@@ -65,6 +65,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # Settings read QCDC_* and telemetry reads OTEL_*: the developer's shell must not leak in.
     for name in [n for n in os.environ if n.startswith(("QCDC_", "OTEL_"))]:
         monkeypatch.delenv(name)
+    monkeypatch.setenv("QCDC_ENV", "development")  # production is the default
     # create_app installs a JSON log handler on the root logger; put the root logger back.
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level

@@ -9,19 +9,23 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from qcdc_shared.api import (
+    LAST_DAY,
     MEDIA_TYPE,
+    Day,
     DeadlineOut,
+    Instant,
     access,
     conflict,
     forbidden,
+    install_openapi,
     install_problem_handlers,
     not_found,
     routes_without_access,
@@ -235,6 +239,14 @@ def test_access_declared_in_openapi() -> None:
 
     assert routes_without_access(app) == ["GET /forgotten"]
 
+    included = APIRouter(prefix="/ward")
+
+    @included.get("/also-forgotten")
+    async def also_forgotten() -> None: ...
+
+    app.include_router(included)
+    assert routes_without_access(app) == ["GET /forgotten", "GET /ward/also-forgotten"]
+
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
@@ -247,3 +259,32 @@ def test_access_declared_in_openapi() -> None:
 def test_access_refuses_unclear_declarations(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         access(**kwargs)
+
+
+def test_openapi_documents_the_problems_each_operation_can_send() -> None:
+    app = build_app()
+    install_openapi(app)
+    openapi = app.openapi()
+    paths = openapi["paths"]
+    write = paths["/postings"]["post"]["responses"]
+    read = paths["/postings/{posting_id}"]["get"]["responses"]
+    assert sorted(write) == ["200", "400", "401", "403", "404", "409", "413", "422", "503"]
+    assert sorted(read) == ["200", "404", "422"]  # 429 only where a limit is named
+    assert write["422"]["content"] == {
+        MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}
+    }
+    assert "rule" in openapi["components"]["schemas"]["Problem"]["properties"]
+    assert "HTTPValidationError" not in openapi["components"]["schemas"]  # never sent
+
+
+@pytest.mark.parametrize(
+    "value", ["0001-01-01T00:00:24+01:02", "9999-12-31T23:59:59-05:00", "1899-12-31T23:59:59Z"]
+)
+def test_instants_outside_the_calendar_are_refused_not_overflowed(value: str) -> None:
+    # schemathesis found a decision noticed at year 1 (+01:02) answering 500: UTC underflowed.
+    with pytest.raises(ValidationError) as refused:
+        TypeAdapter(Instant).validate_python(value)
+    assert {e["type"] for e in refused.value.errors()} <= {"greater_than_equal", "less_than"}
+    assert TypeAdapter(Day).validate_python("2100-12-31") == LAST_DAY
+    with pytest.raises(ValidationError):
+        TypeAdapter(Day).validate_python("9999-12-31")

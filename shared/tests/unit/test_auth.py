@@ -6,8 +6,10 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import http.server
 import json
 import os
+import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -15,7 +17,7 @@ import httpx
 import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from fastapi import FastAPI
 from pydantic import ValidationError
 
@@ -30,7 +32,7 @@ from qcdc_shared.auth import (
     requires,
 )
 from qcdc_shared.clock import SystemClock
-from qcdc_shared.settings import DEVELOPMENT_IDENTITY_KEY, DEVELOPMENT_JWT_KEY, Settings
+from qcdc_shared.settings import DEVELOPMENT_JWT_KEY, Settings, StartRefused, get_settings
 
 pytestmark = pytest.mark.unit
 
@@ -42,6 +44,7 @@ def _no_qcdc_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # Settings read QCDC_* variables: a developer's shell must not change what is tested.
     for name in [n for n in os.environ if n.startswith("QCDC_")]:
         monkeypatch.delenv(name)
+    monkeypatch.setenv("QCDC_ENV", "development")  # production is the default (tested below)
     yield
 
 
@@ -222,23 +225,174 @@ def test_rs256_verifier_refuses_hs256_signed_with_the_public_key(
 # --- production -----------------------------------------------------------------------------
 
 
-def test_production_refuses_the_development_jwt_key() -> None:
-    with pytest.raises(ValidationError, match="development JWT key"):
-        Settings(env="production", identity_key=OTHER_IDENTITY_KEY)
+OTHER_PSEUDONYM_KEY = "pseudonyms-of-another-city-0000000000000000"
 
 
-def test_production_refuses_the_development_identity_key(rsa_pair: tuple[str, str]) -> None:
-    assert Settings().identity_key.get_secret_value() == DEVELOPMENT_IDENTITY_KEY
-    with pytest.raises(ValidationError, match="development identity key"):
-        Settings(env="production", jwt_public_key=rsa_pair[1])
+def production(**overrides: Any) -> Settings:
+    """Settings of a deployment that gives everything production asks for, but ``overrides``."""
+    given: dict[str, Any] = {
+        "env": "production",
+        "identity_key": OTHER_IDENTITY_KEY,
+        "pseudonym_key": OTHER_PSEUDONYM_KEY,
+    }
+    return Settings(**{**given, **overrides})
+
+
+def test_production_is_the_default_and_names_each_missing_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("QCDC_ENV")
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(StartRefused) as refused:
+            get_settings()
+    finally:
+        get_settings.cache_clear()
+    assert refused.value.code == str(refused.value)  # what the process prints as it exits
+    assert [problem.split(" ", 1)[0] for problem in refused.value.problems] == [
+        "QCDC_JWT_JWKS_URL",
+        "QCDC_IDENTITY_KEY",
+        "QCDC_PSEUDONYM_KEY",
+    ]
+
+
+def test_production_refuses_hs256_whatever_its_key() -> None:
+    with pytest.raises(ValidationError, match="QCDC_JWT_JWKS_URL or QCDC_JWT_PUBLIC_KEY"):
+        production(jwt_key="a-long-and-secret-key-of-this-city-only-00000000000")
+
+
+@pytest.mark.parametrize("setting", ["identity_key", "pseudonym_key"])
+def test_production_refuses_the_development_keys_of_petitioners(
+    rsa_pair: tuple[str, str], setting: str
+) -> None:
+    development = Settings()
+    with pytest.raises(ValidationError, match=f"QCDC_{setting.upper()} is missing"):
+        production(jwt_public_key=rsa_pair[1], **{setting: getattr(development, setting)})
+    with pytest.raises(ValidationError, match=f"QCDC_{setting.upper()} is missing"):
+        production(jwt_public_key=rsa_pair[1], **{setting: ""})
 
 
 def test_production_refuses_to_mint_development_tokens(rsa_pair: tuple[str, str]) -> None:
-    production = Settings(
-        env="production", jwt_public_key=rsa_pair[1], identity_key=OTHER_IDENTITY_KEY
-    )
     with pytest.raises(TokenError, match="production"):
-        mint_development_token(production, role="admin")
+        mint_development_token(production(jwt_public_key=rsa_pair[1]), role="admin")
+
+
+def test_production_verifies_the_identity_providers_key_only(rsa_pair: tuple[str, str]) -> None:
+    private, public_pem = rsa_pair
+    verifier = TokenVerifier(production(jwt_public_key=public_pem))
+    assert verifier.verify(jwt.encode(claims(), private, algorithm="RS256")).role == "officer"
+    development = mint_development_token(Settings(), role="admin")
+    with pytest.raises(TokenError):
+        verifier.verify(development)
+
+
+@pytest.mark.parametrize(
+    ("ward", "env", "problem"),
+    [
+        ("", "development", "QCDC_WARD is empty"),
+        ("  ", "production", "QCDC_WARD is empty"),
+        ("xa-khong-co", "production", "QCDC_WARD=xa-khong-co is not a ward of the registry"),
+        ("ben-thanh", "production", None),
+        ("xa-khong-co", "development", None),  # development cities may name their own wards
+    ],
+)
+def test_a_ward_process_refuses_an_empty_or_unknown_ward(
+    rsa_pair: tuple[str, str], ward: str, env: str, problem: str | None
+) -> None:
+    settings = production(env=env, ward=ward, jwt_public_key=rsa_pair[1])
+    found = settings.ward_problems(["ben-thanh", "sai-gon"])
+    assert found == ([] if problem is None else [found[0]])
+    if problem is not None:
+        assert found[0].startswith(problem)
+
+
+def test_production_needs_the_ward_named(rsa_pair: tuple[str, str]) -> None:
+    settings = production(jwt_public_key=rsa_pair[1])  # the default ward, not asked for
+    assert settings.ward_problems(["ben-thanh"]) == ["QCDC_WARD is missing"]
+
+
+# --- the identity provider's tokens (OIDC) ----------------------------------------------------
+
+
+def test_a_token_living_longer_than_the_maximum_is_refused(settings: Settings) -> None:
+    now = SystemClock().now()
+    long_lived = claims(iat=now, exp=now + settings.jwt_max_lifetime + dt.timedelta(minutes=1))
+    with pytest.raises(TokenError, match="QCDC_JWT_MAX_LIFETIME"):
+        TokenVerifier(settings).verify(jwt.encode(long_lived, DEVELOPMENT_JWT_KEY, "HS256"))
+    without_iat = claims()
+    del without_iat["iat"]
+    with pytest.raises(TokenError, match="iat"):
+        TokenVerifier(settings).verify(jwt.encode(without_iat, DEVELOPMENT_JWT_KEY, "HS256"))
+    with pytest.raises(TokenError, match="at most"):
+        mint_development_token(
+            settings, role="citizen", ttl=settings.jwt_max_lifetime + dt.timedelta(seconds=1)
+        )
+
+
+def test_roles_and_wards_are_read_where_the_provider_puts_them(
+    rsa_pair: tuple[str, str],
+) -> None:
+    private, public_pem = rsa_pair
+    settings = production(
+        jwt_public_key=public_pem,
+        jwt_issuer="https://id.tphcm.gov.vn/realms/qcdc",
+        jwt_audience="qcdc-portal",
+        jwt_role_claim="realm_access.roles",
+        jwt_ward_claim="qcdc.ward",
+        jwt_role_map={"can-bo-phuong": "officer", "nguoi-dan": "citizen"},
+    )
+    provider = claims(
+        iss="https://id.tphcm.gov.vn/realms/qcdc",
+        aud="qcdc-portal",
+        realm_access={"roles": ["offline_access", "nguoi-dan", "can-bo-phuong"]},
+        qcdc={"ward": "sai-gon"},
+    )
+    del provider["role"], provider["ward"]
+    principal = TokenVerifier(settings).verify(jwt.encode(provider, private, "RS256"))
+    assert (principal.role, principal.ward) == ("officer", "sai-gon")
+    # A role the map does not name is no role here, even if it is spelled like one of ours.
+    unmapped = {**provider, "realm_access": {"roles": ["admin", "offline_access"]}}
+    with pytest.raises(TokenError, match="none of the platform's roles"):
+        TokenVerifier(settings).verify(jwt.encode(unmapped, private, "RS256"))
+
+
+def test_es256_keys_from_the_providers_jwks_url(jwks: tuple[Any, str]) -> None:
+    private, url = jwks
+    verifier = TokenVerifier(production(jwt_jwks_url=url))
+    token = jwt.encode(claims(), private, algorithm="ES256", headers={"kid": "city-2026"})
+    assert verifier.fetches_keys
+    assert verifier.verify(token).sub == "can-bo-01"
+    stranger = ec.generate_private_key(ec.SECP256R1())
+    forged = jwt.encode(claims(role="admin"), stranger, "ES256", headers={"kid": "city-2026"})
+    with pytest.raises(TokenError):
+        verifier.verify(forged)
+
+
+@pytest.fixture
+def jwks() -> Iterator[tuple[Any, str]]:
+    """An ES256 key and the URL of a local JWKS document publishing its public half."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    public_jwk = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(key.public_key()))
+    document = json.dumps({"keys": [{**public_jwk, "kid": "city-2026", "use": "sig"}]}).encode()
+
+    class Keys(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(document)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Keys)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield key, f"http://127.0.0.1:{server.server_port}/certs"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # --- HTTP guards ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)  # the registry is deploy/wards.toml, relative to the checkout
     for name in ("QCDC_REGISTRY_FILE", "QCDC_ENV", "QCDC_JWT_KEY", "QCDC_JWT_PUBLIC_KEY"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("QCDC_ENV", "development")
 
 
 def test_a_token_for_a_registered_ward_verifies(capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,3 +44,30 @@ def test_mistakes_are_refused_with_the_reason(
     assert main(["token", *argv]) == 2
     captured = capsys.readouterr()
     assert message in captured.err and captured.out == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["token", "--role", "citizen"],
+        ["clock", "show"],
+        ["run", "--empty"],
+    ],
+)
+def test_without_qcdc_env_the_commands_say_what_production_lacks(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("QCDC_ENV")
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    for setting in ("QCDC_JWT_JWKS_URL", "QCDC_IDENTITY_KEY", "QCDC_PSEUDONYM_KEY"):
+        assert setting in err
+    assert "QCDC_ENV=development" in err
+
+
+def test_nats_configuration_needs_no_keys(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("QCDC_ENV")
+    assert main(["deploy", "nats", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "hub.conf").is_file()

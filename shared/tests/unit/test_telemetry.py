@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from faststream.nats import NatsBroker
 from faststream.nats.opentelemetry import NatsTelemetryMiddleware
 from opentelemetry import trace
@@ -270,3 +270,54 @@ def test_json_logs_carry_trace_ids_inside_a_span(
     )
     assert "KeyError" in failed["exception"] and failed["trace_id"] == inside["trace_id"]
     assert sum(type(h).__name__ == "_QcdcHandler" for h in root_logger.handlers) == 1
+
+
+async def test_spans_carry_the_route_never_the_code_the_body_or_sql_parameters(
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_global_provider: None,
+    tmp_path: Path,
+) -> None:
+    """A tracking code in the path or the query, a name in the body, a name bound to a SQL
+    statement: a span keeps the route's template and the statement's placeholders only."""
+    monkeypatch.setenv("OTEL_TRACES_EXPORTER", "console")
+    monkeypatch.setattr(
+        telemetry, "ConsoleSpanExporter", lambda: ConsoleSpanExporter(out=io.StringIO())
+    )
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path}/t.db")
+    app = FastAPI()
+
+    @app.post("/petitions/track/{code}")
+    async def track(code: str, request: Request) -> dict[str, Any]:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE IF NOT EXISTS p (name TEXT)"))
+            await conn.execute(text("INSERT INTO p VALUES (:name)"), {"name": await request.body()})
+        return {"ok": True}
+
+    provider = setup_telemetry("petitions", ward="ben-thanh", app=app, engine=engine)
+    try:
+        assert provider is not None
+        spans = InMemorySpanExporter()
+        provider.add_span_processor(SimpleSpanProcessor(spans))
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            sent = await client.post(
+                "/petitions/track/QX7K-2M9P-TRAC?code=QX7K-2M9P-TRAC&name=Blixter",
+                content="Trần Văn Blixter",
+            )
+            missed = await client.get("/no/such/QX7K-2M9P-TRAC")
+        assert (sent.status_code, missed.status_code) == (200, 404)
+
+        finished = spans.get_finished_spans()
+        exported = [span.to_json() for span in finished]
+        assert any("INSERT INTO p" in text_ for text_ in exported), [s.name for s in finished]
+        server = next(s for s in finished if s.kind == SpanKind.SERVER and "track" in s.name)
+        assert server.name == "POST /petitions/track/{code}"
+        assert server.attributes is not None
+        assert server.attributes["http.target"] == "/petitions/track/{code}"
+        leaked = [t for t in exported if "QX7K" in t or "Blixter" in t]
+        assert leaked == [], leaked
+    finally:
+        FastAPIInstrumentor.uninstrument_app(app)
+        SQLAlchemyInstrumentor().uninstrument()
+        provider.shutdown() if provider is not None else None
+        await engine.dispose()

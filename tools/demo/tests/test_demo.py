@@ -48,7 +48,7 @@ def build_demo_city(var_dir: Path) -> DemoCity:
     present = TestClock.pinned()
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("QCDC_")}
-    env |= {"QCDC_GATEWAY_PORT": str(port), "QCDC_VAR_DIR": str(var_dir)}
+    env |= {"QCDC_ENV": "development", "QCDC_GATEWAY_PORT": str(port), "QCDC_VAR_DIR": str(var_dir)}
     output: list[str] = []
     city = subprocess.Popen(
         [QCDC, "run", "--empty", "--wards", WARD, "--var", str(var_dir), *clock_at_arguments()],

@@ -21,8 +21,10 @@ Status = Literal["open", "acknowledged", "assigned", "resolved"]
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]+-[A-Z0-9]+(?:\.[a-z0-9-]+)?$")]
 
 
-class _EscalationState(IntegrationEvent):
-    """The city's handling of one escalated item, after the change. Never a note's text."""
+class _EscalationCore(IntegrationEvent):
+    """The city's handling of one escalated item, after the change. Never a note's text, and
+    never a city account: who handles an escalated denunciation is nobody's business outside
+    the queue (docs/decisions/0013)."""
 
     service = "gateway"
     aggregate = "escalation"
@@ -34,9 +36,16 @@ class _EscalationState(IntegrationEvent):
     subject: str = Field(min_length=1, description="Id of that petition or recommendation.")
     rule: RuleId = Field(description="The rule it was escalated under, e.g. DEN-INTAKE.")
     status: Status
-    assignee: str | None = Field(default=None, description="The city account handling it.")
     version: int = Field(ge=1)
     at: AwareDatetime = Field(description="When the city acted.")
+
+
+class _EscalationState(_EscalationCore):
+    assignee: str | None = Field(
+        default=None,
+        description="Retired: always null since 2026-12 (decision 0013); it named the city "
+        "account handling it. `status` says whether it is assigned.",
+    )
 
 
 class EscalationAcknowledgedV1(_EscalationState):
@@ -47,12 +56,23 @@ class EscalationAcknowledgedV1(_EscalationState):
 
 
 class EscalationAssignedV1(_EscalationState):
-    """The item was given to a city handler (or to another one)."""
+    """Retired: no longer published since v2 (decision 0013), which names no account. Kept so
+    that the events already published still read against their schema."""
 
     event = "assigned"
     schema_version = 1
 
-    assignee: str = Field(min_length=1, description="The city account now handling it.")
+    assignee: str = Field(
+        min_length=1,
+        description="The city account now handling it. Retired: v2 names no account.",
+    )
+
+
+class EscalationAssignedV2(_EscalationCore):
+    """The item was given to a city handler (or to another one); who, the queue alone knows."""
+
+    event = "assigned"
+    schema_version = 2
 
 
 class EscalationNotedV1(_EscalationState):
@@ -74,6 +94,7 @@ class EscalationResolvedV1(_EscalationState):
 EVENTS: list[type[IntegrationEvent]] = [
     EscalationAcknowledgedV1,
     EscalationAssignedV1,
+    EscalationAssignedV2,
     EscalationNotedV1,
     EscalationResolvedV1,
 ]

@@ -39,7 +39,7 @@ from qcdc_shared.inbox import examined
 from qcdc_shared.migrations import upgrade
 from qcdc_shared.published_contracts import published_contracts
 from qcdc_shared.registry import load_registry
-from qcdc_shared.settings import Settings
+from qcdc_shared.settings import Locations
 from qcdc_shared.streams import CITY_STREAM
 
 BATCH = 500
@@ -113,7 +113,7 @@ async def rebuild(
         await engine.dispose()
 
 
-def _defaults(settings: Settings) -> tuple[str, str, str]:
+def _defaults(settings: Locations) -> tuple[str, str, str]:
     var = Path(settings.var_dir).resolve()
     topology = Path(settings.topology_file or var / "run" / "topology.json")
     nats_url = settings.nats_url
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nats-url", help="default: the running city's (var/run/topology.json)")
     parser.add_argument("--database-url", help="default: var/data/city/gateway.db")
     args = parser.parse_args(argv)
-    nats_url, database_url, registry = _defaults(Settings())
+    nats_url, database_url, registry = _defaults(Locations())
     wards = {ward.slug for ward in load_registry(registry).wards}
     bar = tqdm(unit=" events", desc="QCDC_CITY", file=sys.stderr)
 

@@ -103,10 +103,12 @@ async def test_a_monitor_acknowledges_assigns_notes_and_resolves_each_audited_an
     ]
     assert uow.event_types() == [
         "vn.qcdc.gateway.escalation.acknowledged.v1",
-        "vn.qcdc.gateway.escalation.assigned.v1",
+        "vn.qcdc.gateway.escalation.assigned.v2",
         "vn.qcdc.gateway.escalation.noted.v1",
         "vn.qcdc.gateway.escalation.resolved.v1",
     ]
+    # Decision 0013: the queue knows who handles the item; its public events name no account.
+    assert all(e.data.get("assignee") is None for e in uow.events)
     assert [(e.ward, e.subject, e.sequence) for e in uow.events] == [
         ("city", ITEM, 1),
         ("city", ITEM, 2),
@@ -120,7 +122,7 @@ async def test_a_monitor_acknowledges_assigns_notes_and_resolves_each_audited_an
         "subject": "pet-den-1",
         "rule": "DEN-INTAKE",
         "status": "resolved",
-        "assignee": "city-handler-7",
+        "assignee": None,
         "version": 4,
         "at": None,
     }

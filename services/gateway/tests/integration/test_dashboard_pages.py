@@ -470,6 +470,9 @@ async def test_the_queue_signs_a_city_monitor_in_and_acts_through_its_forms(
         assert (signed.status_code, signed.headers["location"]) == (303, "/queue")
         cookie = signed.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie and "path=/queue" in cookie
+        assert "max-age=28800" in cookie  # a working day at most
+        session_cookie = c.http.cookies["qcdc_token"]
+        assert "." not in session_cookie  # a session id, not the token (a JWT has dots)
 
         item = await c.escalation(WARD)
         queue = page(await c.http.get("/queue"))
@@ -541,3 +544,9 @@ async def test_the_queue_signs_a_city_monitor_in_and_acts_through_its_forms(
         )
         assert sign_out.status_code == 303
         assert page(await c.http.get("/queue")).all("form", id="sign-in")
+        # Signing out ended the session on the server: the old cookie, kept by a copy of it
+        # (the browser deleted its own), no longer signs anyone in nor acts.
+        c.http.cookies.set("qcdc_token", session_cookie, path="/queue")
+        assert page(await c.http.get("/queue")).all("form", id="sign-in")
+        replayed = await c.http.post(url, data={"csrf": csrf}, headers={"Origin": BASE})
+        assert replayed.status_code == 401

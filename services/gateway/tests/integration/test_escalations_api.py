@@ -332,8 +332,10 @@ async def test_the_queue_pages_oldest_first_across_wards_and_assigns(
         resolved = await city.act(rid, "resolve", {"resolution": "Đã trả lời muộn."})
         assert resolved.status_code == 200, resolved.text
         (assigned_event, resolved_event) = [validate_envelope(e) for e in await city_events(js, 2)]
-    assert assigned_event.type == "vn.qcdc.gateway.escalation.assigned.v1"
-    assert assigned_event.data["assignee"] == "city-handler-7"
+    assert assigned_event.type == "vn.qcdc.gateway.escalation.assigned.v2"
+    # The queue names the handler (above); the public events name no account (decision 0013).
+    for event in (assigned_event, resolved_event):
+        assert b"city-handler-7" not in event.to_json()
     assert (assigned_event.data["ward"], assigned_event.data["kind"]) == (OTHER, "recommendation")
     assert (resolved_event.sequence, resolved_event.data["status"]) == (2, "resolved")
 

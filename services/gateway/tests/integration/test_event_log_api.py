@@ -109,14 +109,17 @@ async def publish(js: JetStreamContext, *envelopes: Envelope) -> None:
 
 
 @asynccontextmanager
-async def city(nats_server: NatsServer, database_url: str) -> AsyncIterator[Any]:
+async def city(nats_server: NatsServer, database_url: str, **given: Any) -> AsyncIterator[Any]:
     """The wards' streams, the city stream, and the gateway serving; yields (js, url, app)."""
     client = await nats.connect(nats_server.url)
     try:
         js = client.jetstream()
         await ensure_city_topology(js, WARDS)
         settings = Settings(
-            nats_url=nats_server.url, database_url=database_url, registry_file=str(REGISTRY)
+            nats_url=nats_server.url,
+            database_url=database_url,
+            registry_file=str(REGISTRY),
+            **given,
         )
         app = build(settings)
         async with serving(app) as url:
@@ -290,3 +293,28 @@ async def test_a_published_event_reaches_an_open_stream_within_two_seconds_and_r
 
             bad = await http.get("/api/stream", headers={"Last-Event-ID": "yesterday"})
             assert bad.status_code == 422
+
+
+async def test_open_streams_are_limited_per_client_and_a_closed_one_frees_its_place(
+    nats_server: NatsServer, database_url: str
+) -> None:
+    async with city(nats_server, database_url, stream_connections_per_client=2) as (_, url, _app):
+        async with httpx.AsyncClient(base_url=url, timeout=httpx.Timeout(10, read=30)) as http:
+            async with (
+                http.stream("GET", "/api/stream") as first,
+                http.stream("GET", "/api/stream") as second,
+            ):
+                # Kept: a dropped line iterator would close its stream when collected.
+                open_streams = [Frames(first), Frames(second)]
+                for frames in open_streams:
+                    await frames.ready()
+                third = await http.get("/api/stream")
+                assert third.status_code == 429
+                assert third.headers["content-type"].startswith("application/problem+json")
+                assert int(third.headers["retry-after"]) > 0
+
+            async def reopened() -> bool:  # the server sees the clients leave a moment later
+                async with http.stream("GET", "/api/stream") as again:
+                    return again.status_code == 200
+
+            await eventually(reopened, within=10, what="the closed streams' places")

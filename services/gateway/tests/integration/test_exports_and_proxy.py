@@ -324,6 +324,8 @@ async def test_the_proxy_carries_the_callers_token_to_the_wards_service(
                 no_ward = await http.get("/api/wards/atlantis/publicity/postings")
                 no_service = await http.get("/api/wards/ben-thanh/bank/accounts")
                 heads = await http.get("/api/wards/ben-thanh/ledger-heads")
+                # The public ward list and a ward's page: no internal address of a service.
+                listed = [await http.get(path) for path in ("/api/wards", "/api/wards/ben-thanh")]
                 operations = (await http.get("/openapi.json")).json()["paths"]
     finally:
         await drop_database(publicity_url)
@@ -346,6 +348,9 @@ async def test_the_proxy_carries_the_callers_token_to_the_wards_service(
         assert response.status_code == 404
         assert response.headers["content-type"].startswith("application/problem+json")
     assert heads.status_code == 200 and set(heads.json()) == {"items", "total", "next_cursor"}
+    for response in (*listed, down, unknown_url):
+        internal = [url for url in (publicity, closed, "127.0.0.1") if url in response.text]
+        assert internal == [], (response.request.url, response.text)
     proxied = operations["/api/wards/{ward}/{service}/{path}"]
     assert set(proxied) == {"get", "post", "put", "patch", "delete"}
     assert all(op["x-access"] == {"public": True} for op in proxied.values())

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from qcdc_gateway.contracts import EVENTS, EscalationAssignedV1, EscalationNotedV1
+from qcdc_gateway.contracts import EVENTS, EscalationAssignedV2, EscalationNotedV1
 from qcdc_gateway.domain import queue
 from qcdc_gateway.domain.queue import ALLOWED, Escalation, QueueRefused, escalation_id
 from qcdc_gateway.handlers.queue import event_for
@@ -118,7 +118,7 @@ def test_every_status_is_reachable_and_resolved_is_final_but_for_notes() -> None
 def test_events_carry_the_state_after_the_change_and_never_the_text() -> None:
     assigned = queue.assign(item(), assignee="city-handler-1", at=AT)
     event = event_for("assign", assigned, at=AT)
-    assert isinstance(event, EscalationAssignedV1)
+    assert isinstance(event, EscalationAssignedV2)
     assert event.model_dump(mode="json") == {
         "escalation_id": assigned.id,
         "ward": "ben-thanh",
@@ -126,12 +126,13 @@ def test_events_carry_the_state_after_the_change_and_never_the_text() -> None:
         "subject": "p-1",
         "rule": "DEN-INTAKE",
         "status": "assigned",
-        "assignee": "city-handler-1",
         "version": 1,
         "at": "2026-12-01T02:00:00Z",
     }
     noted = event_for("note", queue.add_note(assigned), at=LATER)
     assert isinstance(noted, EscalationNotedV1) and noted.notes == 1
+    # Decision 0013: who handles it, the queue alone knows; no event names the account.
+    assert "city-handler-1" not in noted.model_dump_json()
     resolved = queue.resolve(assigned, resolution="Người tố cáo Nguyễn Văn A đã được báo.", at=AT)
     assert "Nguyễn" not in event_for("resolve", resolved, at=AT).model_dump_json()
 

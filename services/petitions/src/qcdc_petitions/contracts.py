@@ -93,9 +93,27 @@ class PetitionForwardedV1(_PetitionState):
 
 
 class PetitionAssignedV1(_PetitionState):
+    """Retired: no longer published since v2 (docs/decisions/0013): it named the handler's
+    account, which tells whoever reads the city's log who holds a denunciation's identity.
+    Kept so that the events already published still read against their schema."""
+
     event = "assigned"
     schema_version = 1
-    handler: str = Field(min_length=1, description="The officer's account id (staff, public).")
+    handler: str = Field(
+        min_length=1,
+        description="The officer's account id. Retired: v2 carries the handler's role instead.",
+    )
+
+
+class PetitionAssignedV2(_PetitionState):
+    """Given to a handler. A role and the ward say who handles it; no account id (DEN-SECRET:
+    the assigned handler is the one person who may open the petitioner's identity)."""
+
+    event = "assigned"
+    schema_version = 2
+    handler_role: Literal["officer"] = Field(
+        description="Who handles it now: an officer of the ward (never an account id)."
+    )
 
 
 class PetitionOverdueV1(_PetitionState):
@@ -198,6 +216,7 @@ EVENTS: list[type[IntegrationEvent]] = [
     PetitionRefusedV1,
     PetitionForwardedV1,
     PetitionAssignedV1,
+    PetitionAssignedV2,
     PetitionAnsweredV1,
     PetitionOverdueV1,
     PetitionEscalatedV1,

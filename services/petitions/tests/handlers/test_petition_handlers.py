@@ -371,7 +371,7 @@ async def test_only_the_assigned_handler_reads_the_identity_and_every_attempt_is
         *[("refused", {"rule": "DEN-SECRET"})] * 4,
         ("ok", None),
     ]
-    assert uow.event_types() == [RECEIVED, "vn.qcdc.petitions.petition.assigned.v1"]
+    assert uow.event_types() == [RECEIVED, "vn.qcdc.petitions.petition.assigned.v2"]
 
 
 async def test_reading_the_identity_of_an_unknown_petition_is_a_404() -> None:

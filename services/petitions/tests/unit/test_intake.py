@@ -126,6 +126,8 @@ def test_tracking_codes_are_readable_unique_enough_and_normalised() -> None:
     assert len(codes) == 2000
     for code in list(codes)[:50]:
         assert PATTERN.match(code) and code.startswith("BT-")
+        assert len(code[3:].replace("-", "")) == 16  # ~79 bits: see domain/tracking.py
         assert not set(code[3:].replace("-", "")) - set(ALPHABET)
+    assert PATTERN.match("BT-7K4M-Q9XD")  # codes issued before 2026-12 stay valid
     assert not set("01OIL") & set(ALPHABET)
     assert normalise(" bt-7k4m -q9xd ") == "BT-7K4M-Q9XD"

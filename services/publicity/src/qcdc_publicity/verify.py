@@ -39,7 +39,7 @@ from qcdc_publicity.domain.verification import (
 )
 from qcdc_shared.db import is_sqlite, make_engine
 from qcdc_shared.registry import load_registry
-from qcdc_shared.settings import Settings
+from qcdc_shared.settings import Locations
 
 OK, BROKEN, UNCHECKED = 0, 1, 2
 
@@ -126,7 +126,7 @@ async def city_heads_from_gateway(
                 return heads
 
 
-def default_database_url(ward: str, settings: Settings) -> str:
+def default_database_url(ward: str, settings: Locations) -> str:
     """Where ``qcdc run`` keeps the ward's publicity database (QCDC_DATABASE_URL wins)."""
     if os.environ.get("QCDC_DATABASE_URL"):
         return str(settings.database_url_for(ward=ward, service="publicity"))
@@ -134,7 +134,7 @@ def default_database_url(ward: str, settings: Settings) -> str:
     return f"sqlite+aiosqlite:///{var}/data/{ward}/publicity.db"
 
 
-def default_gateway(settings: Settings) -> str:
+def default_gateway(settings: Locations) -> str:
     topology = Path(settings.topology_file or Path(settings.var_dir) / "run" / "topology.json")
     if topology.is_file():
         gateway = json.loads(topology.read_text()).get("gateway")
@@ -184,7 +184,7 @@ async def run(
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    settings = Settings()
+    settings = Locations()
     registry = Path(settings.registry_file)
     if registry.is_file() and load_registry(registry).ward(args.ward) is None:
         print(

@@ -1,6 +1,7 @@
 """HTTP conventions every service shares (DESIGN §6): errors, lists, deadlines, access."""
 
 from qcdc_shared.api.access import ROLES, access, routes_without_access
+from qcdc_shared.api.openapi import install_openapi
 from qcdc_shared.api.pagination import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -23,16 +24,39 @@ from qcdc_shared.api.problems import (
     rule_violation,
     unauthorized,
 )
-from qcdc_shared.api.schemas import VIETNAM, DeadlineOut
+from qcdc_shared.api.schemas import (
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_ID,
+    MAX_LIST,
+    MAX_NAME,
+    MAX_REASON,
+    MAX_TEXT,
+    MAX_TITLE,
+    VIETNAM,
+    Day,
+    DeadlineOut,
+    Instant,
+)
 
 __all__ = [
     "DEFAULT_LIMIT",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MAX_ID",
     "MAX_LIMIT",
+    "MAX_LIST",
+    "MAX_NAME",
+    "MAX_REASON",
+    "MAX_TEXT",
+    "MAX_TITLE",
     "MEDIA_TYPE",
     "ROLES",
     "VIETNAM",
     "CursorError",
+    "Day",
     "DeadlineOut",
+    "Instant",
     "Page",
     "PageParams",
     "PageQuery",
@@ -42,6 +66,7 @@ __all__ = [
     "decode_cursor",
     "encode_cursor",
     "forbidden",
+    "install_openapi",
     "install_problem_handlers",
     "not_found",
     "paginate",

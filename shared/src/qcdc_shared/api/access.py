@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 
 ROLES: Final = frozenset({"citizen", "officer", "inspector", "front", "city_monitor", "admin"})
 EXTENSION: Final = "x-access"
@@ -29,8 +29,10 @@ def access(*, public: bool = False, roles: Iterable[str] = ()) -> dict[str, Any]
 def routes_without_access(app: FastAPI) -> list[str]:
     """``METHOD path`` of every API route that does not declare its access (for tests)."""
     missing: list[str] = []
-    for route in app.routes:
+    # FastAPI keeps an included router as one entry of ``app.routes``: walk into each.
+    for context in iter_route_contexts(app.routes):
+        route = context.original_route
         if isinstance(route, APIRoute) and route.include_in_schema:
             if EXTENSION not in (route.openapi_extra or {}):
-                missing.extend(f"{method} {route.path}" for method in sorted(route.methods or ()))
+                missing.extend(f"{method} {context.path}" for method in sorted(route.methods or ()))
     return missing

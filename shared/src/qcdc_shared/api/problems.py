@@ -17,11 +17,13 @@ from fastapi.responses import JSONResponse, Response
 from opentelemetry import trace
 from starlette.exceptions import HTTPException
 
+from qcdc_shared.api.access import EXTENSION as ACCESS
 from qcdc_shared.refusals import Refused
 
 MEDIA_TYPE: Final = "application/problem+json"
 TYPE_PREFIX: Final = "urn:qcdc:problem:"
 RULE_VIOLATION: Final = TYPE_PREFIX + "rule-violation"
+RATE_LIMIT: Final = "x-rate-limit"  # the OpenAPI operation says which limit it counts against
 
 logger = logging.getLogger(__name__)
 
@@ -268,6 +270,103 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(HTTPException, _on_http)
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+PROBLEM_SCHEMA: Final[dict[str, Any]] = {
+    "title": "Problem",
+    "type": "object",
+    "description": "RFC 9457 problem details, Vietnamese first (title, detail), English second "
+    "(title_en, detail_en).",
+    "required": ["type", "title", "status", "detail", "title_en", "detail_en"],
+    "properties": {
+        "type": {"type": "string", "examples": [RULE_VIOLATION, TYPE_PREFIX + "not-found"]},
+        "title": {"type": "string", "description": "Tiêu đề (tiếng Việt)"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string", "description": "Giải thích (tiếng Việt)"},
+        "title_en": {"type": "string"},
+        "detail_en": {"type": "string"},
+        "instance": {"type": "string", "description": "The path that was asked."},
+        "rule": {
+            "type": "string",
+            "description": "The id of the legal rule that refused the request (docs/rules).",
+            "examples": ["PUB-MIN30"],
+        },
+        "errors": {
+            "type": "array",
+            "description": "Each invalid field (422); what was sent is never echoed.",
+            "items": {
+                "type": "object",
+                "required": ["location", "type", "message", "message_en"],
+                "properties": {
+                    "location": {
+                        "type": "array",
+                        "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                    },
+                    "type": {"type": "string", "examples": ["string_too_long"]},
+                    "message": {"type": "string"},
+                    "message_en": {"type": "string"},
+                },
+            },
+        },
+        "trace_id": {"type": "string", "description": "The trace of the request, to report."},
+    },
+}
+_PROBLEM_REF: Final = {"$ref": "#/components/schemas/Problem"}
+_WRITES: Final = frozenset({"post", "put", "patch", "delete"})
+# FastAPI's own 422 body, which this API never sends (it sends problem+json).
+_FASTAPI_422: Final = "#/components/schemas/HTTPValidationError"
+
+
+def problem_statuses(method: str, operation: Mapping[str, Any]) -> list[int]:
+    """The problem+json statuses an operation can answer, read from its own OpenAPI: 400 where
+    a body is read (one that is not UTF-8), 401 where a token is read, 403 where roles are
+    required, 404 where a path or a write's body names a record, 409, 413 and 503 (the city
+    being built) on writes, 422 where anything is sent, 429 where the operation names its limit
+    (``x-rate-limit``: qcdc_shared/api/limits.py)."""
+    access = operation.get(ACCESS, {})
+    parameters = operation.get("parameters", [])
+    write = method.lower() in _WRITES
+    statuses = {429} if RATE_LIMIT in operation else set()
+    if "requestBody" in operation:
+        statuses.add(400)
+    if operation.get("security") or access.get("public") is False:
+        statuses.add(401)
+    if access.get("public") is False:
+        statuses.add(403)
+    if write or any(parameter.get("in") == "path" for parameter in parameters):
+        statuses.add(404)
+    if write:
+        statuses |= {409, 413, 503}
+    if write or parameters or "requestBody" in operation:
+        statuses.add(422)
+    return sorted(statuses)
+
+
+def document_problems(openapi: dict[str, Any]) -> dict[str, Any]:
+    """Declare, in place, the problem+json responses of every operation of ``openapi``, instead
+    of FastAPI's validation error, which is never sent; a status the route documents itself is
+    left as the route says."""
+    for item in openapi.get("paths", {}).values():
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            for status in problem_statuses(method, operation):
+                declared = responses.get(str(status))
+                if declared is not None and _FASTAPI_422 not in str(declared):
+                    continue
+                _, title_vi, title_en, _, _ = _STATUS[status]
+                responses[str(status)] = {
+                    "description": f"{title_vi} — {title_en}",
+                    "content": {MEDIA_TYPE: {"schema": _PROBLEM_REF}},
+                }
+            operation["responses"] = dict(sorted(responses.items()))
+    schemas = openapi.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Problem"] = PROBLEM_SCHEMA
+    if _FASTAPI_422 not in str(openapi.get("paths")):
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+    return openapi
 
 
 def refusal_problem(refused: Refused) -> Problem:

@@ -24,6 +24,10 @@ from qcdc_shared.testing.databases import (
 )
 from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, nats_server_binary
 
+# Production is the default (settings.py); the suites ask for development, as `make run` does,
+# and every service process they start inherits it.
+os.environ["QCDC_ENV"] = "development"
+
 # QCDC_TEST_DATABASES narrows the engines (``make test-dates`` runs its dates on SQLite only:
 # the calendar is the same on both, and the whole suite covers PostgreSQL).
 DATABASES = tuple(

@@ -19,7 +19,7 @@ from pathlib import Path
 from qcdc_shared import clock as shared_clock
 from qcdc_shared.auth import ROLES_IN_ORDER, TokenError, mint_development_token
 from qcdc_shared.registry import load_registry
-from qcdc_shared.settings import Settings
+from qcdc_shared.settings import Locations, Settings, StartRefused, load_settings
 from qcdc_shared.tooling import plugins
 from qcdc_shared.tooling.brokers import Brokers, Credentials, brokers_of
 from qcdc_shared.tooling.launcher import Launcher, run_city
@@ -66,7 +66,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(run_city(launcher))
 
 
-def _deploy_nats(args: argparse.Namespace, settings: Settings) -> int:
+def _deploy_nats(args: argparse.Namespace, settings: Locations) -> int:
     registry = load_registry(Path(args.registry or settings.registry_file))
     routes = tuple(route.strip() for route in args.hub_routes.split(",") if route.strip())
     out = Path(args.out)
@@ -228,13 +228,17 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] and argv[0] in delegated:
         return _delegate(delegated[argv[0]], argv[1:])
     args = parser(describe=not argv or argv[0] in ("-h", "--help")).parse_args(argv)
-    settings = Settings()
+    if args.command == "deploy":  # configuration files need no keys, only the registry
+        return _deploy_nats(args, Locations())
+    try:
+        settings = load_settings()
+    except StartRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     if args.command == "run":
         return _run(args, settings)
     if args.command == "token":
         return _token(args, settings)
-    if args.command == "deploy":
-        return _deploy_nats(args, settings)
     if settings.env == "production":
         print("qcdc clock: refused when QCDC_ENV=production", file=sys.stderr)
         return 2

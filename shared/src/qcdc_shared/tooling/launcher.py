@@ -30,6 +30,7 @@ import httpx
 from qcdc_shared.clock import clock_bucket, offset_to_reach, read_offset, write_offset
 from qcdc_shared.readiness import READY, CityState
 from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry, dump_registry
+from qcdc_shared.runtime import redact_url
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.tooling.brokers import Brokers, Credentials
 from qcdc_shared.tooling.first_start import FirstStart, StartingCity
@@ -303,10 +304,10 @@ class Launcher:
         self._say(f"\nQCDC: thành phố đã sẵn sàng — the city is up in {elapsed:.1f}s")
         self._say(f"  gateway      http://127.0.0.1:{self.gateway_port}/api/wards")
         if self.hub_and_leaves is None:
-            self._say(f"  NATS         {self.nats_url}")
+            self._say(f"  NATS         {redact_url(self.nats_url or '')}")
         else:
             for role, server in self.hub_and_leaves.servers.items():
-                self._say(f"  NATS {role:<17} {server.url}")
+                self._say(f"  NATS {role:<17} {redact_url(server.url)}")
         for proc in self.processes:
             if proc.ward:
                 self._say(f"  {proc.name:<22} {proc.url}  (docs: {proc.url}/docs)")

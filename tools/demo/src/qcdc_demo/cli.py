@@ -24,14 +24,14 @@ from qcdc_demo.client import DemoError
 from qcdc_demo.runner import Summary, build_city
 from qcdc_shared.readiness import CityState
 from qcdc_shared.registry import Registry, Ward, dump_registry
-from qcdc_shared.settings import Settings
+from qcdc_shared.settings import Locations
 from qcdc_shared.subjects import check_ward
 
 DEFAULT_MONTHS = 5
 DEFAULT_SEED = 2026
 
 
-def default_topology(settings: Settings) -> Path:
+def default_topology(settings: Locations) -> Path:
     return Path(settings.topology_file or Path(settings.var_dir) / "run" / "topology.json")
 
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(text, end="")
         return 0
-    settings = Settings()
+    settings = Locations()
     if settings.env == "production":
         print("qcdc demo: refused when QCDC_ENV=production", file=sys.stderr)
         return 2

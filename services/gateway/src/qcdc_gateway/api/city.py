@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from qcdc_gateway.api.common import CalendarDep, IndicatorQuery, ViewsDep
+from qcdc_gateway.api.common import CalendarDep, IndicatorQuery, ViewsDep, asks_as_of
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.indicators import (
     DEFINITIONS,
@@ -19,6 +19,7 @@ from qcdc_gateway.domain.indicators import (
     rank,
 )
 from qcdc_gateway.queries import facts_for, per_ward
+from qcdc_shared.api.limits import limited
 from qcdc_shared.auth import public
 from qcdc_shared.service import RuntimeDep
 
@@ -64,7 +65,7 @@ async def definitions() -> Any:
 @router.get(
     "/city/indicators",
     response_model=CityIndicatorsOut,
-    **public(),
+    **limited("costly", public(), when=asks_as_of),
     summary="Chỉ số toàn thành phố và xếp hạng — the city's indicators and rankings",
 )
 async def city_indicators(

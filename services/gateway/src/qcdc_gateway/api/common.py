@@ -20,6 +20,12 @@ from qcdc_shared.service import unit_of_work
 GatewayUoW = Annotated[GatewayUnitOfWork, Depends(unit_of_work)]
 
 
+def asks_as_of(request: Request) -> bool:
+    """An ``?as_of=`` instant is folded from the whole log on each request: it is rate-limited
+    (``rate_limit_costly``), where the live views come from a cache."""
+    return bool(request.query_params.get("as_of"))
+
+
 class IndicatorParams:
     """``?as_of=`` (an instant, or a date: its end, local time), ``?year=``, ``?month=``."""
 

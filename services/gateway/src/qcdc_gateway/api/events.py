@@ -10,17 +10,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import ColumnElement, func, or_, select
+from starlette.types import Receive, Scope, Send
 
 from qcdc_gateway.adapters.log import FACT_COLUMNS
 from qcdc_gateway.adapters.tables import city_events
 from qcdc_shared.api import Page, PageQuery, Problem, paginate
+from qcdc_shared.api.limits import StreamSlots, address_of, holds_a_stream
 from qcdc_shared.auth import public
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import RuntimeDep
@@ -225,7 +227,7 @@ def _resume_point(header: str | None, query: int | None) -> int | None:
 
 @router.get(
     "/stream",
-    **public(),
+    **holds_a_stream(public()),
     response_class=StreamingResponse,
     summary="Luồng sự kiện trực tiếp (SSE) — live events as Server-Sent Events",
     description="Mỗi sự kiện mới: `id: <position>`, `event: <type>`, `data: <JSON như "
@@ -252,9 +254,27 @@ async def stream_events(
         # Fixed before the response starts: whatever the city records from now on is sent.
         async with runtime.sessionmaker() as session:
             position = await session.scalar(select(func.max(city_events.c.position))) or 0
-    return StreamingResponse(
+    slots: StreamSlots = request.app.state.stream_slots
+    client = address_of(request)
+    slots.take(client)  # a 429 past the open streams allowed per client and in all
+    return HeldStream(
         _frames(request, runtime, feed, filters.where(), position),
+        release=lambda: slots.give_back(client),
         media_type="text/event-stream",
         # no-transform and X-Accel-Buffering: a buffering proxy would hold events back.
         headers={"Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no"},
     )
+
+
+class HeldStream(StreamingResponse):
+    """A stream that gives its slot back however it ends (the client leaves, the city stops)."""
+
+    def __init__(self, content: AsyncIterator[str], *, release: Callable[[], None], **kw: Any):
+        super().__init__(content, **kw)
+        self._release = release
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._release()

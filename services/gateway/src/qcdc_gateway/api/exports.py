@@ -14,7 +14,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
@@ -26,6 +26,7 @@ from qcdc_gateway.domain.facts import Fact
 from qcdc_gateway.domain.indicators import DEFINITIONS, Definition
 from qcdc_gateway.queries import facts_for, per_ward
 from qcdc_shared.api import not_found
+from qcdc_shared.api.limits import limited
 from qcdc_shared.auth import public
 from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.registry import Registry
@@ -232,9 +233,11 @@ DATASETS: tuple[Dataset, ...] = (INDICATORS, POSTINGS, DECISIONS, VIOLATIONS)
 FORMATS = {
     "csv": (
         "UTF-8 có BOM, phân cách bằng dấu phẩy, dòng đầu là tên cột; ô trống là không có giá trị; "
-        "đúng/sai là true/false; kiểu object là văn bản JSON.",
+        "đúng/sai là true/false; kiểu object là văn bản JSON; ô chữ bắt đầu bằng = + - @ có "
+        "thêm dấu ' ở đầu (không thành công thức).",
         "UTF-8 with a BOM, comma-separated, a header row; an empty cell is no value; booleans "
-        "are true/false; object fields are JSON text in one cell.",
+        "are true/false; object fields are JSON text in one cell; a text cell starting with "
+        "= + - @ (or a tab or CR) gets a leading ' so no spreadsheet runs it as a formula.",
     ),
     "json": (
         '{"items": [...], "total": N, "next_cursor": null}: mọi dòng trong một trang; '
@@ -245,14 +248,26 @@ FORMATS = {
 }
 
 
+# A cell a spreadsheet would read as a formula (OWASP, CSV injection): = + - @, and a tab or
+# a carriage return before one of them. Any text cell may come from a ward (a title, a
+# residential group's code): it gets a leading apostrophe, which shows the text as written.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)  # a number as a number, a negative one included
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
+        return neutralised(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return neutralised(str(value))
 
 
 def _download(dataset: Dataset, rows: Sequence[dict[str, Any]], fmt: Format) -> Response:
@@ -318,7 +333,7 @@ async def fields() -> dict[str, Any]:
 
 @router.get(
     "/indicators.{fmt}",
-    **public(),
+    **limited("costly", public()),
     response_class=Response,
     responses=DOWNLOAD,
     summary="Chỉ số từng phường (CSV/JSON) — each ward's indicators",
@@ -366,7 +381,7 @@ FACT_DATASETS = {dataset.name: dataset for dataset in (POSTINGS, DECISIONS, VIOL
 
 @router.get(
     "/{name}.{fmt}",
-    **public(),
+    **limited("costly", public()),
     response_class=Response,
     responses=DOWNLOAD,
     summary="Tin công khai, nội dung Nhân dân quyết định, vi phạm (CSV/JSON) — postings, "

@@ -18,6 +18,7 @@ from opentelemetry.propagate import inject
 
 from qcdc_gateway.api.wards import RegistryDep, service_urls
 from qcdc_shared.api import Problem, not_found
+from qcdc_shared.api.limits import address_of
 from qcdc_shared.auth import public
 from qcdc_shared.registry import SERVICES_OF_A_WARD
 from qcdc_shared.service import RuntimeDep
@@ -28,8 +29,8 @@ METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 # Bounded: a hung ward service must not hold the city's connections. Connecting is quick on
 # a healthy machine; a slow answer gets longer before the caller is told it timed out.
 TIMEOUT = httpx.Timeout(15.0, connect=2.0)
-# What the ward service needs of the request; cookies, forwarding and hop-by-hop headers stay
-# at the gateway.
+# What the ward service needs of the request; cookies, the caller's own forwarding headers and
+# hop-by-hop headers stay at the gateway.
 REQUEST_HEADERS = ("authorization", "content-type", "accept", "accept-language")
 # Starlette hands the path over decoded; re-encode all but RFC 3986 path characters.
 PATH_SAFE = "/:@!$&'()*+,;=-._~"
@@ -122,6 +123,8 @@ async def forward(
     if request.url.query:
         url += f"?{request.url.query}"
     headers = {name: value for name in REQUEST_HEADERS if (value := request.headers.get(name))}
+    # The caller, not the gateway, is who the ward's rate limits count (qcdc_shared/api/limits).
+    headers["x-forwarded-for"] = address_of(request)
     inject(headers)  # traceparent: one trace from the city's request into the ward's
     try:
         reply = await client_of(request.app).request(

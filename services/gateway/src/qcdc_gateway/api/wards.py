@@ -15,13 +15,14 @@ from sqlalchemy import select
 
 from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
 from qcdc_gateway.adapters.tables import ward_ledger_heads
-from qcdc_gateway.api.common import CalendarDep, IndicatorQuery
+from qcdc_gateway.api.common import CalendarDep, IndicatorQuery, asks_as_of
 from qcdc_gateway.queries import facts_for, monthly, per_ward
 from qcdc_shared.api import Page, PageQuery, not_found, paginate
+from qcdc_shared.api.limits import limited
 from qcdc_shared.auth import public
 from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.readiness import CityStateOut
-from qcdc_shared.registry import SERVICES_OF_A_WARD, Registry
+from qcdc_shared.registry import Registry
 from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(prefix="/api", tags=["city"])
@@ -42,10 +43,12 @@ class RecordedHeadOut(LedgerHeadOut):
 
 
 class WardOut(BaseModel):
+    """A ward as the public sees it. No service address: where a ward's services answer is
+    the gateway's own business (the proxy), and an operator's (var/run/topology.json)."""
+
     slug: str
     code: str
     name: str
-    services: dict[str, str | None]
     indicators: dict[str, Any] = Field(description="docs/indicators.md; `GET /api/indicators`")
     ledger_head: LedgerHeadOut | None = Field(
         description="Đầu chuỗi sổ cái mới nhất thành phố đã ghi — the newest head the city holds"
@@ -82,13 +85,11 @@ async def _wards(
     values = per_ward(facts, slugs, now=now, period=query.period, calendar=calendar)
     async with runtime.sessionmaker() as session:
         heads = await latest_ledger_heads(session, as_of=query.as_of)
-    urls = service_urls(runtime.settings.topology_file)
     return [
         WardOut(
             slug=ward.slug,
             code=ward.code,
             name=ward.name,
-            services={svc: urls.get(ward.slug, {}).get(svc) for svc in SERVICES_OF_A_WARD},
             indicators=values[ward.slug],
             ledger_head=LedgerHeadOut(sequence=heads[ward.slug][0], hash=heads[ward.slug][1])
             if ward.slug in heads
@@ -108,7 +109,7 @@ class WardsPage(Page[WardOut]):
 @router.get(
     "/wards",
     response_model=WardsPage,
-    **public(),
+    **limited("costly", public(), when=asks_as_of),
     summary="Các phường và chỉ số — wards and their indicators",
 )
 async def list_wards(
@@ -124,7 +125,7 @@ async def list_wards(
 @router.get(
     "/wards/{slug}",
     response_model=WardDetailOut,
-    **public(),
+    **limited("costly", public(), when=asks_as_of),
     summary="Một phường, chỉ số và xu hướng theo tháng — one ward, its indicators and trend",
 )
 async def get_ward(

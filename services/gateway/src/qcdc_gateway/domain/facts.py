@@ -192,6 +192,13 @@ ESCALATIONS: dict[tuple[str, str, str], str] = {
 }
 
 
+# Later versions whose fields the reader reads are those of v1: petition.assigned.v2 only
+# replaced the handler's account id with a role (decision 0013), which no fact reads.
+LATER_VERSIONS: dict[tuple[str, str, str], frozenset[str]] = {
+    ("petitions", "petition", "assigned"): frozenset({"v2"}),
+}
+
+
 # What the facts read of an event (the arguments of :func:`changes`): the log keeps these, with
 # the event's id, as its columns.
 EVENT_FIELDS = ("ward", "type", "subject", "sequence", "time", "data")
@@ -202,12 +209,15 @@ def changes(
 ) -> list[Change]:
     """What an event says, as changes to the city's facts (none for an unknown type).
 
-    Only version 1 of each event is read; a later version needs its own reader.
+    Version 1 of each event is read, and the later versions in :data:`LATER_VERSIONS`; any
+    other version needs its own reader.
     """
     parts = type.split(".")  # vn.qcdc.<service>.<aggregate>.<event>.v<N>
-    if len(parts) != 6 or parts[5] != "v1":
+    if len(parts) != 6:
         return []
     service, aggregate, name = parts[2], parts[3], parts[4]
+    if parts[5] != "v1" and parts[5] not in LATER_VERSIONS.get((service, aggregate, name), ()):
+        return []
     reader = READERS.get((service, aggregate))
     if reader is None or name not in reader[2]:
         return []

@@ -11,7 +11,7 @@ from typing import Any
 
 from qcdc_gateway.contracts import (
     EscalationAcknowledgedV1,
-    EscalationAssignedV1,
+    EscalationAssignedV2,
     EscalationNotedV1,
     EscalationResolvedV1,
 )
@@ -24,7 +24,8 @@ from qcdc_shared.unit_of_work import Actor
 
 
 def event_for(action: Action, item: Escalation, *, at: dt.datetime) -> IntegrationEvent:
-    """The item's public state after ``action``: never a note's or a resolution's text."""
+    """The item's public state after ``action``: never a note's or a resolution's text, nor
+    the account handling it (decision 0013)."""
     state: dict[str, Any] = {
         "escalation_id": item.id,
         "ward": item.ward,
@@ -32,14 +33,13 @@ def event_for(action: Action, item: Escalation, *, at: dt.datetime) -> Integrati
         "subject": item.source_id,
         "rule": item.rule,
         "status": item.status,
-        "assignee": item.assignee,
         "version": item.version,
         "at": at,
     }
     if action == "acknowledge":
         return EscalationAcknowledgedV1(**state)
     if action == "assign":
-        return EscalationAssignedV1(**state)
+        return EscalationAssignedV2(**state)
     if action == "note":
         return EscalationNotedV1(**state, notes=item.notes)
     return EscalationResolvedV1(**state)

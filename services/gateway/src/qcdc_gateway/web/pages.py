@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
 from qcdc_gateway.adapters.tables import city_events
-from qcdc_gateway.api.common import CalendarDep, IndicatorParams, ViewsDep
+from qcdc_gateway.api.common import CalendarDep, IndicatorParams, ViewsDep, asks_as_of
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.indicators import MINIMUM_SAMPLE, indicators
 from qcdc_gateway.queries import facts_for, monthly, per_ward
@@ -23,6 +23,7 @@ from qcdc_gateway.web import queue, views
 from qcdc_gateway.web.i18n import Translator
 from qcdc_gateway.web.rendering import error_page, render, translator
 from qcdc_shared.api import Problem
+from qcdc_shared.api.limits import limited
 from qcdc_shared.auth import public
 from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.runtime import Runtime
@@ -113,7 +114,7 @@ def _common(t: Translator, query: IndicatorParams, now: dt.datetime) -> dict[str
     }
 
 
-@router.get("/", response_class=HTMLResponse, **public())
+@router.get("/", response_class=HTMLResponse, **limited("costly", public(), when=asks_as_of))
 async def overview(
     request: Request,
     runtime: RuntimeDep,
@@ -170,7 +171,9 @@ async def _recent_events(
         return [dict(row._mapping) for row in await session.execute(query)]
 
 
-@router.get("/wards/{slug}", response_class=HTMLResponse, **public())
+@router.get(
+    "/wards/{slug}", response_class=HTMLResponse, **limited("costly", public(), when=asks_as_of)
+)
 async def ward_page(
     slug: str,
     request: Request,

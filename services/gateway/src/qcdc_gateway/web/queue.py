@@ -1,10 +1,12 @@
-"""The city's queue as plain HTML forms for a signed-in city monitor: sign in with a token
-kept in an HttpOnly cookie, act on an item through the queue's handlers (the same commands,
-audit and events as ``POST /api/escalations/...``), and come back to the list with a message.
+"""The city's queue as plain HTML forms for a signed-in city monitor: sign in with a token,
+held by a server-side session whose random id is an HttpOnly cookie (eight hours at most;
+signing out ends it on the server), act on an item through the queue's handlers (the same
+commands, audit and events as ``POST /api/escalations/...``), and come back to the list with a
+message.
 
 Forms post with a cookie, so each post is checked for cross-site forgery three ways: the
 cookie is SameSite=Strict, the Origin (or Referer) must be this host, and a form carries a
-token derived from the session's own token, which another site cannot read.
+token derived from the session's own id, which another site cannot read.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import hashlib
 import hmac
 import json
 import re
+import secrets
+import time
 from typing import Final
 from urllib.parse import parse_qs, urlsplit
 
@@ -61,9 +65,9 @@ class BadForm(ValueError):
     """Too large, or not UTF-8: no form of these pages."""
 
 
-def csrf_token(session_token: str) -> str:
-    """A form token only a page that holds the session can know (HMAC keyed by the token)."""
-    return hmac.new(session_token.encode(), b"qcdc-dashboard-form", hashlib.sha256).hexdigest()
+def csrf_token(session_id: str) -> str:
+    """A form token only a page that holds the session can know (HMAC keyed by its id)."""
+    return hmac.new(session_id.encode(), b"qcdc-dashboard-form", hashlib.sha256).hexdigest()
 
 
 def same_origin(request: Request) -> bool:
@@ -96,16 +100,63 @@ async def form_fields(request: Request) -> dict[str, str]:
     return {key: values[0] for key, values in parsed.items()}
 
 
+# A queue session lives a working day at most, on the server as in the cookie (Max-Age), and
+# never past its token's expiry (the token is verified again on every request).
+SESSION_SECONDS: Final = 8 * 3600
+
+
+class Sessions:
+    """Signed-in queue sessions. The cookie holds a random session id, never the token: a
+    copied cookie is not a bearer token for the API, and signing out ends the session on the
+    server (the id is forgotten), not only in the browser that deletes its cookie. Kept in the
+    process (one gateway per city today; a restart signs everyone out); several gateway
+    processes would keep it in a store they share (the gateway's database)."""
+
+    def __init__(self) -> None:
+        # sha256 of the session id -> (the token, when the session ends on time.monotonic()).
+        self._open: dict[str, tuple[str, float]] = {}
+
+    @staticmethod
+    def _key(session_id: str) -> str:
+        return hashlib.sha256(session_id.encode()).hexdigest()
+
+    def open(self, token: str) -> str:
+        now = time.monotonic()
+        self._open = {key: kept for key, kept in self._open.items() if kept[1] > now}
+        session_id = secrets.token_urlsafe(32)
+        self._open[self._key(session_id)] = (token, now + SESSION_SECONDS)
+        return session_id
+
+    def token(self, session_id: str) -> str | None:
+        found = self._open.get(self._key(session_id))
+        if found is None or found[1] <= time.monotonic():
+            return None
+        return found[0]
+
+    def close(self, session_id: str) -> None:
+        self._open.pop(self._key(session_id), None)
+
+
+def sessions(request: Request) -> Sessions:
+    state = request.app.state
+    if not hasattr(state, "queue_sessions"):
+        state.queue_sessions = Sessions()
+    found: Sessions = state.queue_sessions
+    return found
+
+
 def signed_in(request: Request) -> tuple[Principal, str] | None:
-    token = request.cookies.get(TOKEN_COOKIE)
-    if not token:
+    """The session's principal and id (the form tokens are keyed by the id)."""
+    session_id = request.cookies.get(TOKEN_COOKIE)
+    token = sessions(request).token(session_id) if session_id else None
+    if not session_id or not token:
         return None
     verifier: TokenVerifier = request.app.state.verifier
     try:
         principal = verifier.verify(token)
     except TokenError:
         return None
-    return (principal, token) if principal.role in ROLES else None
+    return (principal, session_id) if principal.role in ROLES else None
 
 
 def _read_flash(request: Request, t: Translator) -> dict[str, str] | None:
@@ -152,7 +203,7 @@ async def queue_page(request: Request, runtime: RuntimeDep) -> Response:
         if TOKEN_COOKIE in request.cookies:  # expired, or no longer a monitor's: forget it
             response.delete_cookie(TOKEN_COOKIE, path=COOKIE_PATH)
         return response
-    principal, token = session
+    principal, session_id = session
     t = translator(request)
     try:
         params = PageParams(limit=PAGE_SIZE, cursor=request.query_params.get("cursor") or None)
@@ -169,7 +220,7 @@ async def queue_page(request: Request, runtime: RuntimeDep) -> Response:
             "total": page.total,
             "next_cursor": page.next_cursor,
             "allowed": ALLOWED,
-            "csrf": csrf_token(token),
+            "csrf": csrf_token(session_id),
             "flash": _read_flash(request, t),
         },
         private=True,
@@ -198,7 +249,8 @@ async def sign_in(request: Request) -> Response:
     response = RedirectResponse("/queue", status_code=303)
     response.set_cookie(
         TOKEN_COOKIE,
-        token,
+        sessions(request).open(token),
+        max_age=SESSION_SECONDS,
         path=COOKIE_PATH,
         httponly=True,
         samesite="strict",
@@ -219,6 +271,8 @@ async def sign_out(request: Request) -> Response:
         and not hmac.compare_digest(fields.get("csrf", ""), csrf_token(session[1]))
     ):
         return _refused_cross_site(request)
+    if session is not None:
+        sessions(request).close(session[1])
     response = RedirectResponse("/queue", status_code=303)
     response.delete_cookie(TOKEN_COOKIE, path=COOKIE_PATH)
     return response
@@ -242,12 +296,12 @@ async def act(escalation_id: str, name: str, request: Request, uow: GatewayUoW) 
     session = signed_in(request)
     if session is None:
         return _sign_in_page(request, error=t("sign_in.invalid"), status=401)
-    principal, token = session
+    principal, session_id = session
     try:
         fields = await form_fields(request)
     except BadForm:
         return error_page(request, 413, t("error.422"))
-    if not hmac.compare_digest(fields.get("csrf", ""), csrf_token(token)):
+    if not hmac.compare_digest(fields.get("csrf", ""), csrf_token(session_id)):
         return _refused_cross_site(request)
     value = ""
     spec = FIELDS[action]

@@ -32,7 +32,7 @@ from qcdc_oversight.domain.board import (
     board_state,
 )
 from qcdc_oversight.handlers import board as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
+from qcdc_shared.api import Day, DeadlineOut, Page, PageQuery, paginate
 from qcdc_shared.api.commands import StrictBody
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.law.deadlines import local_date
@@ -52,7 +52,7 @@ class MemberIn(StrictBody):
     account: str | None = Field(
         default=None, min_length=1, max_length=128, description="Tài khoản thanh tra nhân dân."
     )
-    elected_on: dt.date | None = Field(default=None, description="Ngày bầu (mặc định hôm nay).")
+    elected_on: Day | None = Field(default=None, description="Ngày bầu (mặc định hôm nay).")
     ward_official: bool = Field(description="Là cán bộ, công chức phường (OVS-BOARD: không được).")
 
 
@@ -193,8 +193,8 @@ class InvestmentBoardIn(StrictBody):
     project: str = Field(min_length=1, max_length=500, description="Công trình, dự án.")
     investor: str = Field(min_length=1, max_length=300, description="Chủ đầu tư.")
     members: list[InvestmentMemberIn] = Field(max_length=MAX_INVESTMENT_MEMBERS)
-    supervision_start: dt.date = Field(description="Ngày bắt đầu giám sát.")
-    investor_notified_on: dt.date = Field(description="Ngày thông báo cho chủ đầu tư.")
+    supervision_start: Day = Field(description="Ngày bắt đầu giám sát.")
+    investor_notified_on: Day = Field(description="Ngày thông báo cho chủ đầu tư.")
 
 
 class InvestmentMemberOut(BaseModel):

@@ -27,7 +27,7 @@ from qcdc_oversight.domain.inspection import (
     Status,
 )
 from qcdc_oversight.handlers import inspections as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
+from qcdc_shared.api import Day, DeadlineOut, Page, PageQuery, paginate
 from qcdc_shared.api.commands import StrictBody, missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.refusals import NotFound
@@ -42,10 +42,8 @@ MAX_EVIDENCE = 50
 class InspectionIn(StrictBody):
     title: str = Field(min_length=1, max_length=300, description="Nội dung kiểm tra.")
     scope: str = Field(min_length=1, max_length=5000, description="Phạm vi, đối tượng.")
-    start_on: dt.date = Field(description="Ngày bắt đầu kiểm tra.")
-    filed_on: dt.date | None = Field(
-        default=None, description="Ngày gửi kế hoạch (mặc định hôm nay)."
-    )
+    start_on: Day = Field(description="Ngày bắt đầu kiểm tra.")
+    filed_on: Day | None = Field(default=None, description="Ngày gửi kế hoạch (mặc định hôm nay).")
 
 
 class EvidenceIn(StrictBody):

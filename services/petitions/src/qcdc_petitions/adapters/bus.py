@@ -14,7 +14,7 @@ from typing import Any, Literal
 from qcdc_petitions.contracts import (
     PetitionAcceptedV1,
     PetitionAnsweredV1,
-    PetitionAssignedV1,
+    PetitionAssignedV2,
     PetitionClosedV1,
     PetitionDeadlineV1,
     PetitionEscalatedV1,
@@ -79,8 +79,9 @@ def forwarded(petition: Petition) -> list[IntegrationEvent]:
 
 
 def assigned(petition: Petition) -> IntegrationEvent:
+    """The handler's role, never their account (v1 named it; retired, decision 0013)."""
     assert petition.handler is not None
-    return PetitionAssignedV1(**_state(petition), handler=petition.handler)
+    return PetitionAssignedV2(**_state(petition), handler_role="officer")
 
 
 def answered(petition: Petition) -> IntegrationEvent:

@@ -12,8 +12,9 @@ from sqlalchemy import select
 from qcdc_petitions.adapters.tables import identity_access_log
 from qcdc_petitions.api.common import PetitionsUoW, Pseudonyms, SealerDep, as_petitioner
 from qcdc_petitions.handlers.identity import Reader, read_identity, record_refused_read
-from qcdc_shared.api import Page, PageQuery, Problem, access, paginate
+from qcdc_shared.api import Instant, Page, PageQuery, Problem, access, paginate
 from qcdc_shared.api.commands import run_command
+from qcdc_shared.api.limits import limited
 from qcdc_shared.auth import CurrentPrincipal, requires
 from qcdc_shared.service import RuntimeDep
 
@@ -47,7 +48,7 @@ class AccessOut(BaseModel):
     response_model=IdentityOut,
     # Declared for officers, but every signed-in caller reaches the handler, so that refused
     # attempts by anyone (inspectors, other wards, citizens) are logged too.
-    **access(roles=("officer",)),
+    **limited("identity", access(roles=("officer",))),
     summary="Thông tin người gửi: chỉ cán bộ được giao xử lý; mọi lần đọc được ghi lại"
     " — the petitioner's identity, for the assigned handler only (every read logged)",
 )
@@ -94,7 +95,7 @@ async def list_identity_access(
     runtime: RuntimeDep,
     page: PageQuery,
     petition_id: Annotated[str | None, Query(max_length=36)] = None,
-    since: Annotated[AwareDatetime | None, Query()] = None,
+    since: Annotated[Instant | None, Query()] = None,
 ) -> Any:
     query = select(identity_access_log)
     if petition_id:

@@ -9,7 +9,7 @@ from collections.abc import Awaitable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from qcdc_petitions.api.common import (
     PetitionsUoW,
@@ -22,7 +22,9 @@ from qcdc_petitions.api.common import (
 from qcdc_petitions.api.views import PetitionOut, SubmittedOut, TrackingOut
 from qcdc_petitions.domain.petition import Actor, Petition
 from qcdc_petitions.handlers import petitions as handlers
+from qcdc_shared.api import Day, Instant
 from qcdc_shared.api.commands import run_command
+from qcdc_shared.api.limits import limited
 from qcdc_shared.auth import CurrentPrincipal, Principal, requires
 from qcdc_shared.law.deadlines import start_of_day
 
@@ -50,10 +52,10 @@ class PetitionIn(_In):
     )
     title: str = Field(min_length=1, max_length=300)
     body: str = Field(min_length=1, max_length=20_000)
-    act_date: dt.date | None = Field(
+    act_date: Day | None = Field(
         default=None, description="Ngày biết được hành vi bị khiếu nại (CMP-FILE)."
     )
-    received_at: AwareDatetime | dt.date | None = Field(
+    received_at: Instant | Day | None = Field(
         default=None,
         union_mode="left_to_right",
         description="Đơn giấy: ngày nhận thực tế (không ở tương lai). Only officers, for paper.",
@@ -133,7 +135,7 @@ async def _command(
     "/petitions",
     status_code=201,
     response_model=SubmittedOut,
-    **requires("citizen", "officer"),
+    **limited("filing", requires("citizen", "officer")),
     summary="Gửi đơn (công dân trực tuyến) hoặc vào sổ đơn giấy (cán bộ) — submit a petition",
 )
 async def submit_petition(
@@ -268,7 +270,8 @@ async def answer_petition(
 @router.post(
     "/petitions/{petition_id}/escalate",
     response_model=TrackingOut,
-    **requires("citizen"),
+    # A tracking code is checked here too: guesses count as lookups.
+    **limited("lookup", requires("citizen")),
     summary="Công dân đề nghị chuyển lên thành phố bằng mã theo dõi — escalate (PET-ESC)",
 )
 async def escalate_petition(

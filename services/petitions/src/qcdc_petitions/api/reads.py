@@ -18,6 +18,7 @@ from qcdc_petitions.api.views import PetitionOut, TrackingOut
 from qcdc_petitions.domain.petition import STATUSES, Kind, Status
 from qcdc_petitions.domain.tracking import normalise
 from qcdc_shared.api import Page, PageQuery, not_found, paginate
+from qcdc_shared.api.limits import limited
 from qcdc_shared.auth import CurrentPrincipal, public, requires
 from qcdc_shared.service import RuntimeDep
 
@@ -104,7 +105,7 @@ async def count_petitions(
 @router.get(
     "/petitions/track/{code}",
     response_model=TrackingOut,
-    **public(),
+    **limited("lookup", public()),
     summary="Tra cứu đơn bằng mã theo dõi — track a petition (status, steps, deadlines)",
 )
 async def track_petition(

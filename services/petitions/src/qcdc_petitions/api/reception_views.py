@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from qcdc_petitions.domain.reception import HOST_NAMES_VI, Entry, Host, Reception, SessionStatus
-from qcdc_shared.api import DeadlineOut
+from qcdc_shared.api import Day, DeadlineOut, Instant
 
 
 class ReceptionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     host: Host = Field(description="Người chủ trì: chair | party_secretary | other_leader")
-    session_on: dt.date = Field(description="Ngày tiếp công dân — the day of the session")
-    posted_on: dt.date | None = Field(
+    session_on: Day = Field(description="Ngày tiếp công dân — the day of the session")
+    posted_on: Day | None = Field(
         default=None,
         description="Ngày niêm yết lịch (mặc định hôm nay, không ở tương lai) — posted on",
     )
@@ -45,7 +45,7 @@ class EntryIn(BaseModel):
     subject: str = Field(
         min_length=1, max_length=2000, description="Nội dung công dân trình bày — the subject"
     )
-    received_at: AwareDatetime | None = Field(
+    received_at: Instant | None = Field(
         default=None, description="Thời điểm tiếp (trong ngày của buổi tiếp; mặc định bây giờ)"
     )
     petition_id: str | None = Field(
@@ -59,7 +59,7 @@ class EntryIn(BaseModel):
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=20_000, description="Nội dung trả lời")
-    replied_at: AwareDatetime | None = Field(
+    replied_at: Instant | None = Field(
         default=None, description="Thời điểm trả lời thực tế (không ở tương lai)"
     )
 

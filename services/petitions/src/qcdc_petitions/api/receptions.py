@@ -8,7 +8,6 @@ Logging and answering visits: :mod:`qcdc_petitions.api.reception_entries`.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Awaitable
 from typing import Annotated, Any, TypeVar
@@ -36,7 +35,7 @@ from qcdc_petitions.api.reception_views import (
 from qcdc_petitions.domain import reception as model
 from qcdc_petitions.domain.reception import Host, SessionStatus
 from qcdc_petitions.handlers import receptions as handlers
-from qcdc_shared.api import Page, PageQuery, Problem, not_found, paginate
+from qcdc_shared.api import Day, Page, PageQuery, Problem, not_found, paginate
 from qcdc_shared.api.commands import run_command
 from qcdc_shared.auth import CurrentPrincipal, Principal, public, requires
 from qcdc_shared.clock import local_today
@@ -90,10 +89,8 @@ async def schedule_reception(
 async def list_receptions(
     runtime: RuntimeDep,
     page: PageQuery,
-    start: Annotated[
-        dt.date | None, Query(alias="from", description="Từ ngày (session_on)")
-    ] = None,
-    end: Annotated[dt.date | None, Query(alias="to", description="Đến ngày (session_on)")] = None,
+    start: Annotated[Day | None, Query(alias="from", description="Từ ngày (session_on)")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="Đến ngày (session_on)")] = None,
     host: Annotated[Host | None, Query()] = None,
     status: Annotated[SessionStatus | None, Query()] = None,
 ) -> Any:
@@ -130,8 +127,8 @@ async def list_receptions(
 async def missing_receptions(
     rules: Rules,
     runtime: RuntimeDep,
-    start: Annotated[dt.date, Query(alias="from", description="Từ ngày")],
-    end: Annotated[dt.date, Query(alias="to", description="Đến ngày")],
+    start: Annotated[Day, Query(alias="from", description="Từ ngày")],
+    end: Annotated[Day, Query(alias="to", description="Đến ngày")],
 ) -> Page[GapOut]:
     if end < start or (end - start).days > MAX_RANGE_DAYS:
         raise Problem.for_status(

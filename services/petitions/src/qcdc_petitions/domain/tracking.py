@@ -1,8 +1,14 @@
-"""Tracking codes a citizen keeps on paper: readable, not guessable (e.g. ``BT-7K4M-Q9XD``).
+"""Tracking codes a citizen keeps on paper: readable, not guessable
+(e.g. ``BT-7K4M-Q9XD-R2HW-C8NP``).
 
-The ward's initials, then 8 characters drawn with ``secrets`` from 31 letters and digits that
-cannot be misread for one another (no 0/O, 1/I/L): 31^8 ≈ 8.5·10^11 codes, ~40 bits, so
-guessing a live code is hopeless while the code still fits a receipt and a phone call.
+The ward's initials, then 16 characters drawn with ``secrets`` from 31 letters and digits that
+cannot be misread for one another (no 0/O, 1/I/L): 31^16 ≈ 7.3·10^23 codes, ~79 bits. Why so
+many: a lookup shows the answer, and lookups are limited per client (``rate_limit_lookup``,
+20 a minute by default), not per city. A year of 100,000 clients each at that limit is
+1.05·10^12 guesses; against a million live codes (about five years of Ho Chi Minh City's
+petitions) that finds 1.05·10^12 × 10^6 / 7.3·10^23 ≈ 1.4·10^-6 codes a year. The earlier
+8 characters (31^8 ≈ 8.5·10^11) would have given about 1.2·10^6: one guess in 850,000 would
+hit. Codes of that shape stay valid (``PATTERN`` accepts them): only new codes are longer.
 """
 
 from __future__ import annotations
@@ -11,9 +17,12 @@ import re
 import secrets
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-GROUPS = 2
+GROUPS = 4
 GROUP_LENGTH = 4
-PATTERN = re.compile(rf"^[A-Z0-9]{{1,4}}(?:-[{ALPHABET}]{{{GROUP_LENGTH}}}){{{GROUPS}}}$")
+EARLIER_GROUPS = 2  # codes issued before 2026-12 (40 bits)
+PATTERN = re.compile(
+    rf"^[A-Z0-9]{{1,4}}(?:-[{ALPHABET}]{{{GROUP_LENGTH}}}){{{EARLIER_GROUPS},{GROUPS}}}$"
+)
 
 
 def ward_prefix(ward: str) -> str:

@@ -8,7 +8,7 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Query, Request
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from qcdc_plans.adapters.decisions import DecisionRepository, to_decision
@@ -17,7 +17,7 @@ from qcdc_plans.adapters.tables import decisions
 from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, PlansUoW, Rules, command
 from qcdc_plans.domain.decision import FORMS_VI, Choice, Decision, Form, Outcome, Status, Tally
 from qcdc_plans.handlers import decisions as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
+from qcdc_shared.api import Day, DeadlineOut, Instant, Page, PageQuery, paginate
 from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.law.deadlines import start_of_day
@@ -28,7 +28,7 @@ router = APIRouter(tags=["decisions"])
 
 # Input bounds, not laws: the legal figures are checked by the domain against the rule table.
 MAX_HOUSEHOLDS = 100_000
-Instant = Annotated[AwareDatetime | dt.date, Field(union_mode="left_to_right")]
+DayOrInstant = Annotated[Instant | Day, Field(union_mode="left_to_right")]
 
 
 def _instant(value: dt.datetime | dt.date) -> dt.datetime:
@@ -51,12 +51,12 @@ class DecisionIn(In):
         description="Nếu nhập, phải khớp số hộ trong sổ đăng ký (DEC-PASS).",
     )
     form: Form = Field(description="meeting: họp; ballot: phát phiếu; online: trực tuyến.")
-    notice_at: Instant = Field(description="Ngày gửi thông báo và tài liệu (DEC-NOTICE).")
-    vote_at: Instant = Field(description="Ngày họp hoặc biểu quyết.")
+    notice_at: DayOrInstant = Field(description="Ngày gửi thông báo và tài liệu (DEC-NOTICE).")
+    vote_at: DayOrInstant = Field(description="Ngày họp hoặc biểu quyết.")
     ballot_reason: str | None = Field(
         default=None, min_length=1, max_length=2000, description="Lý do không họp được."
     )
-    draft_posted_on: dt.date | None = Field(
+    draft_posted_on: Day | None = Field(
         default=None, description="Hương ước, quy ước: ngày niêm yết dự thảo (DEC-CONV30)."
     )
     draft_posting: str | None = Field(

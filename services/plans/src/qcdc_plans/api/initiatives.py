@@ -25,7 +25,7 @@ from qcdc_plans.domain import initiative as model
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_plans.domain.initiative import Consent, Initiative, Status, Support
 from qcdc_plans.handlers import initiatives as handlers
-from qcdc_shared.api import Page, PageQuery, paginate
+from qcdc_shared.api import Day, Page, PageQuery, paginate
 from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.clock import local_today
@@ -46,7 +46,7 @@ class InitiativeIn(In):
 
 class ConsentIn(In):
     household: str = Field(pattern=HOUSEHOLD_ID, description="Mã hộ gia đình (không ghi tên).")
-    given_on: dt.date = Field(description="Ngày hộ đồng ý (không ở tương lai).")
+    given_on: Day = Field(description="Ngày hộ đồng ý (không ở tương lai).")
 
 
 class SupportOut(BaseModel):

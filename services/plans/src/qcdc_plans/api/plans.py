@@ -8,7 +8,6 @@ one. Which officer account reported progress is shown to ward staff only.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Annotated, Any
 
@@ -34,7 +33,7 @@ from qcdc_plans.api.plan_views import (
 from qcdc_plans.domain.plan import PlanStatus, TaskChange, TaskSpec, TaskStatus
 from qcdc_plans.domain.task_groups import GroupEdit
 from qcdc_plans.handlers import plans as handlers
-from qcdc_shared.api import Page, PageQuery, paginate
+from qcdc_shared.api import Day, Page, PageQuery, paginate
 from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, public, requires
 from qcdc_shared.law.deadlines import local_date
@@ -77,8 +76,8 @@ class TaskIn(In):
     task_group: GroupNumber
     title: Title
     owner: str = Field(min_length=1, max_length=64, description="Mã thành viên Ban Chỉ đạo.")
-    start_on: dt.date
-    due_on: dt.date
+    start_on: Day
+    due_on: Day
     deliverable: Text = Field(description="Sản phẩm, kết quả cần đạt.")
 
     def spec(self) -> TaskSpec:
@@ -88,8 +87,8 @@ class TaskIn(In):
 class TaskChangeIn(In):
     title: Title | None = None
     owner: str | None = Field(default=None, min_length=1, max_length=64)
-    start_on: dt.date | None = None
-    due_on: dt.date | None = None
+    start_on: Day | None = None
+    due_on: Day | None = None
     deliverable: Text | None = None
 
 

@@ -19,6 +19,7 @@ from qcdc_plans.api.common import GROUP_CODE, GroupCodePath, IdPath, In, PlansUo
 from qcdc_plans.domain.committee import POSITIONS_VI, Member, Position
 from qcdc_plans.domain.groups import ResidentialGroup
 from qcdc_plans.handlers import register as handlers
+from qcdc_shared.api import Day
 from qcdc_shared.api.commands import missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.law.deadlines import local_date
@@ -38,14 +39,14 @@ class GroupIn(In):
     online_optin: int = Field(
         default=0, ge=0, le=MAX_HOUSEHOLDS, description="Số hộ đồng ý biểu quyết trực tuyến."
     )
-    effective_on: dt.date | None = Field(default=None, description="Ngày số liệu có hiệu lực.")
+    effective_on: Day | None = Field(default=None, description="Ngày số liệu có hiệu lực.")
 
 
 class GroupChangeIn(In):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     households: int | None = Field(default=None, ge=1, le=MAX_HOUSEHOLDS)
     online_optin: int | None = Field(default=None, ge=0, le=MAX_HOUSEHOLDS)
-    effective_on: dt.date | None = None
+    effective_on: Day | None = None
 
 
 class GroupOut(BaseModel):
@@ -151,12 +152,12 @@ class MemberIn(In):
     account: str | None = Field(
         default=None, min_length=1, max_length=128, description="Tài khoản cán bộ."
     )
-    joined_on: dt.date | None = None
+    joined_on: Day | None = None
 
 
 class LeaveIn(In):
     reason: str = Field(min_length=1, max_length=2000)
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 class MemberOut(BaseModel):
@@ -223,9 +224,7 @@ async def list_members(
     runtime: RuntimeDep,
     request: Request,
     principal: OptionalPrincipal,
-    on: Annotated[
-        dt.date | None, Query(description="Thành phần tại ngày (mặc định hôm nay).")
-    ] = None,
+    on: Annotated[Day | None, Query(description="Thành phần tại ngày (mặc định hôm nay).")] = None,
     history: Annotated[bool, Query(description="Cả những người đã rời Ban.")] = False,
 ) -> Any:
     day = on or local_date(runtime.clock.now())

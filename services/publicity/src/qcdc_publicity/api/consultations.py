@@ -35,6 +35,7 @@ from qcdc_publicity.domain.consultation import (
 from qcdc_publicity.handlers import consultations as handlers
 from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
 from qcdc_shared.api.commands import run_command
+from qcdc_shared.api.limits import limited
 from qcdc_shared.audit import pseudonym
 from qcdc_shared.auth import CurrentPrincipal, Principal, public, requires
 from qcdc_shared.service import RuntimeDep
@@ -227,7 +228,7 @@ async def get_consultation(consultation_id: str, runtime: RuntimeDep) -> Consult
     "/consultations/{consultation_id}/comments",
     status_code=201,
     response_model=CommentOut,
-    **requires("citizen"),
+    **limited("filing", requires("citizen")),
     summary="Góp ý kiến (hiện tên hoặc ẩn danh) — comment, named or anonymous",
 )
 async def comment(

@@ -8,7 +8,7 @@ from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import String, cast, select
 
 from qcdc_publicity.adapters.postings import to_posting
@@ -16,7 +16,7 @@ from qcdc_publicity.adapters.tables import posting_versions, postings
 from qcdc_publicity.api.common import PublicityUoW, Rules
 from qcdc_publicity.domain.posting import PROCEDURE_ELEMENTS, Attachment, Channel, Posting, Status
 from qcdc_publicity.handlers import postings as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, Problem, not_found, paginate
+from qcdc_shared.api import Day, DeadlineOut, Instant, Page, PageQuery, Problem, not_found, paginate
 from qcdc_shared.api.commands import run_command
 from qcdc_shared.auth import (
     CurrentPrincipal,
@@ -60,12 +60,12 @@ class ContentIn(BaseModel):
 
 class PostingIn(ContentIn):
     category: int = Field(description="Nhóm nội dung 1–14 (Điều 11) — disclosure category")
-    decided_on: dt.date = Field(description="Ngày ban hành văn bản — date of the decision")
+    decided_on: Day = Field(description="Ngày ban hành văn bản — date of the decision")
 
 
 class PublishIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    published_at: AwareDatetime | None = Field(
+    published_at: Instant | None = Field(
         default=None, description="Ngày niêm yết thực tế (không ở tương lai) — when posted"
     )
 
@@ -230,8 +230,8 @@ async def list_postings(
     status: Annotated[Status | None, Query()] = None,
     category: Annotated[int | None, Query(ge=1, le=14)] = None,
     channel: Annotated[Channel | None, Query()] = None,
-    published_from: Annotated[dt.date | None, Query()] = None,
-    published_to: Annotated[dt.date | None, Query()] = None,
+    published_from: Annotated[Day | None, Query()] = None,
+    published_to: Annotated[Day | None, Query()] = None,
 ) -> Any:
     query = select(postings)
     if not is_ward_staff(viewer, request, "officer"):
