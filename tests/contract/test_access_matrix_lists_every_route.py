@@ -16,14 +16,11 @@ from starlette.routing import Mount
 from qcdc_shared.api import routes_without_access
 from qcdc_shared.settings import Settings
 
-from ..apps import BUILDERS
+from ..apps import BUILDERS, CALLERS, MATRIX
 
 pytestmark = pytest.mark.contract
 
 ROOT = Path(__file__).resolve().parents[2]
-MATRIX = ROOT / "docs" / "access-matrix.csv"
-ROLES = ("citizen", "officer", "inspector", "front", "city_monitor", "admin")
-CALLERS = ("anonymous", *(f"{role}.{where}" for role in ROLES for where in ("own", "other")))
 VERDICTS = {"401", "403", "ok"}
 
 

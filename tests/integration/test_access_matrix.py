@@ -14,10 +14,9 @@ from __future__ import annotations
 import asyncio
 import csv
 import json
-import re
 import time
 import uuid
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,38 +26,25 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from qcdc_gateway.main import build as build_gateway
 from qcdc_gateway.web.queue import TOKEN_COOKIE, csrf_token
-from qcdc_oversight.main import build as build_oversight
-from qcdc_petitions.main import build as build_petitions
-from qcdc_plans.main import build as build_plans
-from qcdc_publicity.main import build as build_publicity
-from qcdc_shared.auth import mint_development_token
+from qcdc_shared.api.limits import NAMES
+from qcdc_shared.auth import ROLES_IN_ORDER, mint_development_token
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.service import Harness, running
+
+from ..apps import BUILDERS, CALLERS, MATRIX
+from .access_bodies import bodies
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
-MATRIX = ROOT / "docs" / "access-matrix.csv"
 REGISTRY = ROOT / "deploy" / "wards.toml"
 WARD, OTHER_WARD = "ben-thanh", "sai-gon"
-ROLES = ("citizen", "officer", "inspector", "front", "city_monitor", "admin")
 WARD_SCOPED = ("officer", "inspector", "front")
-CALLERS = ("anonymous", *(f"{role}.{where}" for role in ROLES for where in ("own", "other")))
 # Every officer token is this account: the handler of the petition whose identity is probed.
 HANDLER = "can-bo-1"
-BUILDERS: dict[str, Callable[[Settings], FastAPI]] = {
-    "plans": build_plans,
-    "petitions": build_petitions,
-    "publicity": build_publicity,
-    "oversight": build_oversight,
-}
+WARD_APPS = {name: build for name, build in BUILDERS.items() if name != "gateway"}
 HOST = "service"  # the harness's base URL: same-origin for the dashboard's forms
-DAY = "2026-11-02"
-LATER = "2026-12-01"
-# A rate as the `limits` library reads it: "20/minute;500/day".
-RATES = re.compile(r"\d+/\w+(?:;\s*\d+/\w+)*")
 
 
 @dataclass(frozen=True)
@@ -79,17 +65,8 @@ def load_matrix() -> list[Row]:
 
 def unlimited(settings: dict[str, Any]) -> dict[str, Any]:
     """Rate limits out of the way: a matrix sends each route 13 requests from one client."""
-    for name, field in Settings.model_fields.items():
-        if not name.startswith("rate_limit"):
-            continue
-        default = field.default
-        if isinstance(default, bool):
-            settings[name] = False
-        elif isinstance(default, int | float):
-            settings[name] = 1_000_000
-        elif isinstance(default, str) and RATES.fullmatch(default):
-            settings[name] = re.sub(r"\d+/", "1000000/", default)
-    return settings
+    limits = [f"rate_limit_{name}" for name in NAMES]
+    return {**settings, **{name: "1000000/minute" for name in limits}}
 
 
 def ward_settings(nats_url: str, tmp_path: Path) -> Settings:
@@ -116,7 +93,7 @@ def tokens(settings: Settings) -> dict[str, str | None]:
     hold none in the ``own`` column, as issued, and a stray claim of another ward in the
     ``other`` column, which must change nothing."""
     held: dict[str, str | None] = {"anonymous": None}
-    for role in ROLES:
+    for role in ROLES_IN_ORDER:
         sub = HANDLER if role == "officer" else f"matrix-{role}"
         own = WARD if role in WARD_SCOPED else None
         for where, ward in (("own", own), ("other", OTHER_WARD)):
@@ -124,133 +101,6 @@ def tokens(settings: Settings) -> dict[str, str | None]:
                 settings, role=role, ward=ward, sub=sub
             )
     return held
-
-
-def bodies() -> dict[tuple[str, str, str], Any]:
-    """A minimal valid JSON body per write route (a refusal of the body is still ``ok``)."""
-    reason = {"reason": "Kiểm tra quyền truy cập"}
-    posting = {
-        "category": 1,
-        "title": "Kế hoạch năm 2027",
-        "body": "Toàn văn.",
-        "channels": ["notice_board"],
-        "decided_on": DAY,
-    }
-    return {
-        ("plans", "POST", "/groups"): {"code": "TDP-91", "name": "Tổ 91", "households": 40},
-        ("plans", "PATCH", "/groups/{code}"): {"households": 41},
-        ("plans", "POST", "/committee/members"): {
-            "name": "Trần Văn Bình",
-            "position": "member",
-            "organisation": "UBND phường",
-        },
-        ("plans", "POST", "/committee/members/{member_id}/leave"): reason,
-        ("plans", "POST", "/plans"): {"year": 2031},
-        ("plans", "PATCH", "/plans/{plan_id}"): {"title": "Kế hoạch"},
-        ("plans", "POST", "/plans/{plan_id}/tasks"): {
-            "task_group": 1,
-            "title": "Tuyên truyền",
-            "owner": "Ban Chỉ đạo",
-            "start_on": DAY,
-            "due_on": LATER,
-            "deliverable": "Báo cáo",
-        },
-        ("plans", "PATCH", "/tasks/{task_id}"): {"title": "Tuyên truyền"},
-        ("plans", "POST", "/plans/{plan_id}/amendments"): reason,
-        ("plans", "POST", "/plans/{plan_id}/report"): {"summary": "Đã thực hiện."},
-        ("plans", "POST", "/tasks/{task_id}/progress"): {"percent": 50, "note": "Đang làm"},
-        ("plans", "POST", "/decisions"): {
-            "topic": 6,
-            "title": "Giờ sinh hoạt chung",
-            "form": "meeting",
-            "notice_at": DAY,
-            "vote_at": LATER,
-        },
-        ("plans", "POST", "/decisions/{decision_id}/votes"): {"household": "H-1", "choice": "yes"},
-        ("plans", "POST", "/decisions/{decision_id}/tally"): {"yes": 1, "no": 0, "present": 1},
-        ("plans", "POST", "/decisions/{decision_id}/close"): {},
-        ("plans", "POST", "/decisions/{decision_id}/recognise"): {"outcome": "recognised"},
-        ("plans", "POST", "/conferences"): {
-            "kind": "thematic",
-            "title": "Hội nghị chuyên đề",
-            "notice_on": DAY,
-            "held_on": LATER,
-        },
-        ("plans", "POST", "/conferences/{conference_id}/held"): {
-            "minutes": "Biên bản",
-            "attendees": 9,
-        },
-        ("plans", "POST", "/conferences/{conference_id}/cancel"): reason,
-        ("plans", "POST", "/initiatives"): {"topic": 6, "title": "Sáng kiến"},
-        ("plans", "POST", "/initiatives/{initiative_id}/consents"): {
-            "household": "H-1",
-            "given_on": DAY,
-        },
-        ("petitions", "POST", "/petitions"): {
-            "kind": "feedback",
-            "title": "Đèn đường hỏng",
-            "body": "Đèn đường trước nhà văn hoá hỏng.",
-        },
-        ("petitions", "POST", "/petitions/{petition_id}/accept"): {},
-        ("petitions", "POST", "/petitions/{petition_id}/refuse"): reason,
-        ("petitions", "POST", "/petitions/{petition_id}/forward"): {"to": "UBND quận", **reason},
-        ("petitions", "POST", "/petitions/{petition_id}/assign"): {"handler": "can-bo-9"},
-        ("petitions", "POST", "/petitions/{petition_id}/extend"): reason,
-        ("petitions", "POST", "/petitions/{petition_id}/answer"): {"text": "Đã sửa đèn."},
-        ("petitions", "POST", "/petitions/{petition_id}/escalate"): {"tracking_code": "ABCD-2345"},
-        ("petitions", "POST", "/receptions"): {"host": "chair", "session_on": LATER},
-        ("petitions", "POST", "/receptions/{reception_id}/held"): {"held": True},
-        ("petitions", "POST", "/receptions/{reception_id}/entries"): {"subject": "Hỏi về đất"},
-        ("petitions", "POST", "/receptions/{reception_id}/entries/{entry_id}/reply"): {
-            "text": "Đã trả lời."
-        },
-        ("publicity", "POST", "/postings"): posting,
-        ("publicity", "POST", "/postings/{posting_id}/publish"): {},
-        ("publicity", "POST", "/postings/{posting_id}/withdraw"): reason,
-        ("publicity", "POST", "/postings/{posting_id}/amend"): {
-            k: posting[k] for k in ("title", "body", "channels")
-        },
-        ("publicity", "POST", "/consultations"): {"title": "Dự thảo", "draft": "Toàn văn."},
-        ("publicity", "POST", "/consultations/{consultation_id}/comments"): {"text": "Đồng ý."},
-        ("publicity", "POST", "/consultations/{consultation_id}/close"): {},
-        ("oversight", "POST", "/violations/{violation_id}/resolve"): {"resolution": "Đã khắc phục"},
-        ("oversight", "POST", "/board/members"): {
-            "name": "Lê Thị Cúc",
-            "group": "TDP-01",
-            "position": "member",
-            "ward_official": False,
-        },
-        ("oversight", "POST", "/board/members/{member_id}/leave"): reason,
-        ("oversight", "POST", "/investment-boards"): {
-            "project": "Nâng cấp hẻm 12",
-            "investor": "UBND phường",
-            "members": [],
-            "supervision_start": LATER,
-            "investor_notified_on": DAY,
-        },
-        ("oversight", "POST", "/inspections"): {
-            "title": "Kiểm tra công khai",
-            "scope": "Niêm yết",
-            "start_on": LATER,
-        },
-        ("oversight", "POST", "/inspections/{inspection_id}/findings"): {
-            "title": "Thiếu niêm yết",
-            "detail": "Bảng tin trống.",
-        },
-        ("oversight", "POST", "/inspections/{inspection_id}/close"): {"report": "Báo cáo"},
-        ("oversight", "POST", "/recommendations"): {
-            "title": "Niêm yết đủ",
-            "body": "Đề nghị niêm yết.",
-            "addressed_to": "UBND phường",
-        },
-        ("oversight", "POST", "/recommendations/{recommendation_id}/answer"): {
-            "answer": "Tiếp thu",
-            "accepted": "accepted",
-        },
-        ("gateway", "POST", "/api/escalations/{escalation_id}/assign"): {"assignee": "tp-1"},
-        ("gateway", "POST", "/api/escalations/{escalation_id}/notes"): {"text": "Đã gọi phường."},
-        ("gateway", "POST", "/api/escalations/{escalation_id}/resolve"): {"resolution": "Xong"},
-    }
 
 
 # What each proxy row forwards: (ward service, method, that service's route, its path).
@@ -475,7 +325,7 @@ async def test_every_cell_of_the_access_matrix(
     settings = ward_settings(nats_url, tmp_path)
     topology = tmp_path / "topology.json"
     topology.write_text(
-        json.dumps({"wards": {WARD: {name: f"http://{name}.{WARD}" for name in BUILDERS}}})
+        json.dumps({"wards": {WARD: {name: f"http://{name}.{WARD}" for name in WARD_APPS}}})
     )
     city = settings.model_copy(
         update={"registry_file": str(REGISTRY), "topology_file": str(topology)}
@@ -484,14 +334,14 @@ async def test_every_cell_of_the_access_matrix(
     async with AsyncExitStack() as stack:
         started = time.monotonic()
         harnesses: dict[str, Harness] = {}
-        for name, build in [*BUILDERS.items(), ("gateway", build_gateway)]:
+        for name, build in BUILDERS.items():
             chosen = city if name == "gateway" else settings
             harnesses[name] = await stack.enter_async_context(
                 running(Harness, build, chosen, nats_url)
             )
         gateway = harnesses["gateway"].app
         gateway.state.proxy_client = httpx.AsyncClient(
-            transport=WardServices({n: harnesses[n].app for n in BUILDERS})
+            transport=WardServices({n: harnesses[n].app for n in WARD_APPS})
         )
         identity_petition = await assigned_petition(harnesses["petitions"], held)
         checking = time.monotonic()

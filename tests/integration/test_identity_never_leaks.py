@@ -16,6 +16,7 @@ import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import nats
@@ -474,7 +475,8 @@ async def consultation(publicity: Publicity, responses: list[str]) -> None:
 
 
 # Routes of the gateway not read here: the live stream never ends; the proxy forwards to a
-# ward's service (read above through the service itself); the queue needs a sign-in.
+# ward's service (read above through the service itself); the queue is read signed in, below.
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 SKIPPED = re.compile(r"^/(api/stream|api/wards/\{ward\}/\{service\}|queue|docs|redoc)")
 
 
@@ -488,8 +490,8 @@ def routes_of(routes: Sequence[Any]) -> Iterator[APIRoute]:
 
 async def everything_public(city: httpx.AsyncClient) -> list[str]:
     """Every GET route of the gateway that takes no other parameter than a ward or a file
-    format (its public API, HTML pages and open-data exports, the city queue as a monitor
-    reads it), in both languages."""
+    format (its public API, HTML pages and open-data exports), and the city queue as a monitor
+    reads it once signed in, in both languages."""
     app = city._transport.app  # type: ignore[attr-defined]
     monitor = mint_development_token(app.state.runtime.settings, role="city_monitor")
     answers = []
@@ -511,6 +513,19 @@ async def everything_public(city: httpx.AsyncClient) -> list[str]:
                 response = await city.get(path, params={"lang": lang}, headers=headers)
                 assert response.status_code < 500, (path, response.text)
                 answers.append(f"{path} {response.status_code} {readable(response.text)}")
+    # The city queue, signed in as a monitor signs in (a same-origin form; a session cookie).
+    signed_in = await city.post(
+        "/queue/sign-in",
+        content=urlencode({"token": monitor}),
+        headers={"Origin": str(city.base_url).rstrip("/"), **FORM},
+    )
+    assert signed_in.status_code == 303, signed_in.text
+    for lang in ("vi", "en"):
+        queue = await city.get("/queue", params={"lang": lang})
+        assert (
+            queue.status_code == 200 and "escalat" in queue.text.lower()
+        ) or "queue" in queue.url.path
+        answers.append(f"/queue {queue.status_code} {readable(queue.text)}")
     return answers
 
 

@@ -1,7 +1,8 @@
 """What one caller may send and how often, on the running services (issue "Trust", Done when):
 a 2 MB JSON body to any write route of any ward service or the gateway is a 413 problem+json,
 declared or chunked; a hundred tracking-code lookups at once from one client get 429 with
-Retry-After past the configured limit, and so do filing, identity reads and ``as_of``."""
+Retry-After past the configured limit, and so do filing (per address and per account),
+identity reads (never spent by a stranger) and ``as_of``."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from qcdc_petitions.testing import Petitions
+from qcdc_petitions.testing import running as running_petitions
 from qcdc_shared.api import MEDIA_TYPE
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.service import Harness, running
@@ -31,19 +34,48 @@ TWO_MB = 2 * 1024 * 1024
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-@asynccontextmanager
-async def service(
-    name: str, nats_server: NatsServer, tmp_path: Path, **limits: Any
-) -> AsyncIterator[Harness]:
-    settings = Settings(
+def settings_with(nats_server: NatsServer, tmp_path: Path, **limits: Any) -> Settings:
+    return Settings(
         env="development",
         ward=WARD,
         nats_url=nats_server.url,
         database_url=f"sqlite+aiosqlite:///{tmp_path}/{{service}}.db",
         **limits,
     )
+
+
+@asynccontextmanager
+async def service(
+    name: str, nats_server: NatsServer, tmp_path: Path, **limits: Any
+) -> AsyncIterator[Harness]:
+    settings = settings_with(nats_server, tmp_path, **limits)
     async with running(Harness, BUILDERS[name], settings, nats_server.url) as harness:
         yield harness
+
+
+PETITION = {
+    "kind": "feedback",
+    "title": "Đèn đường hỏng",
+    "body": "Đèn trước số 12 hỏng.",
+    "anonymous": True,
+}
+
+
+@asynccontextmanager
+async def petitions_service(
+    nats_server: NatsServer, tmp_path: Path, **limits: str
+) -> AsyncIterator[Petitions]:
+    settings = settings_with(nats_server, tmp_path, **limits)
+    async with running_petitions(settings, nats_server.url) as ward:
+        yield ward
+
+
+@asynccontextmanager
+async def elsewhere(harness: Harness) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the same running app from another address."""
+    transport = httpx.ASGITransport(app=harness.app, client=("203.0.113.7", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://service") as http:
+        yield http
 
 
 def write_routes(app: FastAPI) -> list[tuple[str, str]]:
@@ -130,16 +162,35 @@ async def test_a_hundred_tracking_lookups_at_once_get_429_past_the_limit(
 async def test_filing_is_limited_per_account_as_well_as_per_client(
     nats_server: NatsServer, tmp_path: Path
 ) -> None:
-    async with service("petitions", nats_server, tmp_path, rate_limit_filing="3/minute") as harness:
-        citizen = harness.token("citizen", sub="cong-dan-1")
-        petition = {"kind": "feedback", "channel": "online", "subject": "Đèn đường hỏng"}
-        statuses = []
-        for _ in range(4):
-            answer = await harness.http.post("/petitions", json=petition, headers=citizen)
-            statuses.append(answer.status_code)
-        assert 429 not in statuses[:3] and statuses[3] == 429
-        openapi = (await harness.http.get("/openapi.json")).json()
+    async with petitions_service(nats_server, tmp_path, rate_limit_filing="3/minute") as ward:
+        one_account = ward.citizen(sub="cong-dan-1")
+        # Three petitions filed from one address; the fourth, from another address but the
+        # same account, is refused for the account.
+        for _ in range(3):
+            assert (await ward.submit(headers=one_account)).status_code == 201
+        async with elsewhere(ward) as other_client:
+            refused = await other_client.post("/petitions", headers=one_account, json=PETITION)
+            assert refused.status_code == 429, refused.text
+            # Another account at that address files; the first address is spent for anyone.
+            other_account = ward.citizen(sub="cong-dan-2")
+            filed = await other_client.post("/petitions", headers=other_account, json=PETITION)
+            assert filed.status_code == 201, filed.text
+        assert (await ward.submit(headers=ward.citizen(sub="cong-dan-3"))).status_code == 429
+        openapi = (await ward.http.get("/openapi.json")).json()
         assert openapi["paths"]["/petitions"]["post"]["x-rate-limit"] == "filing"
+
+
+async def test_identity_reads_are_limited_and_strangers_spend_nothing(
+    nats_server: NatsServer, tmp_path: Path
+) -> None:
+    async with petitions_service(nats_server, tmp_path, rate_limit_identity="2/minute") as ward:
+        petition = await ward.submitted(kind="denunciation")
+        path = f"/petitions/{petition['id']}/identity"
+        for _ in range(3):  # anonymous: 401, counted against nobody
+            assert (await ward.http.get(path)).status_code == 401
+        officer = ward.officer()
+        statuses = [(await ward.http.get(path, headers=officer)).status_code for _ in range(3)]
+        assert 429 not in statuses[:2] and statuses[2] == 429
 
 
 async def test_as_of_is_limited_and_the_live_view_is_not(
@@ -151,3 +202,13 @@ async def test_as_of_is_limited_and_the_live_view_is_not(
         as_of = "/api/city/indicators?as_of=2026-06-30"
         past = [(await city.http.get(as_of)).status_code for _ in range(3)]
         assert past == [200, 200, 429]
+
+
+async def test_an_as_of_outside_the_calendar_is_refused_not_a_500(
+    nats_server: NatsServer, tmp_path: Path
+) -> None:
+    async with service("gateway", nats_server, tmp_path) as city:
+        for far in ("0001-01-01T00:00:00+14:00", "9999-12-31T23:00:00-10:00", "0001-01-01"):
+            for path in ("/api/city/indicators", "/api/wards", "/"):
+                answer = await city.http.get(path, params={"as_of": far})
+                assert answer.status_code in (400, 422), (path, far, answer.status_code)

@@ -55,11 +55,9 @@ class TokenVerifier:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._jwks = (
-            jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True)
-            if settings.jwt_jwks_url
-            else None
-        )
+        # PyJWKClient's key-set cache expires (300 s): a key the provider withdraws stops
+        # verifying within minutes, not at the next restart.
+        self._jwks = jwt.PyJWKClient(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
         self._algorithms: list[str] = list(settings.jwt_algorithms)
         self._key: str = settings.jwt_public_key or ""
         if not (self._jwks or self._key):
@@ -71,6 +69,12 @@ class TokenVerifier:
     def fetches_keys(self) -> bool:
         """True when verifying may wait on the network (the first token of a JWKS key)."""
         return self._jwks is not None
+
+    async def verified(self, token: str) -> Principal:
+        """:meth:`verify` for async code: PyJWKClient fetches with urllib, never on the loop."""
+        if self.fetches_keys:
+            return await asyncio.to_thread(self.verify, token)
+        return self.verify(token)
 
     def verify(self, token: str) -> Principal:
         settings = self._settings
@@ -171,15 +175,19 @@ async def current_principal(
         raise unauthorized(
             "Cần đăng nhập: gửi mã thông báo Bearer.", "Sign-in required: send a Bearer token."
         )
+    # Once per request, though both a route's guard and its rate limit ask.
+    known: Principal | None = getattr(request.state, "principal", None)
+    if known is not None:
+        return known
     verifier: TokenVerifier = request.app.state.verifier
     try:
-        if verifier.fetches_keys:  # PyJWKClient fetches with urllib: not on the event loop
-            return await asyncio.to_thread(verifier.verify, credentials.credentials)
-        return verifier.verify(credentials.credentials)
+        principal = await verifier.verified(credentials.credentials)
     except TokenError:
         raise unauthorized(
             "Mã thông báo không hợp lệ hoặc đã hết hạn.", "The token is invalid or has expired."
         ) from None
+    request.state.principal = principal
+    return principal
 
 
 async def optional_principal(

@@ -141,7 +141,10 @@ def create_app(
 def _refuse_a_ward_it_cannot_serve(settings: Settings) -> None:
     known: list[str] = []
     if settings.env == "production":
-        known = [ward.slug for ward in load_registry(settings.registry_file).wards]
+        try:
+            known = [ward.slug for ward in load_registry(settings.registry_file).wards]
+        except (OSError, ValueError) as error:
+            raise StartRefused([f"QCDC_REGISTRY_FILE={settings.registry_file}: {error}"]) from None
     problems = settings.ward_problems(known)
     if problems:
         raise StartRefused(problems)

@@ -113,6 +113,17 @@ class Settings(Locations):
                 "RS256/ES256 tokens of the city's identity provider, never HS256 or the "
                 "development key)"
             )
+        if self.jwt_jwks_url and not self.jwt_jwks_url.startswith("https://"):
+            problems.append(
+                "QCDC_JWT_JWKS_URL must be https:// (anyone on a plain-HTTP path could hand "
+                "this process the keys of their own tokens)"
+            )
+        if self.jwt_role_claim != "role" and not self.jwt_role_map:
+            problems.append(
+                "QCDC_JWT_ROLE_MAP is missing (with QCDC_JWT_ROLE_CLAIM set, the provider's own "
+                "role names must be mapped, or any role it spells 'admin' would be the "
+                "platform's admin)"
+            )
         identity = self.identity_key.get_secret_value()
         if not identity or identity == DEVELOPMENT_IDENTITY_KEY:
             problems.append("QCDC_IDENTITY_KEY is missing (the development key is refused)")
@@ -163,7 +174,7 @@ def get_settings() -> Settings:
 
 
 def _refusals(error: ValidationError) -> list[str]:
-    try:  # the same environment, asked what production would lack
+    errors = error.errors()
+    if all(not e["loc"] for e in errors):  # only the production check refused
         return Settings(env="development").production_problems()
-    except ValidationError:  # a malformed setting, whatever the environment
-        return [f"QCDC_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()]
+    return [f"QCDC_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in errors]

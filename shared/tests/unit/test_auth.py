@@ -32,7 +32,13 @@ from qcdc_shared.auth import (
     requires,
 )
 from qcdc_shared.clock import SystemClock
-from qcdc_shared.settings import DEVELOPMENT_JWT_KEY, Settings, StartRefused, get_settings
+from qcdc_shared.settings import (
+    DEVELOPMENT_JWT_KEY,
+    Settings,
+    StartRefused,
+    get_settings,
+    load_settings,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -329,6 +335,18 @@ def test_a_token_living_longer_than_the_maximum_is_refused(settings: Settings) -
         )
 
 
+def test_production_refuses_a_custom_role_claim_without_a_map(rsa_pair: tuple[str, str]) -> None:
+    with pytest.raises(ValidationError, match="QCDC_JWT_ROLE_MAP is missing"):
+        production(jwt_public_key=rsa_pair[1], jwt_role_claim="realm_access.roles")
+
+
+def test_a_mistyped_environment_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QCDC_ENV", "prod")
+    with pytest.raises(StartRefused) as refused:
+        load_settings()
+    assert refused.value.problems[0].startswith("QCDC_ENV: Input should be")
+
+
 def test_roles_and_wards_are_read_where_the_provider_puts_them(
     rsa_pair: tuple[str, str],
 ) -> None:
@@ -358,7 +376,9 @@ def test_roles_and_wards_are_read_where_the_provider_puts_them(
 
 def test_es256_keys_from_the_providers_jwks_url(jwks: tuple[Any, str]) -> None:
     private, url = jwks
-    verifier = TokenVerifier(production(jwt_jwks_url=url))
+    with pytest.raises(ValidationError, match="must be https://"):
+        production(jwt_jwks_url=url)  # a local test server: plain HTTP, development only
+    verifier = TokenVerifier(Settings(jwt_jwks_url=url))
     token = jwt.encode(claims(), private, algorithm="ES256", headers={"kid": "city-2026"})
     assert verifier.fetches_keys
     assert verifier.verify(token).sub == "can-bo-01"

@@ -10,8 +10,15 @@ import pytest
 from fastapi import FastAPI, Request
 
 from qcdc_shared.api import MEDIA_TYPE, Problem, install_openapi, install_problem_handlers
+from qcdc_shared.api.access import access
 from qcdc_shared.api.limits import BodyLimit, RateLimits, StreamSlots, limited
-from qcdc_shared.auth import TokenVerifier, mint_development_token, public, requires
+from qcdc_shared.auth import (
+    CurrentPrincipal,
+    TokenVerifier,
+    mint_development_token,
+    public,
+    requires,
+)
 from qcdc_shared.readiness import BUILDER_HEADER, CityState, CityStateHolder
 from qcdc_shared.settings import Settings
 
@@ -39,6 +46,10 @@ def build(settings: Settings) -> FastAPI:
     async def comment(request: Request) -> dict[str, int]:
         return {"read": len(await request.body())}
 
+    @app.get("/identity", **limited("identity", access(roles=("officer",))))
+    async def identity(principal: CurrentPrincipal) -> dict[str, str]:
+        return {"reader": principal.sub}
+
     @app.get("/track/{code}", **limited("lookup", public()))
     async def track(code: str) -> dict[str, str]:
         return {"code": code}
@@ -49,7 +60,10 @@ def build(settings: Settings) -> FastAPI:
 @pytest.fixture
 def settings() -> Settings:
     return Settings(
-        request_body_max_bytes=1000, rate_limit_filing="2/minute", rate_limit_lookup="3/minute"
+        request_body_max_bytes=1000,
+        rate_limit_filing="2/minute",
+        rate_limit_lookup="3/minute",
+        rate_limit_identity="1/minute",
     )
 
 
@@ -101,10 +115,17 @@ async def test_each_client_and_each_account_has_its_own_count(
     await limits.spend("filing", "client:198.51.100.1")
 
 
-async def test_a_refused_sign_in_spends_nothing(http: httpx.AsyncClient) -> None:
-    for _ in range(3):
+async def test_a_stranger_spends_nobodys_budget(
+    http: httpx.AsyncClient, settings: Settings
+) -> None:
+    for _ in range(3):  # refused by the guard, or by the route's own sign-in check
         assert (await http.post("/comments")).status_code == 401
-    assert (await http.get("/track/BT-1")).status_code == 200
+        assert (await http.get("/identity")).status_code == 401
+    me = citizen(settings, "a")
+    assert (await http.post("/comments", headers=me)).status_code == 200
+    officer = mint_development_token(settings, role="officer", ward="ben-thanh")
+    answer = await http.get("/identity", headers={"Authorization": f"Bearer {officer}"})
+    assert answer.status_code == 200
 
 
 async def test_the_demo_builder_is_not_counted(settings: Settings) -> None:
@@ -132,16 +153,17 @@ def test_openapi_names_the_limit_of_a_route_and_its_429(settings: Settings) -> N
     assert paths["/track/{code}"]["get"]["x-rate-limit"] == "lookup"
 
 
-async def test_open_streams_are_counted_per_client_and_in_all() -> None:
+def test_open_streams_are_counted_per_client_and_in_all() -> None:
     slots = StreamSlots(per_client=2, total=3)
     slots.take("a")
     slots.take("a")
     with pytest.raises(Problem) as refused:
         slots.take("a")
     assert refused.value.status == 429
-    async with slots.held("b"):
-        with pytest.raises(Problem):
-            slots.take("c")  # the total is reached
-    slots.take("c")  # b gave its slot back
+    slots.take("b")
+    with pytest.raises(Problem):
+        slots.take("c")  # the total is reached
+    slots.give_back("b")
+    slots.take("c")
     slots.give_back("a")
     slots.take("a")

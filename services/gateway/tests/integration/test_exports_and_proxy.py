@@ -4,6 +4,7 @@ routing proxy in front of a real publicity service served by uvicorn."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -19,6 +20,7 @@ import pytest
 
 from qcdc_gateway.main import build
 from qcdc_oversight.contracts import SubjectV1, ViolationDetectedV1
+from qcdc_petitions.main import build as build_petitions
 from qcdc_plans.contracts import DecisionClosedV1, DecisionRecognisedV1
 from qcdc_publicity.contracts import DeadlineV1, PostingPublishedV1, PostingWithdrawnV1
 from qcdc_publicity.main import build as build_publicity
@@ -45,12 +47,22 @@ DECISION_TITLE = "Góp vốn nâng cấp hẻm 12"
 
 
 @asynccontextmanager
-async def gateway(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+async def gateway(
+    settings: Settings, *, callers: tuple[str, ...] = ("127.0.0.1",)
+) -> AsyncIterator[Any]:
+    """The gateway's client, or with several ``callers``, one client per caller's address."""
     app = build(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-            yield http
+    async with app.router.lifespan_context(app), contextlib.AsyncExitStack() as clients:
+        https = [
+            await clients.enter_async_context(
+                httpx.AsyncClient(
+                    transport=httpx.ASGITransport(app=app, client=(address, 50000)),
+                    base_url="http://gateway",
+                )
+            )
+            for address in callers
+        ]
+        yield https[0] if len(https) == 1 else https
 
 
 def envelope(event: IntegrationEvent, ward: str, subject: str, sequence: int) -> Envelope:
@@ -356,3 +368,33 @@ async def test_the_proxy_carries_the_callers_token_to_the_wards_service(
     assert all(op["x-access"] == {"public": True} for op in proxied.values())
     for path in ("/api/events", "/api/stream", "/api/export/fields.json"):
         assert operations[path]["get"]["x-access"] == {"public": True}
+
+
+async def test_a_ward_counts_the_citizens_behind_the_proxy_not_the_gateway(
+    nats_server: NatsServer, database_url: str, tmp_path: Path
+) -> None:
+    petitions_url = sibling_database_url(database_url, "petitions")
+    ward = Settings(
+        ward="ben-thanh",
+        nats_url=nats_server.url,
+        database_url=petitions_url,
+        rate_limit_lookup="2/minute",
+    )
+    try:
+        async with serving(build_petitions(ward)) as petitions:
+            topology = tmp_path / "topology.json"
+            topology.write_text(json.dumps({"wards": {"ben-thanh": {"petitions": petitions}}}))
+            settings = Settings(
+                nats_url=nats_server.url,
+                database_url=database_url,
+                registry_file=str(REGISTRY),
+                topology_file=str(topology),
+            )
+            track = "/api/wards/ben-thanh/petitions/petitions/track/BT-2345-6789-ABCD-EFGH"
+            async with gateway(settings, callers=("198.51.100.1", "198.51.100.2")) as (one, two):
+                first = [(await one.get(track)).status_code for _ in range(3)]
+                second = (await two.get(track)).status_code
+    finally:
+        await drop_database(petitions_url)
+    assert first == [404, 404, 429]  # the ward's limit, counted for this citizen
+    assert second == 404  # another citizen through the same gateway is not held back

@@ -14,10 +14,10 @@ gateway's ward proxy, an ingress).
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import math
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Coroutine
 from typing import Any, Final, Literal
 
 from fastapi import Depends, Request
@@ -26,6 +26,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from qcdc_shared.api.access import EXTENSION as ACCESS
 from qcdc_shared.api.problems import RATE_LIMIT, Problem, ProblemResponse
 from qcdc_shared.auth import OptionalPrincipal
 from qcdc_shared.readiness import CityStateHolder
@@ -36,7 +37,15 @@ NAMES: Final[tuple[Limited, ...]] = ("filing", "lookup", "identity", "costly")
 
 
 def address_of(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The caller's address; for IPv6 its /64, which one subscriber holds whole."""
+    host = request.client.host if request.client else "unknown"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if address.version == 6 and not address.ipv4_mapped:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return host
 
 
 def too_many(retry_after: int) -> Problem:
@@ -56,22 +65,24 @@ class RateLimits:
         }
 
     async def spend(self, name: Limited, *callers: str) -> None:
-        """Count one request of each caller, or refuse it with the wait before the next."""
+        """Count one request of each caller, or refuse it with the wait before the next. A hit
+        tests and counts at once in the store: concurrent requests cannot all pass a test
+        before any of them is counted."""
         for caller in callers:
             for item in self._items[name]:
-                if not await self._limiter.test(item, name, caller):
+                if not await self._limiter.hit(item, name, caller):
                     stats = await self._limiter.get_window_stats(item, name, caller)
                     raise too_many(max(1, math.ceil(stats.reset_time - time.time())))
-            for item in self._items[name]:
-                await self._limiter.hit(item, name, caller)
 
 
 def _spender(
-    name: Limited, when: Callable[[Request], bool] | None
+    name: Limited, when: Callable[[Request], bool] | None, *, signed_in: bool
 ) -> Callable[..., Coroutine[Any, Any, None]]:
     async def spend(request: Request, principal: OptionalPrincipal) -> None:
         if when is not None and not when(request):
             return
+        if signed_in and principal is None:
+            return  # refused as anonymous next: a stranger spends nobody's budget
         city: CityStateHolder = request.app.state.city
         if city.state.sent_by_builder(request):
             return  # the demo builder writes a city's history through the API, as the platform
@@ -89,7 +100,8 @@ def limited(
 ) -> dict[str, Any]:
     """Route keyword arguments (``requires(...)`` or ``public()``) that also count each call
     against the limit ``name``; ``when`` narrows it to some calls (``?as_of=`` given)."""
-    spend = Depends(_spender(name, when))
+    public = route.get("openapi_extra", {}).get(ACCESS, {}).get("public", False)
+    spend = Depends(_spender(name, when, signed_in=not public))
     return {**_named(name, route), "dependencies": [*route.get("dependencies", ()), spend]}
 
 
@@ -110,14 +122,6 @@ class StreamSlots:
     def __init__(self, *, per_client: int, total: int) -> None:
         self.per_client, self.total = per_client, total
         self._open: dict[str, int] = {}
-
-    @asynccontextmanager
-    async def held(self, client: str) -> AsyncIterator[None]:
-        self.take(client)
-        try:
-            yield
-        finally:
-            self.give_back(client)
 
     def take(self, client: str) -> None:
         if sum(self._open.values()) >= self.total or self._open.get(client, 0) >= self.per_client:

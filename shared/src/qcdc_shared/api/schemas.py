@@ -1,4 +1,4 @@
-"""Shapes every service shares: the bounds of what a request may carry, and responses."""
+"""Shapes every service shares: the days a request may name, and responses."""
 
 from __future__ import annotations
 
@@ -10,15 +10,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 # Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact.
 VIETNAM: Final = dt.timezone(dt.timedelta(hours=7), "ICT")
 
-# What a request may carry (issue 17). These are not legal numbers, so not rule-table rows:
-# they keep a hostile request from filling a database with megabytes of text, or a date near
-# year 1 or 9999 from overflowing a deadline computed from it (a 500 found by schemathesis).
-MAX_ID: Final = 64  # a record's id or code, in a path, a query or a body
-MAX_LIST: Final = 50  # the items of a list in a query or a body (wards, channels, files)
-MAX_NAME: Final = 200  # a person's, an organisation's or a group's name
-MAX_TITLE: Final = 300  # a one-line title
-MAX_REASON: Final = 2_000  # a reason, a resolution, a short statement
-MAX_TEXT: Final = 20_000  # a petition's body, an answer, minutes, a report
+# The days a request may name. Not legal numbers, so not rule-table rows: a date near year 1
+# or 9999 would overflow a deadline computed from it (a 500 found by schemathesis).
 FIRST_DAY: Final = dt.date(1900, 1, 1)
 LAST_DAY: Final = dt.date(2100, 12, 31)
 

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from qcdc_gateway.adapters.facts import fact_from_row, fact_values
 from qcdc_gateway.adapters.ledger_heads import SqlLedgerHeads
 from qcdc_gateway.adapters.tables import city_events, city_facts
-from qcdc_gateway.domain.facts import EVENT_FIELDS, Fact
+from qcdc_gateway.domain.facts import EVENT_FIELDS, Fact, without_accounts
 from qcdc_shared.envelope import Envelope
 
 Key = tuple[str, str, str]
@@ -50,6 +50,7 @@ class BatchedLog:
     async def append(self, envelope: Envelope, *, received_at: dt.datetime) -> None:
         self._known.add(envelope.id)
         row = {name: getattr(envelope, name) for name in ("id", *EVENT_FIELDS)}
+        row["data"] = without_accounts(envelope.type, row["data"])
         self._appended.append({**row, "received_at": received_at})
 
     async def flush(self) -> None:

@@ -10,7 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from qcdc_gateway.adapters.tables import city_events
-from qcdc_gateway.domain.facts import EVENT_FIELDS, Change, Fact, changes, fold
+from qcdc_gateway.domain.facts import (
+    EVENT_FIELDS,
+    Change,
+    Fact,
+    changes,
+    fold,
+    without_accounts,
+)
 from qcdc_shared.envelope import Envelope
 
 FACT_COLUMNS = tuple(city_events.c[name] for name in EVENT_FIELDS)
@@ -28,6 +35,7 @@ class SqlCityLog:
 
     async def append(self, envelope: Envelope, *, received_at: dt.datetime) -> None:
         logged = envelope.model_dump(include={"id", *EVENT_FIELDS})
+        logged["data"] = without_accounts(envelope.type, logged["data"])
         await self.session.execute(city_events.insert().values(**logged, received_at=received_at))
 
 

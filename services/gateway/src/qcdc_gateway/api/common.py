@@ -7,12 +7,12 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
-from pydantic import AwareDatetime
 
 from qcdc_gateway.computed import ComputedViews
 from qcdc_gateway.domain.indicators import Period
 from qcdc_gateway.unit_of_work import GatewayUnitOfWork
 from qcdc_shared.api import Problem
+from qcdc_shared.api.schemas import Day, Instant
 from qcdc_shared.law.calendar import WorkingCalendar
 from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.service import unit_of_work
@@ -32,7 +32,7 @@ class IndicatorParams:
     def __init__(
         self,
         as_of: Annotated[
-            AwareDatetime | dt.date | None,
+            Instant | Day | None,
             Query(
                 description="Chỉ số như thành phố biết tại thời điểm này — indicators as the city "
                 "knew them then (events recorded by that instant; a date means its end, +07:00)."

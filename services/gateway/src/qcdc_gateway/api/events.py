@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, func, or_, select
 from starlette.types import Receive, Scope, Send
 
@@ -23,6 +23,7 @@ from qcdc_gateway.adapters.log import FACT_COLUMNS
 from qcdc_gateway.adapters.tables import city_events
 from qcdc_shared.api import Page, PageQuery, Problem, paginate
 from qcdc_shared.api.limits import StreamSlots, address_of, holds_a_stream
+from qcdc_shared.api.schemas import Instant
 from qcdc_shared.auth import public
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import RuntimeDep
@@ -113,10 +114,10 @@ async def list_events(
     page: PageQuery,
     filters: EventFilterQuery,
     since: Annotated[
-        AwareDatetime | None, Query(description="Từ thời điểm này (gồm) — from, inclusive")
+        Instant | None, Query(description="Từ thời điểm này (gồm) — from, inclusive")
     ] = None,
     until: Annotated[
-        AwareDatetime | None, Query(description="Đến trước thời điểm này — until, exclusive")
+        Instant | None, Query(description="Đến trước thời điểm này — until, exclusive")
     ] = None,
 ) -> Any:
     where = filters.where()

@@ -203,6 +203,23 @@ LATER_VERSIONS: dict[tuple[str, str, str], frozenset[str]] = {
 # the event's id, as its columns.
 EVENT_FIELDS = ("ward", "type", "subject", "sequence", "time", "data")
 
+# Accounts that retired versions named (decision 0013). The city's log keeps those events
+# without them, so neither /api/events nor a rebuild from QCDC_CITY, whose messages still
+# carry them, shows who handled a petition or an escalation.
+ACCOUNT_FIELDS: dict[str, frozenset[str]] = {
+    "vn.qcdc.petitions.petition.assigned.v1": frozenset({"handler"}),
+    **{
+        f"vn.qcdc.gateway.escalation.{name}.v1": frozenset({"assignee"})
+        for name in ("assigned", "acknowledged", "noted", "resolved")
+    },
+}
+
+
+def without_accounts(type: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The event's data as the city's log keeps it."""
+    dropped = ACCOUNT_FIELDS.get(type)
+    return {k: v for k, v in data.items() if k not in dropped} if dropped else data
+
 
 def changes(
     *, ward: str, type: str, subject: str, sequence: int, time: dt.datetime, data: Mapping[str, Any]

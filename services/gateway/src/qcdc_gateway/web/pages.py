@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from pydantic import AwareDatetime, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
 
 from qcdc_gateway.adapters.ledger_heads import latest_ledger_heads
@@ -24,6 +24,7 @@ from qcdc_gateway.web.i18n import Translator
 from qcdc_gateway.web.rendering import error_page, render, translator
 from qcdc_shared.api import Problem
 from qcdc_shared.api.limits import limited
+from qcdc_shared.api.schemas import Day, Instant
 from qcdc_shared.auth import public
 from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.runtime import Runtime
@@ -32,7 +33,7 @@ from qcdc_shared.service import RuntimeDep
 router = APIRouter(tags=["dashboard"], include_in_schema=False)
 router.include_router(queue.router)
 
-_AS_OF: TypeAdapter[AwareDatetime | dt.date] = TypeAdapter(AwareDatetime | dt.date)
+_AS_OF: TypeAdapter[Instant | Day] = TypeAdapter(Instant | Day)
 PERIOD_KEYS = ("as_of", "year", "month")
 
 

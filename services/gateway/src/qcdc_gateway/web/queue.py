@@ -145,7 +145,7 @@ def sessions(request: Request) -> Sessions:
     return found
 
 
-def signed_in(request: Request) -> tuple[Principal, str] | None:
+async def signed_in(request: Request) -> tuple[Principal, str] | None:
     """The session's principal and id (the form tokens are keyed by the id)."""
     session_id = request.cookies.get(TOKEN_COOKIE)
     token = sessions(request).token(session_id) if session_id else None
@@ -153,7 +153,7 @@ def signed_in(request: Request) -> tuple[Principal, str] | None:
         return None
     verifier: TokenVerifier = request.app.state.verifier
     try:
-        principal = verifier.verify(token)
+        principal = await verifier.verified(token)
     except TokenError:
         return None
     return (principal, session_id) if principal.role in ROLES else None
@@ -197,7 +197,7 @@ def _sign_in_page(request: Request, *, error: str | None = None, status: int = 2
 
 @router.get("/queue", response_class=HTMLResponse, **public())
 async def queue_page(request: Request, runtime: RuntimeDep) -> Response:
-    session = signed_in(request)
+    session = await signed_in(request)
     if session is None:
         response = _sign_in_page(request)
         if TOKEN_COOKIE in request.cookies:  # expired, or no longer a monitor's: forget it
@@ -241,7 +241,7 @@ async def sign_in(request: Request) -> Response:
         return _sign_in_page(request, error=t("sign_in.invalid"), status=413)
     verifier: TokenVerifier = request.app.state.verifier
     try:
-        principal = verifier.verify(token)
+        principal = await verifier.verified(token)
     except TokenError:
         return _sign_in_page(request, error=t("sign_in.invalid"), status=401)
     if principal.role not in ROLES:
@@ -261,7 +261,7 @@ async def sign_in(request: Request) -> Response:
 
 @router.post("/queue/sign-out", response_class=HTMLResponse, **public())
 async def sign_out(request: Request) -> Response:
-    session = signed_in(request)
+    session = await signed_in(request)
     try:
         fields = await form_fields(request)
     except BadForm:
@@ -293,7 +293,7 @@ async def act(escalation_id: str, name: str, request: Request, uow: GatewayUoW) 
         return error_page(request, 404, t("error.404"))
     if not same_origin(request):
         return _refused_cross_site(request)
-    session = signed_in(request)
+    session = await signed_in(request)
     if session is None:
         return _sign_in_page(request, error=t("sign_in.invalid"), status=401)
     principal, session_id = session

@@ -8,7 +8,8 @@ many: a lookup shows the answer, and lookups are limited per client (``rate_limi
 1.05·10^12 guesses; against a million live codes (about five years of Ho Chi Minh City's
 petitions) that finds 1.05·10^12 × 10^6 / 7.3·10^23 ≈ 1.4·10^-6 codes a year. The earlier
 8 characters (31^8 ≈ 8.5·10^11) would have given about 1.2·10^6: one guess in 850,000 would
-hit. Codes of that shape stay valid (``PATTERN`` accepts them): only new codes are longer.
+hit. Codes of that shape stay valid (``PATTERN`` accepts them) and stay that exposed, which
+docs/security.md says: only new codes are longer.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 GROUPS = 4
 GROUP_LENGTH = 4
 EARLIER_GROUPS = 2  # codes issued before 2026-12 (40 bits)
+_GROUP = rf"-[{ALPHABET}]{{{GROUP_LENGTH}}}"
+_LATER = GROUPS - EARLIER_GROUPS
+# Today's codes, or the earlier shape: never one that was not issued.
 PATTERN = re.compile(
-    rf"^[A-Z0-9]{{1,4}}(?:-[{ALPHABET}]{{{GROUP_LENGTH}}}){{{EARLIER_GROUPS},{GROUPS}}}$"
+    rf"^[A-Z0-9]{{1,4}}(?:{_GROUP}){{{EARLIER_GROUPS}}}(?:(?:{_GROUP}){{{_LATER}}})?$"
 )
 
 
