@@ -86,6 +86,27 @@ def test_every_row_cites_a_basis_and_says_what_it_means(table: RuleTable) -> Non
             assert row.counted_from, row.id
 
 
+def test_every_row_says_where_it_was_read_and_whether_it_was(table: RuleTable) -> None:
+    """Issue "the law in force today": a row with no source or status fails, a confirmed row
+    quotes the passage it was read in, an unconfirmed one says what would confirm it."""
+    for rule in table.rules:
+        where = f"{rule.id} from {rule.effective_from}"
+        assert rule.source and rule.status and rule.reviewed_on, where
+        if rule.status == "confirmed":
+            assert rule.quote, where
+        else:
+            assert rule.missing, where
+    with pytest.raises(ValidationError, match="says what is missing"):
+        Rule(
+            id="REC-WEEK",
+            unit="count",
+            basis="b",
+            effective_from=dt.date(2026, 7, 1),
+            source="s",
+            status="unconfirmed",
+        )
+
+
 def test_cmp_accept_switches_on_2026_07_01(table: RuleTable) -> None:
     before = table.rule("CMP-ACCEPT", on=dt.date(2026, 6, 30))
     after = table.rule("CMP-ACCEPT", on=dt.date(2026, 7, 1))

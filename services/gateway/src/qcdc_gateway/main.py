@@ -14,7 +14,7 @@ from nats.js import JetStreamContext
 
 from qcdc_gateway import consumers
 from qcdc_gateway.adapters.tables import metadata
-from qcdc_gateway.api import city, escalations, events, exports, proxy, wards
+from qcdc_gateway.api import city, escalations, events, exports, proxy, rules, wards
 from qcdc_gateway.computed import ComputedViews
 from qcdc_gateway.source_keeper import SourceKeeper
 from qcdc_gateway.unit_of_work import SqlGatewayUnitOfWork
@@ -84,7 +84,8 @@ def build(
             escalations.router,
             events.router,
             exports.router,
-            pages.router,  # the dashboard: /, /wards/{slug}, /queue
+            rules.router,
+            pages.router,  # the dashboard: /, /wards/{slug}, /queue, /rules
             proxy.router,
         ],
         metadata=metadata,

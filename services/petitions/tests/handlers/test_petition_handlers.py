@@ -138,12 +138,12 @@ async def test_paper_before_inf_req_took_effect_is_a_422_naming_the_rule_not_a_c
     long_ago = dt.datetime(2010, 1, 1, tzinfo=LOCAL_TZ)  # before every INF-REQ row
     with pytest.raises(Problem) as refused:
         await submit(uow, kind="information_request", by=OFFICER, received_at=long_ago)
-    assert refused.value.status == 422 and refused.value.rule == "INF-REQ.complex"
-    assert "INF-REQ.complex" in refused.value.detail_en
+    assert refused.value.status == 422 and refused.value.rule == "INF-REQ.post"
+    assert "INF-REQ.post" in refused.value.detail_en
     assert uow.petitions.items == {} and uow.events == []
     (audit,) = uow.audit_log
     assert (audit.actor, audit.action, audit.outcome) == ("can-bo-1", "petition.submit", "refused")
-    assert audit.detail == {"rule": "INF-REQ.complex"}
+    assert audit.detail == {"rule": "INF-REQ.post"}
 
 
 async def test_an_online_petition_cannot_carry_a_date_of_receipt() -> None:

@@ -38,7 +38,7 @@ async def test_an_officer_records_paper_with_its_real_date_never_a_future_one(
         headers=petitions.officer(), kind="information_request", received_at=str(ten_days_ago)
     )
     assert paper.status_code == 201, paper.text
-    assert paper.json()["deadlines"][0]["rule"] == "INF-REQ.complex"  # on paper: 15 days
+    assert paper.json()["deadlines"][0]["rule"] == "INF-REQ.post"  # on paper: its 5 working days
     shown = await petitions.get(paper.json()["id"])
     assert shown["channel"] == "paper" and shown["received_on"] == str(ten_days_ago)
 
@@ -61,14 +61,14 @@ async def test_paper_received_before_the_information_rule_took_effect_is_a_422_n
     assert before.status_code == 422, before.text
     assert before.headers["content-type"] == "application/problem+json"
     problem = before.json()
-    assert problem["rule"] == "INF-REQ.complex"
-    assert "INF-REQ.complex" in problem["detail_en"]
+    assert problem["rule"] == "INF-REQ.post"
+    assert "INF-REQ.post" in problem["detail_en"]
     listed = (await petitions.http.get("/petitions", headers=petitions.officer())).json()
     assert listed["total"] == 0
     async with petitions.runtime.sessionmaker() as session:
         audits = (await session.execute(select(audit_log))).all()
     assert [(a.action, a.actor, a.outcome, a.detail) for a in audits] == [
-        ("petition.submit", "can-bo-1", "refused", {"rule": "INF-REQ.complex"})
+        ("petition.submit", "can-bo-1", "refused", {"rule": "INF-REQ.post"})
     ]
     assert await petitions.ward_messages(f"qcdc.{WARD}.petitions.petition.>") == []
 

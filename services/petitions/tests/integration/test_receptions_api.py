@@ -254,12 +254,12 @@ async def test_missing_sessions_and_the_schedule_by_dates(service: Service) -> N
     )
     assert response.status_code == 200, response.text
     page = response.json()
+    # Since 2026-07-01 the chair's count is per month (Law 136/2025): three days in October
+    # (the cancelled one does not count) are enough; the party secretary's one day is not.
     assert [(g["rule"], g["period"], g["counted"], g["required"]) for g in page["items"]] == [
-        ("REC-WEEK", "2026-W41", 0, 1),
-        ("REC-WEEK", "2026-W43", 0, 1),
         ("REC-WEEK.party-secretary", "2026-10", 1, 2),
     ]
-    assert page["total"] == 3 and page["next_cursor"] is None
+    assert page["total"] == 1 and page["next_cursor"] is None
     assert all(g["ended"] and g["table_version"] for g in page["items"])
 
     schedule = await http.get(
@@ -281,6 +281,47 @@ async def test_missing_sessions_and_the_schedule_by_dates(service: Service) -> N
         refused = await http.get("/receptions/missing", params=params)
         assert refused.status_code == 422
         assert refused.headers["content-type"].startswith("application/problem+json")
+
+
+def chair_gaps(page: dict[str, Any]) -> list[tuple[str, str, str, int, int]]:
+    return [
+        (g["rule"], g["effective_from"], g["period"], g["counted"], g["required"])
+        for g in page["items"]
+        if g["host"] == "chair"
+    ]
+
+
+async def test_the_chair_counts_by_week_until_june_2026_and_by_month_after(
+    service: Service,
+) -> None:
+    """REC-WEEK's row in force on a period's first day judges it: weeks until 2026-06-30
+    (Law 42/2013 Art. 15), months from 2026-07-01 (Law 136/2025), whatever today is."""
+    posted = "2026-05-01"
+    for day in ("2026-06-01", "2026-06-15", "2026-07-06"):
+        await service.schedule(host="chair", session_on=day, posted_on=posted)
+    missing = await service.http.get(
+        "/receptions/missing", params={"from": "2026-06-01", "to": "2026-07-31"}
+    )
+    assert missing.status_code == 200, missing.text
+    assert chair_gaps(missing.json()) == [
+        ("REC-WEEK", "2014-07-01", "2026-W24", 0, 1),
+        ("REC-WEEK", "2014-07-01", "2026-W26", 0, 1),
+        # Starts on Monday 2026-06-29: still judged by the weekly row.
+        ("REC-WEEK", "2014-07-01", "2026-W27", 0, 1),
+        ("REC-WEEK", "2026-07-01", "2026-07", 1, 2),
+    ]
+
+
+async def test_december_2026_with_one_chair_day_is_missing_and_with_two_is_not(
+    service: Service,
+) -> None:
+    posted, december = "2026-11-01", {"from": "2026-12-01", "to": "2026-12-31"}
+    await service.schedule(host="chair", session_on="2026-12-07", posted_on=posted)
+    one_day = await service.http.get("/receptions/missing", params=december)
+    assert chair_gaps(one_day.json()) == [("REC-WEEK", "2026-07-01", "2026-12", 1, 2)]
+    await service.schedule(host="chair", session_on="2026-12-14", posted_on=posted)
+    two_days = await service.http.get("/receptions/missing", params=december)
+    assert chair_gaps(two_days.json()) == []
 
 
 async def test_sweep_marks_unanswered_visits_overdue_once(service: Service) -> None:

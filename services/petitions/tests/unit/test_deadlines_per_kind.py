@@ -151,7 +151,11 @@ def test_information_request_clocks_cross_tet(
     online = submitted("information_request", D(2027, 2, 3), rules, channel="online")
     assert dues(online) == {"INF-REQ.simple": simple}
     paper = submitted("information_request", D(2027, 2, 3), rules)
-    assert dues(paper) == {"INF-REQ.complex": complex_}
+    assert set(dues(paper)) == {"INF-REQ.post"}  # its own simple period (below)
+    declared_paper = workflow.extend(
+        paper, actor=OFFICER, now=at(D(2027, 2, 11)), rules=rules, reason="nhiều tài liệu"
+    )
+    assert dues(declared_paper) == {"INF-REQ.complex": complex_}
     # Declaring the online request complex replaces its clock, still counted from receipt.
     declared = workflow.extend(
         online, actor=OFFICER, now=at(D(2027, 2, 11)), rules=rules, reason="nhiều tài liệu"
@@ -164,6 +168,14 @@ def test_information_request_clocks_cross_tet(
     with pytest.raises(PetitionRefused) as refused:  # one extension only
         workflow.extend(more, actor=OFFICER, now=at(D(2027, 2, 15)), rules=rules, reason="x")
     assert refused.value.rule == "INF-REQ"
+
+
+def test_a_simple_request_by_post_is_due_in_its_5_working_days_and_online_keeps_3() -> None:
+    """INF-REQ by channel (Law 104/2016 Arts. 30–31): received on Monday 2026-11-30."""
+    by_post = submitted("information_request", D(2026, 11, 30), BASE, channel="paper")
+    assert dues(by_post) == {"INF-REQ.post": D(2026, 12, 7)}
+    online = submitted("information_request", D(2026, 11, 30), BASE, channel="online")
+    assert dues(online) == {"INF-REQ.simple": D(2026, 12, 3)}
 
 
 @pytest.mark.parametrize("calendar", ["base", "swapped"])

@@ -98,10 +98,20 @@ class Rule(BaseModel):
     applies_to: tuple[int, ...] = ()
     extension: ExtensionSpec | None = None
     max_amount: int | None = None
+    # A count per period (REC-WEEK: sessions a week, or from 2026-07-01 days a month).
+    period: Literal["week", "month"] | None = None
     basis: str = Field(min_length=1)
     effective_from: dt.date
     summary: str = ""
     summary_vi: str = ""
+    # Where the figure was read: the page or gazette reference, the passage in Vietnamese that
+    # states it, when it was read, and whether it was read there (``confirmed``) or not yet
+    # (``unconfirmed``, with what is ``missing``).
+    source: str = ""
+    quote: str = ""
+    reviewed_on: dt.date | None = None
+    status: Literal["confirmed", "unconfirmed"] | None = None
+    missing: str = ""
 
     @field_validator("amount", mode="before")
     @classmethod
@@ -131,6 +141,10 @@ class Rule(BaseModel):
             raise ValueError(f"{self.id}: only shares may be fractions")
         if self.extension is not None and self.direction == "before":
             raise ValueError(f"{self.id}: a notice given ahead cannot be extended")
+        if self.period is not None and self.unit != "count":
+            raise ValueError(f"{self.id}: only counts are per period")
+        if self.status == "unconfirmed" and not self.missing:
+            raise ValueError(f"{self.id}: an unconfirmed row says what is missing")
         if self.max_amount is not None:
             if self.extension is None or self.extension.unit != self.unit:
                 raise ValueError(f"{self.id}: max_amount needs an extension in the same unit")

@@ -99,9 +99,9 @@ def _handle(
         act(start, "accept", {"complex_reason": "Nhiều bên liên quan"} if complex_case else None)
         done = start + (5 if late else 3)
     elif kind == "information_request":
-        # INF-REQ.simple is 3 working days (online): answered the same day, or a week on;
-        # on paper INF-REQ.complex is 15 working days: a week, or four.
-        done = w + (1 if late else 0) if online else w + (4 if late else 1)
+        # INF-REQ.simple is 3 working days online, INF-REQ.post 5 on paper: answered the
+        # same day, or a week on (online) or four (paper).
+        done = w + (1 if late else 0) if online else w + (4 if late else 0)
         act(done, "assign", assign, after=probe if late else None)
     else:  # feedback: FB-FWD 5 and REC-REPLY 10 working days from receipt
         assign_week = w + 3 if late else w

@@ -35,6 +35,28 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "nav.queue": ("Hàng đợi của thành phố", "City queue"),
     "nav.open_data": ("Dữ liệu mở", "Open data"),
     "nav.api": ("API", "API"),
+    "nav.rules": ("Quy tắc pháp lý", "Legal rules"),
+    "rules.title": ("Bảng quy tắc pháp lý", "The legal rules"),
+    "rules.intro": (
+        "Mọi thời hạn, số lượng và tỷ lệ nền tảng áp dụng, theo ngày có hiệu lực, với căn cứ "
+        "và nơi đã đọc được văn bản (bảng quy tắc phiên bản {version}).",
+        "Every period, count and share the platform applies, by the date it took effect, with "
+        "its legal basis and where its text was read (rule table version {version}).",
+    ),
+    "rules.changes": (
+        "Các dòng có hiệu lực hoặc được rà soát từ ngày {since}.",
+        "Rows in force or reviewed since {since}.",
+    ),
+    "rules.all": ("Toàn bộ bảng", "The whole table"),
+    "rules.none": ("Không có thay đổi.", "No changes."),
+    "rules.effective_from": ("Có hiệu lực từ", "In force from"),
+    "rules.amount": ("Mức", "Figure"),
+    "rules.counted_from": ("Tính từ", "Counted from"),
+    "rules.basis": ("Căn cứ", "Legal basis"),
+    "rules.source": ("Nguồn đã đọc", "Source read"),
+    "rules.quote": ("Trích dẫn", "Quote"),
+    "rules.status": ("Tình trạng", "Status"),
+    "rules.missing": ("Còn thiếu để xác nhận", "What would confirm it"),
     "switch": ("English", "Tiếng Việt"),
     "city.building": (
         "số liệu dưới đây chưa đầy đủ và các phường chưa nhận ghi dữ liệu; trang tự tải lại.",
@@ -263,6 +285,22 @@ __all__ = [
     "language",
 ]
 _DEFINITIONS: Final = {d.name: (d.vi, d.en) for d in DEFINITIONS}
+RULE_UNITS: Final[dict[str, tuple[str, str]]] = {
+    "calendar_days": ("ngày", "calendar days"),
+    "working_days": ("ngày làm việc", "working days"),
+    "working_hours": ("giờ làm việc", "working hours"),
+    "months": ("tháng", "months"),
+    "share_of_households": ("tổng số hộ", "of all households"),
+    "count": ("", ""),
+}
+RULE_PERIODS: Final[dict[str, tuple[str, str]]] = {
+    "week": ("tuần", "week"),
+    "month": ("tháng", "month"),
+}
+RULE_STATUS: Final[dict[str, tuple[str, str]]] = {
+    "confirmed": ("đã đối chiếu văn bản", "confirmed in the text"),
+    "unconfirmed": ("chưa đối chiếu được văn bản", "not yet confirmed in the text"),
+}
 
 
 def language(request: Request) -> tuple[Lang, bool]:

@@ -19,7 +19,7 @@ from qcdc_gateway.api.common import CalendarDep, IndicatorParams, ViewsDep, asks
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.indicators import MINIMUM_SAMPLE, indicators
 from qcdc_gateway.queries import facts_for, monthly, per_ward
-from qcdc_gateway.web import queue, views
+from qcdc_gateway.web import queue, rules, views
 from qcdc_gateway.web.i18n import Translator
 from qcdc_gateway.web.rendering import error_page, render, translator
 from qcdc_shared.api import Problem
@@ -32,6 +32,7 @@ from qcdc_shared.service import RuntimeDep
 
 router = APIRouter(tags=["dashboard"], include_in_schema=False)
 router.include_router(queue.router)
+router.include_router(rules.router)
 
 _AS_OF: TypeAdapter[Instant | Day] = TypeAdapter(Instant | Day)
 PERIOD_KEYS = ("as_of", "year", "month")

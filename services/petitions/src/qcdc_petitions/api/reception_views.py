@@ -138,7 +138,8 @@ class ReceptionDetailOut(ReceptionOut):
 
 
 class GapOut(BaseModel):
-    rule: str = Field(description="REC-WEEK (chair, weekly) or REC-WEEK.party-secretary")
+    rule: str = Field(description="REC-WEEK (the chair) or REC-WEEK.party-secretary")
+    effective_from: dt.date = Field(description="Dòng quy tắc đang áp dụng — the rule's row")
     host: Host
     period: str = Field(description="ISO week (2027-W06) or month (2027-02)")
     start: dt.date

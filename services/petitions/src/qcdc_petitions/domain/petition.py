@@ -18,8 +18,10 @@ Clocks per kind (the rule ids of shared/src/qcdc_shared/law/rules.toml):
   declared complex with a reason, counted from ACCEPTANCE.
 - denunciation: DEN-INTAKE from receipt; DEN-INTAKE.forward is recorded when it is forwarded;
   at acceptance DEN-RESOLVE, extended with reasons up to its cap (never beyond 90 days).
-- information_request: INF-REQ.simple for an online request, INF-REQ.complex for one on
-  paper (or once declared complex), from receipt; the complex period takes one extension.
+- information_request: from receipt, the simple period of its channel: INF-REQ.simple online
+  (Law 104/2016 Art. 30), INF-REQ.post on paper, by post or fax (Art. 31), INF-REQ.complex
+  at a reception desk (in person: not yet read in the law, so the longer clock); declared
+  complex, INF-REQ.complex, which takes one extension.
 - lead: an anonymous denunciation is not a denunciation (DEN-INTAKE); it has no clock.
 """
 
@@ -58,9 +60,16 @@ RESOLUTION_RULES: frozenset[str] = frozenset(
         "CMP-RESOLVE.complex",
         "DEN-RESOLVE",
         "INF-REQ.simple",
+        "INF-REQ.post",
         "INF-REQ.complex",
     }
 )
+# INF-REQ: the simple period of each channel a request comes by.
+INFORMATION_REQUEST_RULES: dict[str, str] = {
+    "online": "INF-REQ.simple",
+    "paper": "INF-REQ.post",
+    "reception": "INF-REQ.complex",
+}
 
 
 class PetitionRefused(Refused):
@@ -273,8 +282,7 @@ def receive(
     elif kind == "denunciation":
         deadlines = [rules.deadline("DEN-INTAKE", received_at)]
     else:
-        simple = "INF-REQ.simple" if channel == "online" else "INF-REQ.complex"
-        deadlines = [rules.deadline(simple, received_at)]
+        deadlines = [rules.deadline(INFORMATION_REQUEST_RULES[channel], received_at)]
     petition = Petition(
         id=petition_id,
         ward=ward,

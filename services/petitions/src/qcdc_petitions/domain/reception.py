@@ -1,9 +1,10 @@
 """Citizen reception (tiếp công dân): the posted schedule, sessions held, visits and replies.
 
-REC-WEEK: the ward chair receives citizens at least one day a week and the party secretary at
-least two days a month; the schedule is posted ahead (REC-WEEK.schedule). REC-REPLY: every
-visit gets a reply within a number of working days. Every figure comes from the rule table
-handed in; nothing here does I/O.
+REC-WEEK: the ward chair receives citizens on a number of days a week (a month from
+2026-07-01, Law 136/2025) and the party secretary on a number of days a month; the schedule
+is posted ahead (REC-WEEK.schedule). REC-REPLY: every visit gets a reply within a number of
+working days. Every figure and period comes from the rule table handed in; nothing here does
+I/O.
 
 A visitor's identity never lives here in plain: the handler seals it before the domain sees
 it, and an entry only knows whether a sealed identity exists.
@@ -19,7 +20,7 @@ from typing import Literal
 
 from qcdc_shared.law.deadlines import Deadline, local_date
 from qcdc_shared.law.rulebook import RuleBook
-from qcdc_shared.law.rules import UnknownRule
+from qcdc_shared.law.rules import Rule, UnknownRule
 from qcdc_shared.refusals import Refused
 
 Host = Literal["chair", "party_secretary", "other_leader"]
@@ -264,7 +265,8 @@ def mark_overdue(entry: Entry, *, now: dt.datetime) -> Entry | None:
 class Gap:
     """A week or a month with fewer sessions of a host than the rule asks."""
 
-    rule: str  # REC-WEEK (the chair, per week) or REC-WEEK.party-secretary (per month)
+    rule: str  # REC-WEEK (the chair) or REC-WEEK.party-secretary, per week or month
+    effective_from: dt.date  # the row of the rule that asks (REC-WEEK changed on 2026-07-01)
     host: Host
     period: str  # ISO week "2027-W06" or month "2027-02"
     start: dt.date
@@ -306,12 +308,22 @@ def _months(start: dt.date, end: dt.date) -> Iterable[tuple[str, dt.date, dt.dat
         first = _month_end(first) + dt.timedelta(days=1)
 
 
-def _required(rules: RuleBook, rule_id: str, on: dt.date) -> int | None:
+def _row_counting(rules: RuleBook, rule_id: str, on: dt.date, kind: str) -> Rule | None:
+    """The row in force ``on`` if it counts periods of ``kind``; None when it counts another
+    kind (REC-WEEK: weekly until 2026-06-30, monthly after) or none is in force yet."""
     try:
-        amount = rules.rule(rule_id, on).amount
-    except UnknownRule:  # not yet in force for this period
+        row = rules.rule(rule_id, on)
+    except UnknownRule:
         return None
-    return int(amount) if amount is not None else None
+    return row if (row.period or "week") == kind and row.amount is not None else None
+
+
+# The hosts the law counts, by the row that counts them.
+COUNTED: tuple[tuple[str, Host], ...] = (
+    ("REC-WEEK", "chair"),
+    ("REC-WEEK.party-secretary", "party_secretary"),
+)
+PERIODS = {"week": _weeks, "month": _months}
 
 
 def missing_sessions(
@@ -321,8 +333,9 @@ def missing_sessions(
 
     Whole periods are judged: a chair session on the Monday before ``start`` still covers its
     week. Sessions recorded as not held do not count; scheduled ones do (the schedule is the
-    promise). The row in force on a period's first day gives the amount. A week without a
-    single working day (a long holiday) cannot hold a session and is never a gap.
+    promise). The row in force on a period's first day gives the amount and whether the
+    period is a week or a month. A week without a single working day (a long holiday) cannot
+    hold a session and is never a gap.
     """
     if end < start:
         raise ValueError("the range ends before it starts")
@@ -332,23 +345,26 @@ def missing_sessions(
             days[session.host].add(session.session_on)
 
     gaps: list[Gap] = []
-    periods: list[tuple[str, Host, str, dt.date, dt.date]] = [
-        ("REC-WEEK", "chair", period, first, last)
-        for period, first, last in _weeks(start, end)
-        if any(rules.calendar.is_working_day(first + dt.timedelta(days=i)) for i in range(7))
-    ] + [
-        ("REC-WEEK.party-secretary", "party_secretary", period, first, last)
-        for period, first, last in _months(start, end)
-    ]
-    for rule_id, host, period, first, last in periods:
-        required = _required(rules, rule_id, first)
-        if required is None:
-            continue
+    periods: list[tuple[Rule, Host, str, dt.date, dt.date]] = []
+    for rule_id, host in COUNTED:
+        for kind, spans in PERIODS.items():
+            for period, first, last in spans(start, end):
+                row = _row_counting(rules, rule_id, first, kind)
+                if row is None:
+                    continue
+                if kind == "week" and not any(
+                    rules.calendar.is_working_day(first + dt.timedelta(days=i)) for i in range(7)
+                ):
+                    continue
+                periods.append((row, host, period, first, last))
+    for row, host, period, first, last in periods:
+        required = int(row.amount or 0)
         counted = sum(1 for day in days[host] if first <= day <= last)
         if counted < required:
             gaps.append(
                 Gap(
-                    rule=rule_id,
+                    rule=row.id,
+                    effective_from=row.effective_from,
                     host=host,
                     period=period,
                     start=first,

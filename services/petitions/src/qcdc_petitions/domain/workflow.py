@@ -179,7 +179,7 @@ def extend(
 ) -> Petition:
     """Declare complex or extend the resolution clock with a reason, within the legal cap:
     CMP-RESOLVE → CMP-RESOLVE.complex; DEN-RESOLVE + 30 days, at most twice, never beyond
-    90; INF-REQ.simple → INF-REQ.complex, then once + up to 15 days."""
+    90; INF-REQ.simple or INF-REQ.post → INF-REQ.complex, then once + up to 15 days."""
     current = petition.resolution
     if petition.kind not in ("complaint", "denunciation", "information_request"):
         raise PetitionRefused(
@@ -204,7 +204,7 @@ def extend(
             "The complaint is already complex; its period goes no further.",
             rule="CMP-RESOLVE",
         )
-    if current.rule in ("CMP-RESOLVE", "INF-REQ.simple"):
+    if current.rule in ("CMP-RESOLVE", "INF-REQ.simple", "INF-REQ.post"):
         if days is not None:
             raise PetitionRefused(
                 "Khi xác định vụ việc phức tạp, thời hạn theo quy tắc, không nhập số ngày.",

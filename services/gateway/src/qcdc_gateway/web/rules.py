@@ -1,0 +1,30 @@
+"""``/rules`` and ``/rules/changes``: the rule table as a page, in Vietnamese (English on
+request), from the same data as ``GET /api/rules``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from qcdc_gateway.api.rules import rule_list
+from qcdc_gateway.web.rendering import render
+from qcdc_shared.api.schemas import Day
+from qcdc_shared.auth import public
+
+router = APIRouter(tags=["dashboard"], include_in_schema=False)
+
+
+@router.get("/rules", response_class=HTMLResponse, **public())
+async def rules_page(request: Request) -> HTMLResponse:
+    table = rule_list(request.app.state.rules)
+    return render(request, "rules.html", {"table": table, "since": None})
+
+
+@router.get("/rules/changes", response_class=HTMLResponse, **public())
+async def rule_changes_page(
+    request: Request, since: Annotated[Day, Query(alias="from")]
+) -> HTMLResponse:
+    table = rule_list(request.app.state.rules, changed_since=since)
+    return render(request, "rules.html", {"table": table, "since": since})
