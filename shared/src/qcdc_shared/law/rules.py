@@ -61,6 +61,17 @@ PERIOD_UNITS: frozenset[str] = frozenset(
 
 RULE_ID_PATTERN = r"^[A-Z]{2,4}-[A-Z0-9]+(\.[a-z0-9-]+)?$"
 
+# The rule ids of DOMAIN.md, copied by hand so a deleted row fails even where DOMAIN.md is
+# absent (shared/tests/unit/test_rules.py keeps the two equal); /rules lists them all.
+DOMAIN_RULE_IDS = [
+    "PUB-CAT", "PUB-DUE", "PUB-MIN30", "PUB-PERM", "PUB-LOUD", "PUB-QTR", "PUB-REQ",
+    "PUB-TTHC", "CON-MIN20", "DEC-TOPIC", "DEC-INIT", "DEC-FORM", "DEC-NOTICE", "DEC-PASS",
+    "DEC-RECORD", "DEC-CONV30", "REC-WEEK", "REC-REPLY", "FB-FWD", "CMP-FILE", "CMP-ACCEPT",
+    "CMP-RESOLVE", "DEN-INTAKE", "DEN-RESOLVE", "DEN-SECRET", "PET-ESC", "INF-REQ",
+    "OVS-BOARD", "OVS-PLAN", "OVS-ANSWER", "OVS-INV", "OVS-YEAR", "OVS-DETECT", "CAL-COUNT",
+    "CAL-HOL", "CAL-WHY",
+]  # fmt: skip
+
 
 class RuleTableError(ValueError):
     """The rule table or an override file is malformed or contradicts itself."""

@@ -5,6 +5,7 @@ was. ``GET /api/rules`` is the JSON of the ``/rules`` pages."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
@@ -38,11 +39,13 @@ class RowOut(BaseModel):
     reviewed_on: dt.date | None
     status: str | None = Field(description="confirmed (read in the text) or unconfirmed")
     missing: str = Field(description="For an unconfirmed row: what would confirm it")
+    links: list[str] = Field(description="The https addresses in the source, to follow")
 
     @classmethod
     def of(cls, rule: Rule) -> RowOut:
         return cls(
             **rule.model_dump(exclude={"id", "amount", "applies_to", "extension"}),
+            links=[url.rstrip(".,;)") for url in re.findall(r"https://[^\s;]+", rule.source)],
             amount=None if rule.amount is None else str(rule.amount),
             applies_to=list(rule.applies_to),
             extension=rule.extension.model_dump() if rule.extension else None,
@@ -90,7 +93,10 @@ async def list_rules(
     request: Request,
     changed_since: Annotated[
         Day | None,
-        Query(description="Chỉ các dòng có hiệu lực từ ngày này — rows in force from this day"),
+        Query(
+            alias="from",
+            description="Chỉ các dòng có hiệu lực từ ngày này — rows in force from this day",
+        ),
     ] = None,
 ) -> RulesOut:
     return rule_list(request.app.state.rules, changed_since=changed_since)

@@ -44,8 +44,8 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "its legal basis and where its text was read (rule table version {version}).",
     ),
     "rules.changes": (
-        "Các dòng có hiệu lực hoặc được rà soát từ ngày {since}.",
-        "Rows in force or reviewed since {since}.",
+        "Các quy định có hiệu lực từ ngày {since} trở đi.",
+        "The rules that took effect on {since} or later.",
     ),
     "rules.all": ("Toàn bộ bảng", "The whole table"),
     "rules.none": ("Không có thay đổi.", "No changes."),
@@ -296,6 +296,10 @@ RULE_UNITS: Final[dict[str, tuple[str, str]]] = {
 RULE_PERIODS: Final[dict[str, tuple[str, str]]] = {
     "week": ("tuần", "week"),
     "month": ("tháng", "month"),
+}
+RULE_DIRECTION: Final[dict[str, tuple[str, str]]] = {
+    "after": ("kể từ", "after"),
+    "before": ("trước", "before"),
 }
 RULE_STATUS: Final[dict[str, tuple[str, str]]] = {
     "confirmed": ("đã đối chiếu văn bản", "confirmed in the text"),

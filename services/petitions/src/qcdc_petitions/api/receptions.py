@@ -119,8 +119,9 @@ async def list_receptions(
     **public(),
     summary="Tuần, tháng thiếu buổi tiếp công dân — weeks and months short of sessions",
     description=(
-        "Tuần không có buổi tiếp của Chủ tịch (REC-WEEK) và tháng Bí thư tiếp ít hơn mức tối "
-        "thiểu (REC-WEEK.party-secretary), trong các tuần, tháng giao với khoảng [from, to]. "
+        "Tuần hoặc tháng (theo dòng quy tắc đang áp dụng) Chủ tịch tiếp ít hơn mức tối thiểu "
+        "(REC-WEEK) và tháng Bí thư tiếp ít hơn mức tối thiểu (REC-WEEK.party-secretary), trong "
+        "các tuần, tháng giao với khoảng [from, to]. "
         f"Khoảng tối đa {MAX_RANGE_DAYS} ngày; danh sách không phân trang (next_cursor null)."
     ),
 )

@@ -19,9 +19,9 @@ Clocks per kind (the rule ids of shared/src/qcdc_shared/law/rules.toml):
 - denunciation: DEN-INTAKE from receipt; DEN-INTAKE.forward is recorded when it is forwarded;
   at acceptance DEN-RESOLVE, extended with reasons up to its cap (never beyond 90 days).
 - information_request: from receipt, the simple period of its channel: INF-REQ.simple online
-  (Law 104/2016 Art. 30), INF-REQ.post on paper, by post or fax (Art. 31), INF-REQ.complex
-  at a reception desk (in person: not yet read in the law, so the longer clock); declared
-  complex, INF-REQ.complex, which takes one extension.
+  (Law 104/2016 Art. 30); INF-REQ.post for one an officer records from paper, by post, fax or
+  handed in (Art. 31(1); the in-person clause, Art. 29, was not read); declared complex,
+  INF-REQ.complex, which takes one extension.
 - lead: an anonymous denunciation is not a denunciation (DEN-INTAKE); it has no clock.
 """
 
