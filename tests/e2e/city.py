@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import time
 from pathlib import Path
 
 from qcdc_shared.testing.clock import TestClock, clock_at_arguments
+from qcdc_shared.testing.environment import clean_environment
 from qcdc_shared.tooling.nats_server import free_port
 
 # The README's posting, as a ward officer sends it.
@@ -41,12 +41,9 @@ class City:
         self.clock = TestClock.pinned()  # the city's "now" as the tests see it
         self.var_dir = var_dir
         self.gateway_port = free_port()
-        self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("QCDC_")},
-            "QCDC_ENV": "development",  # as `make run` asks; production is the default
-            "QCDC_GATEWAY_PORT": str(self.gateway_port),
-            "QCDC_VAR_DIR": str(var_dir),
-        }
+        self.env = clean_environment(
+            QCDC_GATEWAY_PORT=str(self.gateway_port), QCDC_VAR_DIR=str(var_dir)
+        )
         self.output: list[str] = []
         self.process = subprocess.Popen(
             [

@@ -4,7 +4,6 @@ key, its own keys and a registered ward, the same command serves in production."
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from qcdc_shared.testing.environment import clean_environment
 from qcdc_shared.tooling.nats_server import free_port
 
 pytestmark = pytest.mark.e2e
@@ -27,8 +27,7 @@ APPS = ["qcdc_plans", "qcdc_petitions", "qcdc_publicity", "qcdc_oversight", "qcd
 def environment(**given: str) -> dict[str, str]:
     """This process's environment without any QCDC_ setting (the suite's development
     included), plus ``given``."""
-    kept = {name: value for name, value in os.environ.items() if not name.startswith("QCDC_")}
-    return {**kept, **given}
+    return clean_environment(asked={}, **given)
 
 
 def serve(app: str, env: dict[str, str], port: int) -> subprocess.Popen[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from qcdc_shared.service import ServiceDefinition, create_app
 from qcdc_shared.settings import Settings
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.tables import outbox
+from qcdc_shared.testing.environment import isolate
 from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
 
@@ -63,9 +63,7 @@ class Sweeps:
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # Settings read QCDC_* and telemetry reads OTEL_*: the developer's shell must not leak in.
-    for name in [n for n in os.environ if n.startswith(("QCDC_", "OTEL_"))]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("QCDC_ENV", "development")  # production is the default
+    isolate(monkeypatch, "OTEL_")
     # create_app installs a JSON log handler on the root logger; put the root logger back.
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level

@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import http.server
 import json
-import os
 import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -39,6 +38,7 @@ from qcdc_shared.settings import (
     get_settings,
     load_settings,
 )
+from qcdc_shared.testing.environment import isolate
 
 pytestmark = pytest.mark.unit
 
@@ -48,9 +48,7 @@ OTHER_IDENTITY_KEY = "b3RoZXItaWRlbnRpdHkta2V5LWZvci10ZXN0cy0wMDA="
 @pytest.fixture(autouse=True)
 def _no_qcdc_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # Settings read QCDC_* variables: a developer's shell must not change what is tested.
-    for name in [n for n in os.environ if n.startswith("QCDC_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("QCDC_ENV", "development")  # production is the default (tested below)
+    isolate(monkeypatch)  # development: production is the default (tested below)
     yield
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from qcdc_shared.auth import TokenVerifier
 from qcdc_shared.settings import Settings
+from qcdc_shared.testing.environment import isolate
 from qcdc_shared.tooling.cli import main
 
 pytestmark = pytest.mark.unit
@@ -18,9 +19,7 @@ REPO = Path(__file__).resolve().parents[3]
 @pytest.fixture(autouse=True)
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)  # the registry is deploy/wards.toml, relative to the checkout
-    for name in ("QCDC_REGISTRY_FILE", "QCDC_ENV", "QCDC_JWT_KEY", "QCDC_JWT_PUBLIC_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("QCDC_ENV", "development")
+    isolate(monkeypatch)
 
 
 def test_a_token_for_a_registered_ward_verifies(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -21,15 +20,14 @@ from qcdc_shared.auth import (
 )
 from qcdc_shared.readiness import BUILDER_HEADER, CityState, CityStateHolder
 from qcdc_shared.settings import Settings
+from qcdc_shared.testing.environment import isolate
 
 pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(autouse=True)
 def _development(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in [n for n in os.environ if n.startswith("QCDC_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("QCDC_ENV", "development")
+    isolate(monkeypatch)
     yield
 
 

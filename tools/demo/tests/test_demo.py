@@ -5,7 +5,6 @@ city given the same seed ending with the same counts."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import signal
 import subprocess
 import sys
@@ -21,6 +20,7 @@ import httpx
 import pytest
 
 from qcdc_shared.testing.clock import TestClock, clock_at_arguments
+from qcdc_shared.testing.environment import clean_environment
 from qcdc_shared.tooling.nats_server import free_port
 
 pytestmark = pytest.mark.e2e
@@ -47,8 +47,7 @@ def build_demo_city(var_dir: Path) -> DemoCity:
     """Start a one-ward city, run a month of demo, read the gateway, stop the city."""
     present = TestClock.pinned()
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QCDC_")}
-    env |= {"QCDC_ENV": "development", "QCDC_GATEWAY_PORT": str(port), "QCDC_VAR_DIR": str(var_dir)}
+    env = clean_environment(QCDC_GATEWAY_PORT=str(port), QCDC_VAR_DIR=str(var_dir))
     output: list[str] = []
     city = subprocess.Popen(
         [QCDC, "run", "--empty", "--wards", WARD, "--var", str(var_dir), *clock_at_arguments()],

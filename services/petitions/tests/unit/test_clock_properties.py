@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from qcdc_petitions.api.petitions import INPUT_DAYS_BOUND
@@ -34,12 +34,10 @@ from qcdc_shared.law.calendar import WorkingCalendar
 from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import load_rule_table
+from qcdc_shared.testing.properties import PROPERTY
 
 pytestmark = pytest.mark.unit
 
-# CI profile: the same examples on every run and machine, bounded, no example database
-# written into the working tree.
-PROPERTY = settings(derandomize=True, max_examples=200, deadline=None, database=None)
 
 RULES = RuleBook(load_rule_table(), WorkingCalendar())
 OFFICER = Actor("officer", "can-bo-1")

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from qcdc_plans.domain.decision import Choice, Result, Tally
@@ -33,12 +33,10 @@ from qcdc_plans.handlers import decisions
 from qcdc_shared.api.problems import Problem
 from qcdc_shared.law.deadlines import start_of_day
 from qcdc_shared.law.rules import Rule
+from qcdc_shared.testing.properties import PROPERTY
 
 pytestmark = pytest.mark.unit
 
-# CI profile: the same examples on every run and machine, bounded, no example database
-# written into the working tree.
-PROPERTY = settings(derandomize=True, max_examples=200, deadline=None, database=None)
 
 # The fake unit of work's fixed clock reads Thursday 26 November 2026: the vote is that day.
 TODAY = FakePlansUnitOfWork().clock.now().date()

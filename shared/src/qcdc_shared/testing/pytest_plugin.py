@@ -22,11 +22,12 @@ from qcdc_shared.testing.databases import (
     fresh_database_url,
     postgres_server_url,
 )
+from qcdc_shared.testing.environment import DEVELOPMENT
 from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, nats_server_binary
 
 # Production is the default (settings.py); the suites ask for development, as `make run` does,
 # and every service process they start inherits it.
-os.environ["QCDC_ENV"] = "development"
+os.environ.update(DEVELOPMENT)
 
 # QCDC_TEST_DATABASES narrows the engines (``make test-dates`` runs its dates on SQLite only:
 # the calendar is the same on both, and the whole suite covers PostgreSQL).
