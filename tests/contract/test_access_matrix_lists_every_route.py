@@ -5,6 +5,7 @@ against running services by ``tests/integration/test_access_matrix.py``."""
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -87,3 +88,13 @@ def test_every_row_is_one_route_and_every_cell_a_verdict() -> None:
     assert bad == []
     # No token can be the wrong role: an anonymous caller is refused with 401 or let in.
     assert [row["path"] for row in rows if row["anonymous"] == "403"] == []
+
+
+def test_the_matrix_page_counts_the_rows_of_the_csv() -> None:
+    # docs/access-matrix.md states the size of the matrix; a route added without it goes stale.
+    page = (ROOT / "docs" / "access-matrix.md").read_text(encoding="utf-8")
+    found = re.search(r"(\d+) routes × (\d+)\s+callers = \*\*([\d,]+) cells\*\*", page)
+    assert found, "docs/access-matrix.md no longer states the matrix's size"
+    routes, callers, cells = (int(group.replace(",", "")) for group in found.groups())
+    assert (routes, callers) == (len(matrix()), len(CALLERS))
+    assert cells == routes * callers

@@ -202,7 +202,7 @@ def _corrupt(change: dict[str, Any], drop: str | None = None) -> dict[str, Any]:
     [
         (_corrupt({}, drop="category"), "'category' is a required property"),
         (_corrupt({"category": "seven"}), "data['category']"),
-        (_corrupt({"category": 15}), "data['category']"),
+        (_corrupt({"category": 0}), "data['category']"),
         (_corrupt({"petitioner_name": "Nguyễn Văn A"}), "petitioner_name"),
         (_corrupt({"published_at": "2025-07-10 08:30"}), "data['published_at']"),
         (_corrupt({"decided_on": "2025-02-30"}), "data['decided_on']"),
@@ -243,7 +243,7 @@ def test_malformed_json_fails_validation() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        {"category": 15},  # PUB-CAT has 14 categories
+        {"category": 0},  # categories are numbered from 1 (how many: PUB-CAT's row)
         {"channels": []},
         {"channels": ["radio"]},
         {"violations": ["late"]},

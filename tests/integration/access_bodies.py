@@ -82,6 +82,12 @@ def bodies() -> dict[tuple[str, str, str], Any]:
         ("petitions", "POST", "/petitions/{petition_id}/extend"): reason,
         ("petitions", "POST", "/petitions/{petition_id}/answer"): {"text": "Đã sửa đèn."},
         ("petitions", "POST", "/petitions/{petition_id}/escalate"): {"tracking_code": "ABCD-2345"},
+        ("petitions", "POST", "/petitions/{petition_id}/suspend"): reason,
+        ("petitions", "POST", "/petitions/{petition_id}/withdraw"): {
+            "whole": True,
+            "request_on": DAY,
+        },
+        ("petitions", "POST", "/petitions/{petition_id}/publish-decision"): {"form": "posting"},
         ("petitions", "POST", "/receptions"): {"host": "chair", "session_on": LATER},
         ("petitions", "POST", "/receptions/{reception_id}/held"): {"held": True},
         ("petitions", "POST", "/receptions/{reception_id}/entries"): {"subject": "Hỏi về đất"},

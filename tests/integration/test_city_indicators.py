@@ -311,8 +311,9 @@ async def test_two_wards_indicators_catch_up_rebuild_and_as_of(
 async def test_an_escalated_denunciation_is_in_the_city_queue_once(
     nats_server: NatsServer, database_url: str
 ) -> None:
-    """The petitions scenario's denunciation, left unresolved past DEN-RESOLVE: the sweeper
-    escalates it, the city queue shows it once, and only a city_monitor works it."""
+    """The petitions scenario's denunciation, left unresolved past DEN-RESOLVE (and its
+    denouncer never notified, DEN-INTAKE.notice): the sweeper escalates each passed rule, the
+    city queue shows each once, and only a city_monitor works them."""
     base = Settings(nats_url=nats_server.url, database_url=database_url)
     urls = {name: sibling_database_url(database_url, name) for name in ("petitions", "gateway")}
     client = await nats.connect(nats_server.url)
@@ -343,8 +344,10 @@ async def test_an_escalated_denunciation_is_in_the_city_queue_once(
 
             await eventually(queued, within=30, what="the denunciation in the city queue")
             await petitions.drained()
-            (item,) = await queued()  # once, whatever the sweeps since
-            assert item["ward"] == A and item["status"] == "open" and item["rule"]
+            items = await queued()  # once per rule, whatever the sweeps since
+            assert sorted(i["rule"] for i in items) == ["DEN-INTAKE.notice", "DEN-RESOLVE"]
+            (item,) = (i for i in items if i["rule"] == "DEN-RESOLVE")
+            assert item["ward"] == A and item["status"] == "open"
             url = f"/api/escalations/{item['id']}"
             officer = city.token("officer", ward=A, sub="can-bo-1")
             assert (await city.http.post(f"{url}/acknowledge", headers=officer)).status_code == 403
@@ -355,7 +358,8 @@ async def test_an_escalated_denunciation_is_in_the_city_queue_once(
                 f"{url}/resolve", headers=monitor, json={"resolution": "Đã chuyển thanh tra TP"}
             )
             assert resolved.status_code == 200 and resolved.json()["status"] == "resolved"
-            assert [i["status"] for i in await queued()] == ["resolved"]
+            statuses = {i["rule"]: i["status"] for i in await queued()}
+            assert statuses == {"DEN-INTAKE.notice": "open", "DEN-RESOLVE": "resolved"}
     finally:
         for url in urls.values():
             await drop_database(url)

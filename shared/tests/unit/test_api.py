@@ -206,7 +206,7 @@ def test_problem_extension_members_are_serialised() -> None:
 
 def test_deadline_out_from_attributes_in_vietnam_time() -> None:
     source = SimpleNamespace(
-        rule="PET-ANSWER-10WD",
+        rule="CMP-RESOLVE.complex",
         due=dt.date(2026, 3, 16),
         due_at=dt.datetime(2026, 3, 16, 10, 0, tzinfo=dt.UTC),
         explanation="10 ngày làm việc kể từ ngày thụ lý",
@@ -217,7 +217,9 @@ def test_deadline_out_from_attributes_in_vietnam_time() -> None:
     out = DeadlineOut.model_validate(source)
     data = out.model_dump(mode="json")
     assert data == {
-        "rule": "PET-ANSWER-10WD",
+        "rule": "CMP-RESOLVE.complex",
+        # The rule's entry on the city gateway's /rules page, relative to the gateway.
+        "rule_url": "/rules#CMP-RESOLVE.complex",
         "due": "2026-03-16",
         "due_at": "2026-03-16T17:00:00+07:00",
         "explanation": "10 ngày làm việc kể từ ngày thụ lý",

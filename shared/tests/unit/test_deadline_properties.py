@@ -37,6 +37,7 @@ from qcdc_shared.law.deadlines import (
     Deadline,
     Extension,
     ExtensionRefused,
+    Suspension,
     compute_deadline,
     local_date,
 )
@@ -265,6 +266,46 @@ def _roll_slack(calendar: WorkingCalendar, rolled: dt.date) -> int:
     return slack
 
 
+# Every period counted in days forward can be suspended by the engine; the law says which may
+# (CMP-RESOLVE.suspension), the arithmetic must hold for all.
+SUSPENDABLE: tuple[str, ...] = tuple(
+    sorted(
+        {
+            row.id
+            for row in TABLE.rules
+            if row.unit in ("calendar_days", "working_days") and row.direction == "after"
+        }
+    )
+)
+
+
+@PROPERTY
+@given(data=st.data(), rule_id=st.sampled_from(SUSPENDABLE))
+def test_after_a_resumption_the_due_day_is_never_before_it_nor_earlier_than_before(
+    data: st.DataObject, rule_id: str
+) -> None:
+    start = data.draw(starts(rule_id), label="start")
+    calendar = data.draw(calendars(local_date(start)), label="calendar")
+    current = due(rule_id, start, calendar)
+    spans: list[Suspension] = []
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3), label="suspensions")):
+        # Suspended on a day of the running period (up to its due day), resumed then or later.
+        since = data.draw(
+            st.dates(min_value=current.start_date, max_value=current.due), label="suspended_on"
+        )
+        until = data.draw(
+            st.dates(min_value=since, max_value=since + dt.timedelta(days=60)), label="resumed_on"
+        )
+        spans.append(Suspension(suspended_on=since, resumed_on=until, reason="chờ kết quả"))
+        moved = compute_deadline(
+            rule_id, start=start, table=TABLE, calendar=calendar, suspensions=spans
+        )
+        assert moved.due >= current.due, moved.explanation_en
+        assert moved.due >= until, moved.explanation_en
+        assert not is_day_off_by_law(moved.due, calendar)
+        current = moved
+
+
 any_extension = st.builds(
     Extension,
     amount=st.integers(min_value=1, max_value=400),
@@ -342,12 +383,15 @@ def test_the_engine_takes_its_dates_as_inputs_and_no_clock() -> None:
         "table",
         "calendar",
         "extensions",
+        # A suspension's span is two dates given by the caller (CMP-RESOLVE.suspension).
+        "suspensions",
     ]
     assert list(inspect.signature(RuleBook.deadline).parameters) == [
         "self",
         "rule_id",
         "start",
         "extensions",
+        "suspensions",
     ]
     # The recorder used above does catch a clock read (it is not vacuous): the system clock's,
     # called by name, is the read it must see.

@@ -102,13 +102,19 @@ def test_every_row_says_where_it_was_read_and_whether_it_was(table: RuleTable) -
         )
 
 
-def test_cmp_accept_switches_on_2026_07_01(table: RuleTable) -> None:
-    before = table.rule("CMP-ACCEPT", on=dt.date(2026, 6, 30))
-    after = table.rule("CMP-ACCEPT", on=dt.date(2026, 7, 1))
-    assert (before.amount, before.unit) == (10, "calendar_days")
-    assert (after.amount, after.unit) == (7, "working_days")
-    assert table.rule("CMP-ACCEPT", on=dt.date(2030, 1, 1)) == after
-    assert len(table.rows("CMP-ACCEPT")) == 2
+def test_rec_week_switches_on_2026_07_01(table: RuleTable) -> None:
+    before = table.rule("REC-WEEK", on=dt.date(2026, 6, 30))
+    after = table.rule("REC-WEEK", on=dt.date(2026, 7, 1))
+    assert (before.amount, before.period) == (1, "week")
+    assert (after.amount, after.period) == (2, "month")
+    assert table.rule("REC-WEEK", on=dt.date(2030, 1, 1)) == after
+    assert len(table.rows("REC-WEEK")) == 2
+
+
+def test_cmp_accept_keeps_one_row_until_a_source_shows_a_change(table: RuleTable) -> None:
+    # A 7-working-day row from 2026-07-01 was proposed and removed: no text supports it.
+    (row,) = table.rows("CMP-ACCEPT")
+    assert (row.amount, row.unit, row.status) == (10, "calendar_days", "confirmed")
 
 
 def test_no_row_in_force_before_the_first_is_a_clear_error(table: RuleTable) -> None:
@@ -168,14 +174,28 @@ def test_complex_rows_agree_with_extension_caps(table: RuleTable) -> None:
         assert row.extension is not None
         assert row.days() + row.extension.amount == row.max_amount
         assert table.rule(complex_id, on=on).days() == row.max_amount
+    # Art. 30(2)-(3): one extension for a complex denunciation, two only when especially
+    # complex (a row of its own), each of the same length.
     den = table.rule("DEN-RESOLVE", on=on)
-    assert den.extension is not None
+    special = table.rule("DEN-RESOLVE.especially-complex", on=on)
+    assert den.extension is not None and special.extension is not None
     assert (den.days(), den.extension.amount, den.extension.max_times, den.max_amount) == (
         30,
         30,
-        2,
-        90,
+        1,
+        60,
     )
+    assert special.days() == den.days() and special.extension.amount == den.extension.amount
+    assert special.extension.max_times == den.extension.max_times + 1
+    assert special.max_amount == special.days() + 2 * special.extension.amount
+
+
+def test_only_counts_of_sessions_take_session_forms(table: RuleTable) -> None:
+    # REC-WEEK counts sessions at the reception place (in person) in both of its rows.
+    for row in table.rows("REC-WEEK"):
+        assert row.session_forms == ("in_person",)
+    with pytest.raises(ValidationError, match="session forms"):
+        Rule.model_validate(_row(session_forms=["online"]))
 
 
 def test_rows_that_count_nothing_have_no_amount(table: RuleTable) -> None:
@@ -230,11 +250,11 @@ def test_an_override_row_takes_effect_from_its_date(tmp_path: Path, table: RuleT
     )
     merged = load_rule_table(path)
     assert merged.version == f"{table.version}+hcm-2027.1"
-    assert merged.rule("CMP-ACCEPT", on=dt.date(2026, 12, 31)).amount == 7
+    assert merged.rule("CMP-ACCEPT", on=dt.date(2026, 12, 31)).amount == 10
     assert merged.rule("CMP-ACCEPT", on=dt.date(2027, 1, 1)).amount == 5
     assert merged.rule("CMP-ACCEPT", on=dt.date(2012, 7, 1)).amount == 10
     # The packaged table is untouched.
-    assert load_rule_table().rule("CMP-ACCEPT", on=dt.date(2027, 1, 1)).amount == 7
+    assert load_rule_table().rule("CMP-ACCEPT", on=dt.date(2027, 1, 1)).amount == 10
 
 
 def test_an_override_without_version_is_labelled_by_its_content(table: RuleTable) -> None:
@@ -253,7 +273,7 @@ def test_an_override_without_version_is_labelled_by_its_content(table: RuleTable
         # Same id and effective_from as a packaged row: an edit, not a new row.
         (
             '[[rules]]\nid = "CMP-ACCEPT"\namount = 5\nunit = "working_days"\n'
-            'counted_from = "complaint_received"\nbasis = "x"\neffective_from = 2026-07-01\n',
+            'counted_from = "complaint_received"\nbasis = "x"\neffective_from = 2012-07-01\n',
             "never an edit",
         ),
         (

@@ -415,6 +415,8 @@ async def test_the_overview_and_a_wards_page_show_what_the_api_says_in_either_la
     assert DAY.strftime("%d/%m/%Y") in sections["recent-events"].text
     violation_row = sections["open-violations"].one("tr", data_violation="vio-1")
     assert "PUB-MIN30" in violation_row.text and "posting p-old" in violation_row.text
+    # The rule id links to its entry on /rules (what it requires, its figure, its source).
+    assert violation_row.one("a", class_="rule-link").attrs["href"] == "/rules#PUB-MIN30"
     assert DAY.strftime("%d/%m/%Y") in violation_row.text
     posting_row = sections["postings"].one("tr", data_posting="p-1")
     assert TITLE in posting_row.text and "đang công khai" in posting_row.text
@@ -478,6 +480,11 @@ async def test_the_queue_signs_a_city_monitor_in_and_acts_through_its_forms(
         queue = page(await c.http.get("/queue"))
         row = queue.one("table", id="escalations").one("tr", data_escalation=item["id"])
         assert WARD in row.text and "pet-1" in row.text and "CMP-ACCEPT" in row.text
+        # The deadline that passed, with its rule linked to the rule's entry on /rules.
+        assert row.one("a", class_="rule-link").attrs["href"] == item["rule_url"]
+        assert item["rule_url"] == "/rules#CMP-ACCEPT"
+        due_shown = row.one("span", class_="due").one("time").attrs["datetime"]
+        assert due_shown.startswith((DAY - dt.timedelta(days=1)).isoformat())
         acknowledge = row.one("form", action=f"/queue/{item['id']}/acknowledge")
         csrf = acknowledge.one("input", name="csrf").attrs["value"]
         assign = row.one("form", action=f"/queue/{item['id']}/assign")

@@ -155,3 +155,21 @@ def test_docs_define_every_indicator() -> None:
 
     docs = (Path(__file__).resolve().parents[4] / "docs" / "indicators.md").read_text()
     assert all(f"`{name}`" in docs for name in NAMES)
+
+
+def test_a_suspended_complaint_is_open_but_never_overdue() -> None:
+    # CMP-RESOLVE.suspension: its clock stands still, whatever the due date it carried.
+    past_due = {"rule": "CMP-RESOLVE", "due_at": "2026-11-20T23:59:59+07:00", "met": None}
+    facts = [
+        fact(
+            "petition",
+            subject,
+            status=status,
+            petition_kind="complaint",
+            received_on="2026-11-02",
+            deadlines=[past_due],
+        )
+        for subject, status in (("a", "suspended"), ("b", "accepted"))
+    ]
+    november = indicators(facts, now=NOW, period=Period(2026, 11), calendar=CALENDAR)
+    assert (november["petitions_open"], november["petitions_overdue"]) == (2, 1)

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import httpx
 import pytest
 
 from qcdc_gateway.main import build
+from qcdc_shared.api import DeadlineOut
+from qcdc_shared.law.deadlines import rule_url
+from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import DOMAIN_RULE_IDS, load_rule_table
 from qcdc_shared.settings import Settings
 
@@ -45,6 +49,7 @@ async def test_the_api_lists_every_rule_with_its_rows_and_sources(
     assert listed["version"] == load_rule_table().version
     assert domain_rule_ids() <= {rule["base_id"] for rule in listed["rules"]}
     reception = next(rule for rule in listed["rules"] if rule["id"] == "REC-WEEK")
+    assert reception["url"] == "/rules#REC-WEEK"
     assert [(r["effective_from"], r["period"]) for r in reception["rows"]] == [
         ("2014-07-01", "week"),
         ("2026-07-01", "month"),
@@ -75,3 +80,26 @@ async def test_changes_since_a_date_and_the_pages_in_both_languages(
     changes = await gateway.get("/rules/changes", params={"from": "2026-07-01", "lang": "en"})
     assert changes.status_code == 200 and 'id="REC-WEEK"' in changes.text
     assert 'id="PUB-CAT"' not in changes.text  # unchanged since 2023
+
+
+async def test_every_deadline_links_to_its_rules_entry_on_the_page(
+    gateway: httpx.AsyncClient,
+) -> None:
+    """``rule_url`` of every deadline the table can produce (and of every rule id, dotted or
+    not) is an anchor that the ``/rules`` page really has."""
+    page = await gateway.get("/rules")
+    anchors = set(re.findall(r'\sid="([^"]+)"', page.text))
+    rules = RuleBook.from_settings(Settings(env="development"))
+    periods = 0
+    for row in rules.table.rules:
+        link = rule_url(row.id)
+        assert link == f"/rules#{row.id}" and unquote(link.split("#", 1)[1]) in anchors, row.id
+        if row.is_period and row.unit != "working_hours":
+            periods += 1
+            shape = rules.deadline(row.id, row.effective_from).to_api()
+            assert shape["rule"] == row.id and shape["rule_url"] == link
+            # The shape the ward services answer with keeps the link.
+            assert DeadlineOut.model_validate(shape).model_dump()["rule_url"] == link
+    assert periods > 20
+    for rule_id in domain_rule_ids():  # INF-REQ or DEC-PASS have dotted rows only
+        assert rule_url(rule_id).split("#", 1)[1] in anchors, rule_id

@@ -92,6 +92,16 @@ class RecommendationIssuedV1(_RecommendationState):
     schema_version = 1
 
 
+class RecommendationReceivedV1(_RecommendationState):
+    """The ward committee's receipt was recorded: OVS-ANSWER counts from it, so ``answer_due``
+    and ``due_at`` are the deadline counted again, replacing the one the issue carried."""
+
+    event = "received"
+    schema_version = 1
+
+    received_at: AwareDatetime = Field(description="When the addressee received it.")
+
+
 class RecommendationAnsweredV1(_RecommendationState):
     event = "answered"
     schema_version = 1
@@ -141,6 +151,7 @@ EVENTS: list[type[IntegrationEvent]] = [
     InspectionOpenedV1,
     FindingRecordedV1,
     RecommendationIssuedV1,
+    RecommendationReceivedV1,
     RecommendationAnsweredV1,
     RecommendationOverdueV1,
     ViolationDetectedV1,

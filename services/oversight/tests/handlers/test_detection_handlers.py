@@ -31,6 +31,8 @@ BREACHES = [
     ("OVS-ANSWER", "recommendation", "rcm-1"),
     ("OVS-DETECT.task", "task", "task-1"),
     ("PUB-DUE", "posting", "post-2"),
+    ("PUB-LOUD.group-heads", "posting", "post-g2"),
+    ("PUB-LOUD.group-heads", "posting", "post-g3"),
     ("PUB-MIN30", "posting", "post-1"),
     ("PUB-QTR.due", "posting", "post-q4"),
     ("REC-WEEK.schedule", "reception", "rec-1"),

@@ -148,3 +148,47 @@ async def test_a_recommendation_names_a_real_inspection(oversight: Oversight) ->
     assert (
         await oversight.post("/recommendations", BODY, headers=oversight.citizen())
     ).status_code == 403
+
+
+async def test_the_answer_deadline_counts_from_the_recorded_receipt(oversight: Oversight) -> None:
+    recommendation = await issued(oversight)
+    url = f"/recommendations/{recommendation['id']}/received"
+    assert recommendation["received_at"] is None
+    from_issue = dt.datetime.fromisoformat(recommendation["answer_deadline"]["due_at"])
+    await oversight.advance_clock(dt.timedelta(days=3))
+    refused = await oversight.http.post(url, headers=oversight.inspector())
+    assert refused.status_code == 403
+    future = (oversight.now() + dt.timedelta(days=1)).isoformat()
+    too_late = await oversight.http.post(
+        url, headers=oversight.front(), json={"received_at": future}
+    )
+    assert too_late.status_code == 422 and too_late.json()["rule"] == "OVS-ANSWER"
+    received = await oversight.ok("POST", url, headers=oversight.officer())
+    assert received["received_at"] is not None
+    deadline = received["answer_deadline"]
+    assert (
+        deadline["rule"] == "OVS-ANSWER" and "recommendation_received" in deadline["explanation_en"]
+    )
+    assert dt.datetime.fromisoformat(deadline["due_at"]) > from_issue  # counted again, later
+    again = await oversight.http.post(url, headers=oversight.officer())
+    assert again.status_code == 409
+
+    # Subscribers never recompute a deadline: the receipt is published with the new one, once
+    # (the refused attempts sent nothing), as the next version after the issue.
+    events = await oversight.ward_messages(f"qcdc.{oversight.ward}.oversight.recommendation.>")
+    assert [(e.type, e.sequence) for e in events] == [
+        ("vn.qcdc.oversight.recommendation.issued.v1", 2),
+        ("vn.qcdc.oversight.recommendation.received.v1", 3),
+    ]
+    issue, receipt = (event.data for event in events)
+    assert dt.datetime.fromisoformat(issue["due_at"]) == from_issue
+    assert receipt["recommendation_id"] == recommendation["id"] and receipt["rule"] == "OVS-ANSWER"
+    assert dt.datetime.fromisoformat(receipt["due_at"]) == dt.datetime.fromisoformat(
+        deadline["due_at"]
+    )
+    assert receipt["answer_due"] == deadline["due"]
+    assert dt.datetime.fromisoformat(receipt["received_at"]) == dt.datetime.fromisoformat(
+        received["received_at"]
+    )
+    for event in events:
+        validate_envelope(event.model_dump(mode="json"))

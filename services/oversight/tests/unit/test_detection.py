@@ -3,6 +3,7 @@ committed contract in contracts/, so a rule is tested on what producers really p
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -54,6 +55,33 @@ def test_pub_min30_a_posting_withdrawn_early_and_one_that_ran_its_period() -> No
     assert ("PUB-MIN30", "posting", "post-3", True) in seen("posting_expired")
     assert not [
         o for o in observe(fact("posting_published_on_time"), RULES) if o.rule == "PUB-MIN30"
+    ]
+
+
+def test_pub_loud_group_heads_sent_in_time_late_or_never() -> None:
+    assert ("PUB-LOUD.group-heads", "posting", "post-g1", True) in seen(
+        "posting_sent_to_group_heads_at_publication"
+    )
+    late = [
+        o
+        for o in observe(fact("posting_sent_to_group_heads_late"), RULES)
+        if o.rule == "PUB-LOUD.group-heads"
+    ]
+    assert [(o.subject_id, o.met) for o in late] == [("post-g2", False)]
+    assert late[0].occurred_at.isoformat().startswith("2026-11-09")  # when it was sent
+    never = [
+        o
+        for o in observe(fact("posting_never_sent_to_group_heads"), RULES)
+        if o.rule == "PUB-LOUD.group-heads"
+    ]
+    assert [(o.subject_id, o.met) for o in never] == [("post-g3", False)]
+    assert never[0].occurred_at.isoformat().startswith("2026-11-06")  # the period's end
+    # A posting outside PUB-LOUD, or an event from before the sending was recorded: nothing.
+    assert not [
+        o
+        for name in ("posting_published_on_time", "posting_expired")
+        for o in observe(fact(name), RULES)
+        if o.rule == "PUB-LOUD.group-heads"
     ]
 
 
@@ -113,3 +141,15 @@ def test_a_broken_obligation_stays_broken_in_any_order(
     before: bool | None, now: bool, standing: bool
 ) -> None:
     assert merge(before, now) is standing
+
+
+def test_an_online_vote_before_dec_form_is_in_force_breaks_it() -> None:
+    base = fact("decision_opened_online_for_a_convention")
+    first_day = RULES.table.rows("DEC-FORM")[0].effective_from
+    early = {
+        **base.data,
+        "topic": 6,
+        "vote_at": f"{first_day - dt.timedelta(days=1)}T19:00:00+07:00",
+    }
+    found = observe(Fact(base.id, base.type, base.time, early), RULES)
+    assert [(o.rule, o.met) for o in found] == [("DEC-FORM", False)]

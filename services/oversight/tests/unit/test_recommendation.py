@@ -1,4 +1,5 @@
-"""Recommendations against the real rule table: OVS-ANSWER counted from the issue, an answer
+"""Recommendations against the real rule table: OVS-ANSWER counted from the issue until a
+receipt is recorded, then from the receipt; an answer
 on the due day is on time, a late one is taken but late, escalation happens once."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from qcdc_oversight.domain.recommendation import (
     escalate,
     needs_escalation,
     propose,
+    receive,
 )
 from qcdc_oversight.testing import RULES
 from qcdc_shared.law.deadlines import VN_TZ
@@ -77,6 +79,42 @@ def test_unanswered_past_the_due_day_is_escalated_once_and_a_late_answer_is_stil
 
     late = answer(escalated, text="Trả lời muộn", accepted="partly", by="c", now=after)
     assert late.on_time is False and late.overdue(after) and late.version == 4
+
+
+def test_the_answer_counts_from_the_recorded_receipt() -> None:
+    recommendation = issued()
+    received_at = dt.datetime(2026, 11, 9, 15, tzinfo=VN_TZ)  # a week after the issue
+    received = receive(recommendation, received_at=received_at, now=received_at, rules=RULES)
+    deadline = received.answer_deadline
+    assert deadline == RULES.deadline("OVS-ANSWER", received_at)
+    assert received.received_at == received_at and received.version == 3
+    assert received.due_at is not None and recommendation.due_at is not None
+    # From the issue: Tue 17 Nov. From the receipt on Mon 9 Nov: Tue 24 Nov, Cultural Day
+    # (a day off), so Wed 25 Nov.
+    assert recommendation.due_at.date() == dt.date(2026, 11, 17)
+    assert received.due_at.date() == dt.date(2026, 11, 25)
+    assert "recommendation_received" in deadline.explanation_en  # type: ignore[union-attr]
+    with pytest.raises(Refused) as twice:
+        receive(received, received_at=received_at, now=received_at, rules=RULES)
+    assert twice.value.conflict and twice.value.rule == "OVS-ANSWER"
+
+
+def test_a_receipt_lies_between_the_issue_and_now_and_not_after_escalation() -> None:
+    recommendation = issued()
+    for wrong in (ISSUED_AT - dt.timedelta(hours=1), ISSUED_AT + dt.timedelta(days=2)):
+        with pytest.raises(Refused) as refused:
+            receive(
+                recommendation,
+                received_at=wrong,
+                now=ISSUED_AT + dt.timedelta(days=1),
+                rules=RULES,
+            )
+        assert refused.value.rule == "OVS-ANSWER"
+    assert recommendation.due_at is not None
+    after = recommendation.due_at + dt.timedelta(seconds=1)
+    escalated = escalate(recommendation, now=after)
+    with pytest.raises(Refused):
+        receive(escalated, received_at=ISSUED_AT, now=after, rules=RULES)
 
 
 def test_a_proposal_is_never_answered_nor_escalated() -> None:

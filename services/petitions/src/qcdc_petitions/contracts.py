@@ -16,7 +16,17 @@ from qcdc_shared.envelope import IntegrationEvent
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Kind = Literal["feedback", "complaint", "denunciation", "information_request", "lead"]
-Status = Literal["received", "accepted", "refused", "forwarded", "assigned", "answered", "closed"]
+Status = Literal[
+    "received",
+    "accepted",
+    "refused",
+    "forwarded",
+    "assigned",
+    "suspended",
+    "answered",
+    "withdrawn",
+    "closed",
+]
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]+-[A-Z0-9]+(?:\.[a-z0-9-]+)?$")]
 
 
@@ -49,7 +59,11 @@ class _PetitionState(_PetitionEvent):
     status: Status
     received_on: dt.date
     residential_group: str | None = None
-    channel: Literal["online", "paper", "reception"]
+    channel: Literal["online", "post", "fax", "in_person", "paper", "reception"] = Field(
+        description="How it came in: online (the citizen), post, fax or in_person (recorded by"
+        " an officer; INF-REQ takes its row from it). 'paper': recorded before the means was"
+        " kept; 'reception': no longer produced."
+    )
     deadlines: list[PetitionDeadlineV1]
     flags: list[RuleId] = Field(
         description="Rules the petition itself trips, e.g. CMP-FILE (filed out of time)."
@@ -139,6 +153,60 @@ class PetitionClosedV1(_PetitionState):
     schema_version = 1
 
 
+class PetitionSuspendedV1(_PetitionState):
+    """A complaint's resolution suspended (status ``suspended``, CMP-RESOLVE.suspension): its
+    resolution deadline stands still, so it is not overdue meanwhile. The reason stays in the
+    service, like a refusal's."""
+
+    event = "suspended"
+    schema_version = 1
+
+
+class PetitionResumedV1(_PetitionState):
+    """A suspended complaint's resolution resumed: ``deadlines`` carries its resolution
+    deadline moved by the days it stood still (CMP-RESOLVE.suspension)."""
+
+    event = "resumed"
+    schema_version = 1
+
+
+class PetitionWithdrawnV1(_PetitionState):
+    """The complainant withdrew the complaint in writing: whole (status ``withdrawn``,
+    CMP-RESOLVE.withdrawal, its deadlines settled) or in part (CMP-RESOLVE.withdrawal-partial,
+    the clock kept). What was withdrawn stays in the service."""
+
+    event = "withdrawn"
+    schema_version = 1
+    whole: bool = Field(description="True: the whole complaint; false: a part of it.")
+
+
+class PetitionDecisionPublishedV1(_PetitionState):
+    """A complaint's decision was published (CMP-RESOLVE.publish settled in ``deadlines``).
+    Only the fact and its form: never the decision's text, never the complainant."""
+
+    event = "decision_published"
+    schema_version = 1
+    form: Literal["posting", "meeting", "media"] = Field(
+        description="Posted at the office or reception place, announced at a meeting, or in"
+        " the media (Decree 124/2020/NĐ-CP)."
+    )
+    on_time: bool = Field(description="Published by the end of CMP-RESOLVE.publish.")
+    posted_until: dt.date | None = Field(
+        default=None,
+        description="A posting stays up at least to this day (CMP-RESOLVE.publish-posting);"
+        " null for the other forms.",
+    )
+
+
+class PetitionDenouncerNotifiedV1(_PetitionState):
+    """The denouncer was told that the denunciation was accepted: DEN-INTAKE.notice settled in
+    ``deadlines``. Only the fact and whether it was in time; never who was told."""
+
+    event = "denouncer_notified"
+    schema_version = 1
+    on_time: bool = Field(description="Notified by the end of DEN-INTAKE.notice.")
+
+
 class _ReceptionEvent(IntegrationEvent):
     service = "petitions"
     aggregate = "reception"
@@ -147,6 +215,13 @@ class _ReceptionEvent(IntegrationEvent):
     ward: str = Field(pattern=_SLUG)
     host: Literal["chair", "party_secretary", "other_leader"]
     session_on: dt.date
+    # Given since 2026-12 (optional so that events published before still validate; those
+    # sessions were all in person).
+    form: Literal["in_person", "online"] | None = Field(
+        default=None,
+        description="in_person at the reception location, or online (REC-WEEK.online, from"
+        " 2026-07-01); given since 2026-12, absent before (in person).",
+    )
 
 
 class ReceptionScheduledV1(_ReceptionEvent):
@@ -221,6 +296,11 @@ EVENTS: list[type[IntegrationEvent]] = [
     PetitionOverdueV1,
     PetitionEscalatedV1,
     PetitionClosedV1,
+    PetitionSuspendedV1,
+    PetitionResumedV1,
+    PetitionWithdrawnV1,
+    PetitionDecisionPublishedV1,
+    PetitionDenouncerNotifiedV1,
     ReceptionScheduledV1,
     ReceptionHeldV1,
 ]

@@ -10,9 +10,17 @@ from typing import Any
 from fastapi import FastAPI
 
 from qcdc_petitions.adapters.tables import metadata
-from qcdc_petitions.api import identity, petitions, reads, reception_entries, receptions
+from qcdc_petitions.api import (
+    complaints,
+    identity,
+    petitions,
+    reads,
+    reception_entries,
+    receptions,
+)
 from qcdc_petitions.handlers.clocks import OVERDUE_SWEEP
 from qcdc_petitions.handlers.receptions import sweep_receptions
+from qcdc_petitions.settings import PetitionsSettings
 from qcdc_petitions.unit_of_work import SqlPetitionsUnitOfWork
 from qcdc_shared.clock import Clock
 from qcdc_shared.law.rulebook import RuleBook
@@ -29,6 +37,7 @@ def build(
     *,
     uow_factory: Callable[[Runtime], Any] | None = None,
     clock: Clock | None = None,
+    ward_settings: PetitionsSettings | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
     definition = ServiceDefinition(
@@ -39,6 +48,7 @@ def build(
         routers=[
             reads.router,
             petitions.router,
+            complaints.router,
             identity.router,
             receptions.router,
             reception_entries.router,
@@ -52,6 +62,7 @@ def build(
     app = create_app(definition, settings, uow_factory=uow_factory, clock=clock)
     # Built at start so a wrong identity key stops the service instead of a later request.
     app.state.sealer = Sealer.from_settings(settings)
+    app.state.ward_settings = ward_settings or PetitionsSettings()
     return app
 
 

@@ -102,7 +102,7 @@ async def act(
 ) -> Petition:
     """As ``POST /petitions/{id}/{verb}`` does it, for an officer's step."""
     handler = getattr(petitions, f"{verb}_petition")
-    if verb in ("accept", "forward", "extend"):
+    if verb in ("accept", "forward", "extend", "answer"):
         fields["rules"] = RULES
     call = handler(uow=uow, by=staff(by), petition_id=petition_id, **fields)
     petition: Petition = await run_command(
@@ -180,9 +180,11 @@ async def test_a_complaint_from_receipt_to_closing_commits_each_event_in_order()
     assert uow.events[3].data["on_time"] is True and uow.events[3].data["public_interest"] is False
     # Event-carried state: the answer says what the petition is now, with its clocks.
     assert uow.events[3].data["status"] == "answered"
-    assert [d["rule"] for d in uow.events[3].data["deadlines"]] == [
-        "CMP-ACCEPT",
-        "CMP-RESOLVE.complex",
+    # The answer is the complaint's decision: its publication clock starts (CMP-RESOLVE.publish).
+    assert [(d["rule"], d["met"]) for d in uow.events[3].data["deadlines"]] == [
+        ("CMP-ACCEPT", True),
+        ("CMP-RESOLVE.complex", True),
+        ("CMP-RESOLVE.publish", None),
     ]
     assert uow.commits == 5
 

@@ -85,8 +85,13 @@ async def test_an_accepted_complaint_left_unanswered_escalates_for_cmp_resolve(
         await petitions.http.get("/petitions?overdue=true", headers=petitions.officer())
     ).json()
     assert [p["id"] for p in overdue["items"]] == [created["id"]]
-    # Answered late: the clock is met late, nothing more is escalated.
+    # Answered late: the clock is met late, nothing more is escalated; the decision's
+    # publication clock (CMP-RESOLVE.publish) starts.
     answered = await petitions.command(created["id"], "answer", {"text": "Đã giải quyết."})
-    assert [d["met"] for d in answered["deadlines"]] == [True, False]
+    assert [(d["rule"], d["met"]) for d in answered["deadlines"]] == [
+        ("CMP-ACCEPT", True),
+        ("CMP-RESOLVE", False),
+        ("CMP-RESOLVE.publish", None),
+    ]
     (event,) = await petitions.ward_messages(f"qcdc.{WARD}.petitions.petition.answered")
     assert event.data["on_time"] is False

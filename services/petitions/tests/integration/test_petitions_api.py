@@ -197,7 +197,12 @@ async def test_tracking_shows_status_history_and_deadlines_and_no_identity(
     assert tracked["status"] == "assigned"
     assert [h["action"] for h in tracked["history"]] == ["received", "assigned", "accepted"]
     assert all(h["actor"] is None for h in tracked["history"])  # roles only, no accounts
-    assert [d["rule"] for d in tracked["deadlines"]] == ["DEN-INTAKE", "DEN-RESOLVE"]
+    # The denouncer sees the notice of acceptance owed to them too (DEN-INTAKE.notice).
+    assert [d["rule"] for d in tracked["deadlines"]] == [
+        "DEN-INTAKE",
+        "DEN-RESOLVE",
+        "DEN-INTAKE.notice",
+    ]
     for secret in (*PETITIONER.values(), "can-bo-2", "p:"):
         assert secret not in response.text
     missing = await petitions.http.get("/petitions/track/BT-2222-2222")

@@ -1,12 +1,14 @@
 """The clock of the law and the clock of the system: with the shared clock moved across
-2026-07-01, an item started the day before keeps the row then in force and one started that
-day gets the new one (CMP-ACCEPT; REC-WEEK, whose new row counts the chair's days by month),
-whatever day the suite runs. Both 2026-07-01 rows are unconfirmed (docs/law-review-2026-12.md):
-removing one means moving its half of this test to the row that replaces it."""
+2026-07-01, an item started the day before keeps the rows then in force and one started that
+day gets the new ones, whatever day the suite runs. The rows that changed that day (Law
+136/2025): a complaint's resolution may be suspended (CMP-RESOLVE.suspension) and withdrawn
+in part (CMP-RESOLVE.withdrawal-partial), reception may be held online (REC-WEEK.online), and
+the chair's sessions are counted by month (REC-WEEK)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -19,26 +21,60 @@ EVE = dt.datetime(2026, 6, 30, 10, 0, tzinfo=VN_TZ)
 DAY_OF_CHANGE = dt.datetime(2026, 7, 1, 10, 0, tzinfo=VN_TZ)
 
 
-async def complaint_deadline(petitions: Petitions) -> dict[str, str]:
+async def accepted_complaint(petitions: Petitions, when: dt.datetime) -> dict[str, Any]:
+    await petitions.move_clock_to(when)
     filed = await petitions.submitted(kind="complaint")
-    (deadline,) = (d for d in filed["deadlines"] if d["rule"].startswith("CMP-ACCEPT"))
-    return dict(deadline)
+    return await petitions.command(filed["id"], "accept")
 
 
-async def test_a_complaint_keeps_the_row_in_force_on_the_day_it_arrived(
+async def test_a_complaint_keeps_the_rows_in_force_on_the_day_it_started(
+    petitions: Petitions,
+) -> None:
+    old = await accepted_complaint(petitions, EVE)
+    new = await accepted_complaint(petitions, DAY_OF_CHANGE)
+    steps = (
+        ("suspend", {"reason": "Chờ kết quả giám định"}, "CMP-RESOLVE.suspension"),
+        (
+            "withdraw",
+            {"whole": False, "part": "Yêu cầu bồi thường", "request_on": "2026-07-01"},
+            "CMP-RESOLVE.withdrawal-partial",
+        ),
+    )
+    for action, body, rule in steps:
+        row = petitions.app.state.rules.rule(rule, DAY_OF_CHANGE.date())
+        assert row.effective_from == DAY_OF_CHANGE.date()
+        refused = await petitions.http.post(
+            f"/petitions/{old['id']}/{action}", headers=petitions.officer(), json=body
+        )
+        assert refused.status_code == 409, refused.text
+        assert refused.json()["rule"] == rule and "2026-07-01" in refused.json()["detail_en"]
+        allowed = await petitions.http.post(
+            f"/petitions/{new['id']}/{action}", headers=petitions.officer(), json=body
+        )
+        assert allowed.status_code == 200, allowed.text
+        if action == "suspend":
+            assert allowed.json()["status"] == "suspended"
+            resumed = await petitions.command(new["id"], "resume")
+            assert resumed["status"] == "accepted"
+    # The old complaint's clock and text are untouched by the refusals.
+    assert (await petitions.get(old["id"]))["status"] == "accepted"
+
+
+async def test_reception_is_held_online_only_from_the_day_of_the_change(
     petitions: Petitions,
 ) -> None:
     await petitions.move_clock_to(EVE)
-    before = await complaint_deadline(petitions)
-    await petitions.move_clock_to(DAY_OF_CHANGE)
-    after = await complaint_deadline(petitions)
-    old = petitions.app.state.rules.rule("CMP-ACCEPT", EVE.date())
-    new = petitions.app.state.rules.rule("CMP-ACCEPT", DAY_OF_CHANGE.date())
-    assert (old.effective_from, new.effective_from) == (dt.date(2012, 7, 1), DAY_OF_CHANGE.date())
-    # The explanation names the row's figure and the day it counts from (deadlines.py).
-    assert f"{old.amount} day(s) from Tuesday 2026-06-30" in before["explanation_en"]
-    assert f"{new.amount} working day(s) from Wednesday 2026-07-01" in after["explanation_en"]
-    assert old.basis in before["explanation_en"] and new.basis in after["explanation_en"]
+    answers = {}
+    for day in ("2026-06-30", "2026-07-01"):
+        answers[day] = await petitions.http.post(
+            "/receptions",
+            headers=petitions.officer(),
+            json={"host": "chair", "session_on": day, "posted_on": "2026-06-01", "form": "online"},
+        )
+    assert answers["2026-06-30"].status_code == 422, answers["2026-06-30"].text
+    assert answers["2026-06-30"].json()["rule"] == "REC-WEEK.online"
+    assert answers["2026-07-01"].status_code == 201, answers["2026-07-01"].text
+    assert answers["2026-07-01"].json()["form"] == "online"
 
 
 async def test_the_chairs_sessions_are_counted_by_the_row_of_each_period(

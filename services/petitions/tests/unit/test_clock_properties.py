@@ -43,7 +43,7 @@ RULES = RuleBook(load_rule_table(), WorkingCalendar())
 OFFICER = Actor("officer", "can-bo-1")
 CITIZEN = Actor("citizen", "p:abc")
 KINDS: tuple[SubmittedKind, ...] = ("feedback", "complaint", "denunciation", "information_request")
-CHANNELS: tuple[Channel, ...] = ("online", "paper", "reception")
+CHANNELS: tuple[Channel, ...] = ("online", "post", "fax", "in_person", "paper", "reception")
 # Every intake rule has a row in force from this day on (the latest first row: DEN-*).
 FIRST_DAY = max(
     RULES.table.rows(rule)[0].effective_from
@@ -122,7 +122,9 @@ def test_intake_clocks_come_from_the_receipt_not_from_the_day_it_is_entered(
     received_at=received_instants,
     accepted_after=st.timedeltas(dt.timedelta(0), dt.timedelta(days=10)),
     attempts=st.lists(
-        st.none() | st.integers(min_value=1, max_value=INPUT_DAYS_BOUND), min_size=1, max_size=4
+        st.tuples(st.none() | st.integers(min_value=1, max_value=INPUT_DAYS_BOUND), st.booleans()),
+        min_size=1,
+        max_size=4,
     ),
 )
 def test_extending_a_resolution_never_moves_it_earlier(
@@ -130,19 +132,26 @@ def test_extending_a_resolution_never_moves_it_earlier(
     channel: Channel,
     received_at: dt.datetime,
     accepted_after: dt.timedelta,
-    attempts: list[int | None],
+    attempts: list[tuple[int | None, bool]],
 ) -> None:
     now = received_at + accepted_after
     petition = received(kind, channel, received_at, now)
     if kind != "information_request":
         petition = workflow.accept(petition, actor=OFFICER, now=now, rules=RULES)
     granted = 0
-    for days in attempts:
+    for days, especially in attempts:
         before = petition.resolution
         assert before is not None
         try:
             petition = workflow.extend(
-                petition, actor=OFFICER, now=now, rules=RULES, reason="vụ việc phức tạp", days=days
+                petition,
+                actor=OFFICER,
+                now=now,
+                rules=RULES,
+                reason="vụ việc phức tạp",
+                days=days,
+                # DEN-RESOLVE.especially-complex: a denunciation's further extensions.
+                especially_complex=especially and kind == "denunciation",
             )
         except PetitionRefused as refused:
             assert (

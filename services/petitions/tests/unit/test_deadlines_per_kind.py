@@ -18,25 +18,21 @@ import datetime as dt
 
 import pytest
 
+from qcdc_petitions import builders as build
+from qcdc_petitions.builders import OFFICER, at
 from qcdc_petitions.domain import workflow
-from qcdc_petitions.domain.petition import Actor, Petition, PetitionRefused, receive
-from qcdc_shared.law.deadlines import VN_TZ
+from qcdc_petitions.domain.petition import Petition, PetitionRefused
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.settings import Settings
 
 pytestmark = pytest.mark.unit
 
 D = dt.date
-OFFICER = Actor("officer", "can-bo-1")
 SWAPPED_SATURDAY = D(2027, 2, 6)
 BASE = RuleBook.from_settings(Settings())
 # The swap comes from configuration, exactly as an operator sets QCDC_CALENDAR_EXTRA_WORKING_DAYS.
 SWAPPED = RuleBook.from_settings(Settings(calendar_extra_working_days=[SWAPPED_SATURDAY]))
 CALENDARS = {"base": BASE, "swapped": SWAPPED}
-
-
-def at(day: dt.date, hour: int = 9) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour), VN_TZ)
 
 
 def submitted(
@@ -47,21 +43,7 @@ def submitted(
     channel: str = "paper",
     anonymous: bool = False,
 ) -> Petition:
-    return receive(
-        petition_id="p-1",
-        ward="ben-thanh",
-        tracking_code="BT-2345-6789",
-        kind=kind,  # type: ignore[arg-type]
-        channel=channel,  # type: ignore[arg-type]
-        title="t",
-        body="b",
-        received_at=at(received),
-        anonymous=anonymous,
-        has_petitioner=not anonymous,
-        actor=OFFICER,
-        now=at(received, 17),
-        rules=rules,
-    )
+    return build.received(kind, received, channel=channel, anonymous=anonymous, rules=rules)
 
 
 def dues(petition: Petition) -> dict[str, dt.date]:
@@ -85,11 +67,12 @@ def test_feedback_forward_and_reply_clocks_cross_tet(
 @pytest.mark.parametrize(
     ("calendar", "accept_due", "resolve_due"),
     [
-        # CMP-ACCEPT (the 2026-07-01 row, 7 working days): base Fri 19, swapped Thu 18 Feb.
+        # CMP-ACCEPT, 10 days from Wed 3 Feb 2027, ends Sat 13 Feb: rolls to Mon 15 Feb in
+        # both calendars (only Sat 6 is worked in the swapped one).
         # CMP-RESOLVE, 30 days from acceptance on Tue 5 Jan 2027, ends Thu 4 Feb (Tết): rolls
         # over Fri 5, Sat 6, Sun 7, Mon 8 – Wed 10 to Thu 11; with Sat 6 worked, to Sat 6.
-        ("base", D(2027, 2, 19), D(2027, 2, 11)),
-        ("swapped", D(2027, 2, 18), D(2027, 2, 6)),
+        ("base", D(2027, 2, 15), D(2027, 2, 11)),
+        ("swapped", D(2027, 2, 15), D(2027, 2, 6)),
     ],
 )
 def test_complaint_clocks_cross_tet_and_resolution_runs_from_acceptance(
@@ -155,25 +138,33 @@ def test_information_request_clocks_cross_tet(
     declared_paper = workflow.extend(
         paper, actor=OFFICER, now=at(D(2027, 2, 11)), rules=rules, reason="nhiều tài liệu"
     )
-    assert dues(declared_paper) == {"INF-REQ.complex": complex_}
+    # INF-REQ.complex-notice, 3 working days from receipt like INF-REQ.simple, is given by
+    # the declaration on Thu 11 Feb: in time.
+    assert dues(declared_paper) == {"INF-REQ.complex": complex_, "INF-REQ.complex-notice": simple}
+    assert declared_paper.deadline("INF-REQ.complex-notice").met is True  # type: ignore[union-attr]
     # Declaring the online request complex replaces its clock, still counted from receipt.
     declared = workflow.extend(
         online, actor=OFFICER, now=at(D(2027, 2, 11)), rules=rules, reason="nhiều tài liệu"
     )
-    assert dues(declared) == {"INF-REQ.complex": complex_}
+    assert dues(declared) == {"INF-REQ.complex": complex_, "INF-REQ.complex-notice": simple}
     more = workflow.extend(
         declared, actor=OFFICER, now=at(D(2027, 2, 12)), rules=rules, reason="cần tra cứu", days=15
     )
-    assert dues(more) == {"INF-REQ.complex": extended}
+    assert dues(more) == {"INF-REQ.complex": extended, "INF-REQ.complex-notice": simple}
     with pytest.raises(PetitionRefused) as refused:  # one extension only
         workflow.extend(more, actor=OFFICER, now=at(D(2027, 2, 15)), rules=rules, reason="x")
     assert refused.value.rule == "INF-REQ"
 
 
-def test_a_simple_request_by_post_is_due_in_its_5_working_days_and_online_keeps_3() -> None:
-    """INF-REQ by channel (Law 104/2016 Arts. 30–31): received on Monday 2026-11-30."""
-    by_post = submitted("information_request", D(2026, 11, 30), BASE, channel="paper")
-    assert dues(by_post) == {"INF-REQ.post": D(2026, 12, 7)}
+@pytest.mark.parametrize("channel", ["post", "fax", "in_person", "paper"])
+def test_a_simple_request_on_paper_is_due_by_the_post_row_and_online_keeps_its_own(
+    channel: str,
+) -> None:
+    """INF-REQ by channel (Law 104/2016 Arts. 30–31): received on Monday 2026-11-30. Fax is
+    Art. 31(1) like post; in person (Art. 29, not read) and the "paper" of records made before
+    the channel was kept get the post row too."""
+    by_paper = submitted("information_request", D(2026, 11, 30), BASE, channel=channel)
+    assert dues(by_paper) == {"INF-REQ.post": D(2026, 12, 7)}
     online = submitted("information_request", D(2026, 11, 30), BASE, channel="online")
     assert dues(online) == {"INF-REQ.simple": D(2026, 12, 3)}
 

@@ -18,6 +18,17 @@ pytestmark = pytest.mark.unit
 
 D = dt.date
 RULES = RuleBook.from_settings(Settings())
+# A change of CMP-ACCEPT's unit on 2026-07-01, as a city override file would add it: the packaged
+# table has none (the proposed 7-working-day row had no source), and intake must still pick
+# the row in force on the local date of receipt when a law does change.
+AMENDED = RuleBook(
+    RULES.table.with_overrides(
+        'version = "amended"\n[[rules]]\nid = "CMP-ACCEPT"\namount = 7\n'
+        'unit = "working_days"\ncounted_from = "complaint_received"\nbasis = "amendment"\n'
+        "effective_from = 2026-07-01\n"
+    ),
+    RULES.calendar,
+)
 CITIZEN = Actor("citizen", "p:abc")
 
 
@@ -25,7 +36,7 @@ def local(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), VN_TZ)
 
 
-def complaint(received_at: dt.datetime, **fields: Any) -> Petition:
+def complaint(received_at: dt.datetime, rules: RuleBook = RULES, **fields: Any) -> Petition:
     values: dict[str, Any] = {
         "petition_id": "p-1",
         "ward": "ben-thanh",
@@ -39,18 +50,18 @@ def complaint(received_at: dt.datetime, **fields: Any) -> Petition:
         "has_petitioner": True,
         "actor": Actor("officer", "can-bo-1"),
         "now": received_at + dt.timedelta(hours=1),
-        "rules": RULES,
+        "rules": rules,
         **fields,
     }
     return receive(**values)
 
 
-def test_cmp_accept_switches_rows_on_1_july_2026_by_local_date() -> None:
+def test_cmp_accept_switches_rows_on_the_local_date_of_receipt() -> None:
     # Tue 30 Jun 2026, old row: 10 calendar days → Fri 10 Jul (a working day).
-    before = complaint(local(D(2026, 6, 30), 23, 30)).deadline("CMP-ACCEPT")
+    before = complaint(local(D(2026, 6, 30), 23, 30), AMENDED).deadline("CMP-ACCEPT")
     # Wed 1 Jul 2026 00:30 in Viet Nam is still 30 June in UTC: the local date decides.
     # New row, 7 working days: Thu 2, Fri 3, Mon 6, Tue 7, Wed 8, Thu 9, Fri 10 Jul.
-    after = complaint(local(D(2026, 7, 1), 0, 30)).deadline("CMP-ACCEPT")
+    after = complaint(local(D(2026, 7, 1), 0, 30), AMENDED).deadline("CMP-ACCEPT")
     assert before is not None and after is not None
     assert (before.deadline.amount, before.deadline.unit) == (10, "calendar_days")
     assert (after.deadline.amount, after.deadline.unit) == (7, "working_days")
@@ -61,8 +72,11 @@ def test_cmp_accept_switches_rows_on_1_july_2026_by_local_date() -> None:
 def test_cmp_accept_new_row_differs_where_weekends_intervene() -> None:
     # Fri 3 Jul 2026: 7 working days → Mon 6 … Fri 10 (5), Mon 13 (6), Tue 14 Jul (7).
     # Fri 26 Jun 2026 (old row): + 10 days → Mon 6 Jul.
-    assert complaint(local(D(2026, 7, 3))).deadlines[0].deadline.due == D(2026, 7, 14)
-    assert complaint(local(D(2026, 6, 26))).deadlines[0].deadline.due == D(2026, 7, 6)
+    assert complaint(local(D(2026, 7, 3)), AMENDED).deadlines[0].deadline.due == D(2026, 7, 14)
+    assert complaint(local(D(2026, 6, 26)), AMENDED).deadlines[0].deadline.due == D(2026, 7, 6)
+    # The packaged table keeps 10 days: Fri 3 Jul + 10 = Mon 13 Jul.
+    packaged = complaint(local(D(2026, 7, 3))).deadlines[0].deadline
+    assert (packaged.amount, packaged.due) == (10, D(2026, 7, 13))
 
 
 @pytest.mark.parametrize(

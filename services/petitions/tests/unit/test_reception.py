@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import pytest
 
+from qcdc_petitions.builders import RULES, at
 from qcdc_petitions.domain.reception import (
     Entry,
     Gap,
@@ -26,18 +27,13 @@ from qcdc_petitions.domain.reception import (
     schedule,
 )
 from qcdc_shared.law.calendar import WorkingCalendar
+from qcdc_shared.law.deadlines import VN_TZ
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import Rule, RuleTable, load_rule_table
 
 pytestmark = pytest.mark.unit
 
-VN = dt.timezone(dt.timedelta(hours=7))
-RULES = RuleBook(load_rule_table(), WorkingCalendar())
 D = dt.date
-
-
-def at(day: dt.date, hour: int = 9) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour), VN)
 
 
 def session(
@@ -156,7 +152,7 @@ def test_reply_clock_runs_ten_working_days_across_tet() -> None:
     entry = visit(session(D(2027, 2, 3)), at(D(2027, 2, 3)))
     assert entry.reply_deadline.rule == "REC-REPLY"
     assert entry.reply_deadline.due == D(2027, 2, 24)
-    assert entry.reply_deadline.due_at == dt.datetime(2027, 2, 24, 23, 59, 59, 999999, VN)
+    assert entry.reply_deadline.due_at == dt.datetime(2027, 2, 24, 23, 59, 59, 999999, VN_TZ)
     assert RULES.calendar.working_days_between(D(2027, 2, 3), D(2027, 2, 24)) == (
         RULES.rule("REC-REPLY", D(2027, 2, 3)).amount
     )
@@ -238,7 +234,7 @@ def test_reply_on_time_late_and_only_once() -> None:
 def test_overdue_is_marked_once_after_the_due_day_ends() -> None:
     entry = visit(session(D(2027, 2, 3)), at(D(2027, 2, 3)))
     assert mark_overdue(entry, now=at(D(2027, 2, 24), 23)) is None  # the due day still runs
-    after = dt.datetime(2027, 2, 25, 0, 0, 1, tzinfo=VN)
+    after = dt.datetime(2027, 2, 25, 0, 0, 1, tzinfo=VN_TZ)
     marked = mark_overdue(entry, now=after)
     assert marked is not None and marked.overdue_since == after
     assert mark_overdue(marked, now=after + dt.timedelta(days=1)) is None  # idempotent

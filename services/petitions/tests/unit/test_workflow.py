@@ -1,4 +1,4 @@
-"""The steps after intake: what each allows, how clocks are settled, DEN-RESOLVE's cap, and
+"""The steps after intake: what each allows, how clocks are settled, DEN-RESOLVE's caps, and
 overdue detection once per petition and rule (PET-ESC)."""
 
 from __future__ import annotations
@@ -7,29 +7,15 @@ import datetime as dt
 
 import pytest
 
+from qcdc_petitions import builders as build
+from qcdc_petitions.builders import CITIZEN, CODE, OFFICER, RULES, at
 from qcdc_petitions.domain import workflow
-from qcdc_petitions.domain.petition import (
-    Actor,
-    Petition,
-    PetitionRefused,
-    escalate_overdue,
-    newly_overdue,
-    receive,
-)
-from qcdc_shared.law.deadlines import VN_TZ
-from qcdc_shared.law.rulebook import RuleBook
-from qcdc_shared.settings import Settings
+from qcdc_petitions.domain.petition import Petition, PetitionRefused, escalate_overdue
+from qcdc_petitions.domain.settling import newly_overdue
 
 pytestmark = pytest.mark.unit
 
 D = dt.date
-RULES = RuleBook.from_settings(Settings())
-OFFICER = Actor("officer", "can-bo-1")
-CODE = "BT-2345-6789"
-
-
-def at(day: dt.date, hour: int = 9) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour), VN_TZ)
 
 
 MONDAY = D(2026, 8, 3)
@@ -38,22 +24,7 @@ MONDAY = D(2026, 8, 3)
 def received(
     kind: str, day: dt.date = MONDAY, channel: str = "online", *, anonymous: bool = False
 ) -> Petition:
-    return receive(
-        petition_id="p-1",
-        ward="ben-thanh",
-        tracking_code=CODE,
-        kind=kind,  # type: ignore[arg-type]
-        channel=channel,  # type: ignore[arg-type]
-        title="t",
-        body="b",
-        received_at=at(day),
-        anonymous=anonymous,
-        has_petitioner=not anonymous,
-        actor=Actor("citizen", "p:abc"),
-        now=at(day),
-        rules=RULES,
-        petitioner_pseudonym="p:abc",
-    )
+    return build.received(kind, day, channel=channel, anonymous=anonymous, by=CITIZEN)
 
 
 def accepted_denunciation() -> Petition:
@@ -63,22 +34,42 @@ def accepted_denunciation() -> Petition:
     )
 
 
-def test_den_resolve_extends_twice_by_30_days_and_never_beyond_90() -> None:
+def test_den_resolve_extends_once_then_only_when_especially_complex() -> None:
+    """Art. 30(2)-(3): a complex case is extended once (DEN-RESOLVE); a second extension needs
+    the case declared especially complex (DEN-RESOLVE.especially-complex), keeping the first."""
     petition = accepted_denunciation()
     assert petition.deadline("DEN-RESOLVE").deadline.due == D(2026, 9, 3)  # type: ignore[union-attr]
     # + 30 from the unrolled end (Wed 2 Sep) = Fri 2 Oct; + 30 more = Sun 1 Nov → Mon 2 Nov.
     once = workflow.extend(
         petition, actor=OFFICER, now=at(D(2026, 8, 20)), rules=RULES, reason="phức tạp"
     )
-    twice = workflow.extend(
-        once, actor=OFFICER, now=at(D(2026, 9, 20)), rules=RULES, reason="đặc biệt phức tạp"
-    )
     assert once.deadline("DEN-RESOLVE").deadline.due == D(2026, 10, 2)  # type: ignore[union-attr]
-    final = twice.deadline("DEN-RESOLVE")
+    with pytest.raises(PetitionRefused) as plain:
+        workflow.extend(once, actor=OFFICER, now=at(D(2026, 9, 20)), rules=RULES, reason="x")
+    assert plain.value.rule == "DEN-RESOLVE"
+    assert "DEN-RESOLVE.especially-complex" in plain.value.detail_en
+    twice = workflow.extend(
+        once,
+        actor=OFFICER,
+        now=at(D(2026, 9, 20)),
+        rules=RULES,
+        reason="đặc biệt phức tạp",
+        especially_complex=True,
+    )
+    assert twice.deadline("DEN-RESOLVE") is None
+    final = twice.deadline("DEN-RESOLVE.especially-complex")
     assert final is not None and final.deadline.due == D(2026, 11, 2)
+    assert twice.resolution == final
     assert [e.reason for e in final.deadline.extensions] == ["phức tạp", "đặc biệt phức tạp"]
     with pytest.raises(PetitionRefused) as third:
-        workflow.extend(twice, actor=OFFICER, now=at(D(2026, 10, 20)), rules=RULES, reason="x")
+        workflow.extend(
+            twice,
+            actor=OFFICER,
+            now=at(D(2026, 10, 20)),
+            rules=RULES,
+            reason="x",
+            especially_complex=True,
+        )
     assert third.value.rule == "DEN-RESOLVE"
     with pytest.raises(PetitionRefused) as too_long:  # one extension of 31 days: over 30
         workflow.extend(
@@ -148,9 +139,9 @@ def test_feedback_is_decided_by_assignment_and_may_be_answered_for_publication()
 
 
 def test_refusal_and_forwarding_close_the_intake_clock_late_or_in_time() -> None:
-    petition = received("complaint")  # Mon 3 Aug 2026: CMP-ACCEPT 7 working days → Wed 12 Aug
+    petition = received("complaint")  # Mon 3 Aug 2026: CMP-ACCEPT 10 days → Thu 13 Aug
     refused = workflow.refuse(
-        petition, actor=OFFICER, now=at(D(2026, 8, 13)), reason="không thuộc thẩm quyền"
+        petition, actor=OFFICER, now=at(D(2026, 8, 14)), reason="không thuộc thẩm quyền"
     )
     assert refused.status == "refused" and refused.deadline("CMP-ACCEPT").met is False  # type: ignore[union-attr]
     with pytest.raises(PetitionRefused) as again:
@@ -206,7 +197,7 @@ def test_the_citizen_escalates_a_rejected_answer_once_with_the_tracking_code() -
         answered, tracking_code=CODE, now=at(D(2026, 8, 21)), reason="không đồng ý"
     )
     assert rule == "PET-ESC" and after.escalated == ("PET-ESC",)
-    assert after.history[-1].actor == Actor("citizen", "p:abc")
+    assert after.history[-1].actor == CITIZEN
     with pytest.raises(PetitionRefused) as twice:
         workflow.escalate_by_citizen(after, tracking_code=CODE, now=at(D(2026, 8, 22)), reason=None)
     assert twice.value.conflict

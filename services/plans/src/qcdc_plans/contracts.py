@@ -142,7 +142,7 @@ class _DecisionState(IntegrationEvent):
 
     decision_id: str = Field(min_length=1)
     ward: str = Field(pattern=_SLUG)
-    topic: int = Field(ge=1, le=6, description="DEC-TOPIC 1-6.")
+    topic: int = Field(ge=1, description="DEC-TOPIC: the topic, numbered from 1.")
     title: str = Field(min_length=1, description="What residents decide on.")
     residential_group: str | None = Field(
         default=None, description="Code of the residential group; null for the whole ward."
@@ -173,7 +173,9 @@ class DecisionClosedV1(_DecisionState):
     abstain: int = Field(ge=0)
     present: int = Field(ge=0, description="Households that voted or attended.")
     threshold: int = Field(ge=1, description="Fewest yes votes that pass.")
-    share: str = Field(pattern=r"^\d+/\d+$", description="The rule's share, e.g. 2/3.")
+    share: str = Field(
+        pattern=r"^\d+/\d+$", description="The rule's share as a fraction, numerator/denominator."
+    )
     comparison: Literal["at_least", "more_than"]
     rule: RuleId = Field(description="DEC-PASS.money or DEC-PASS.other.")
     table_version: str = Field(min_length=1)
@@ -193,7 +195,7 @@ class DecisionRecognisedV1(IntegrationEvent):
 
     decision_id: str = Field(min_length=1)
     ward: str = Field(pattern=_SLUG)
-    topic: int = Field(ge=1, le=6, description="DEC-TOPIC 1-6.")
+    topic: int = Field(ge=1, description="DEC-TOPIC: the topic, numbered from 1.")
     title: str = Field(min_length=1, description="What residents decided on.")
     residential_group: str | None = Field(
         default=None, description="Code of the residential group; null for the whole ward."

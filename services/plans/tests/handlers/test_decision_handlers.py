@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from qcdc_plans.domain.decision import Decision, Form, Tally
+from qcdc_plans.domain.decision import Decision, Tally
 from qcdc_plans.domain.initiative import Initiative
+from qcdc_plans.domain.opening import Form
 from qcdc_plans.fakes import OFFICER, RULES, FakePlansUnitOfWork, refused, run
 from qcdc_plans.handlers import decisions
 from qcdc_shared.auth import Principal
@@ -53,7 +54,7 @@ async def test_a_result_counts_over_all_registered_households_and_is_then_recogn
     opened = await run(uow, opening(uow), "decision.open", "decision:d-1")
     assert (opened.households_total, opened.rules_checked[-1]) == (90, "DEC-NOTICE")
     tally = Tally(yes=61, no=9, abstain=0, present=72)
-    tallied = decisions.record_tally(uow=uow, decision_id="d-1", tally=tally)
+    tallied = decisions.record_tally(uow=uow, rules=RULES, decision_id="d-1", tally=tally)
     await run(uow, tallied, "decision.tally", "decision:d-1")
     close = decisions.close_decision(uow=uow, rules=RULES, decision_id="d-1", minutes=None)
     closed = await run(uow, close, "decision.close", "decision:d-1")

@@ -197,3 +197,41 @@ async def test_a_supported_initiative_is_put_to_a_vote_once(plans: Plans) -> Non
     assert shown["decision_id"] == opened_from["id"]
     again = await plans.post("/decisions", decision(plans, **fields))
     assert again.status_code == 409
+
+
+async def test_a_meeting_short_of_its_quorum_is_refused_and_a_ballot_replaces_it(
+    plans: Plans,
+) -> None:
+    await plans.register_group("TDP-01", households=4)
+    meeting = await opened(plans, topic=3, form="meeting", title="Hương ước tổ dân phố")
+    # Two of four households is not more than half: the meeting cannot vote.
+    short = await plans.post(f"/decisions/{meeting['id']}/tally", {"yes": 2, "no": 0, "present": 2})
+    assert short.status_code == 422, short.text
+    assert short.headers["content-type"] == "application/problem+json"
+    problem = short.json()
+    assert problem["rule"] == "DEC-FORM.quorum"
+    assert "phát phiếu" in problem["detail"] and "ballot" in problem["detail_en"]
+    assert f"/decisions/{meeting['id']}/votes" in problem["detail_en"]
+    # The ballot instead: each household's vote on the same decision, counted over all four.
+    for household in ("HO-A1", "HO-B2", "HO-C3"):
+        vote = {"household": household, "choice": "yes"}
+        await plans.ok("POST", f"/decisions/{meeting['id']}/votes", vote, status=201)
+    result = await plans.ok("POST", f"/decisions/{meeting['id']}/close")
+    assert result["passed"] is True and result["result"]["counted"] == "household_votes"
+
+
+async def test_recognition_counts_from_the_receipt_of_the_record(plans: Plans) -> None:
+    await plans.register_group("TDP-01", households=10)
+    meeting = await opened(plans, topic=6)
+    await plans.ok("POST", f"/decisions/{meeting['id']}/tally", {"yes": 8, "no": 0, "present": 8})
+    now = plans.runtime.clock.now()
+    tomorrow = str(local_date(now) + dt.timedelta(days=1))
+    future = await plans.post(f"/decisions/{meeting['id']}/close", {"record_received_at": tomorrow})
+    assert future.status_code == 422 and future.json()["rule"] == "DEC-RECORD.recognition"
+    closed = await plans.ok(
+        "POST", f"/decisions/{meeting['id']}/close", {"record_received_at": now.isoformat()}
+    )
+    recognition_due = closed["result"]["recognition_due"]
+    assert dt.datetime.fromisoformat(closed["result"]["record_received_at"]) == now
+    assert recognition_due["rule"] == "DEC-RECORD.recognition"
+    assert "record_received" in recognition_due["explanation_en"]

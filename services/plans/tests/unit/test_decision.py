@@ -48,7 +48,7 @@ def opened(register: Register = HUNDRED, **fields: Any) -> Decision:
 
 def closed(decision: Decision, yes: int, present: int) -> Decision:
     counted = record_tally(
-        decision, Tally(yes, present - yes, 0, present), votes_so_far=0, now=VOTE_AT
+        decision, Tally(yes, present - yes, 0, present), votes_so_far=0, now=VOTE_AT, rules=RULES
     )
     return close(counted, votes=None, now=VOTE_AT + dt.timedelta(hours=2), rules=RULES)
 
@@ -105,13 +105,17 @@ def test_a_convention_needs_its_draft_posted_thirty_days_before() -> None:
 def test_a_tally_cannot_exceed_the_households_present_or_registered() -> None:
     decision = opened()
     with pytest.raises(Refused):
-        record_tally(decision, Tally(50, 10, 0, 55), votes_so_far=0, now=VOTE_AT)
+        record_tally(decision, Tally(50, 10, 0, 55), votes_so_far=0, now=VOTE_AT, rules=RULES)
     with pytest.raises(Refused) as too_many:
-        record_tally(decision, Tally(50, 10, 0, 101), votes_so_far=0, now=VOTE_AT)
+        record_tally(decision, Tally(50, 10, 0, 101), votes_so_far=0, now=VOTE_AT, rules=RULES)
     assert too_many.value.rule == "DEC-PASS"
     with pytest.raises(Refused):  # not before the vote day
         record_tally(
-            decision, Tally(1, 0, 0, 1), votes_so_far=0, now=VOTE_AT - dt.timedelta(days=1)
+            decision,
+            Tally(1, 0, 0, 1),
+            votes_so_far=0,
+            now=VOTE_AT - dt.timedelta(days=1),
+            rules=RULES,
         )
 
 
@@ -133,3 +137,130 @@ def test_recognition_is_on_time_within_five_working_days_and_refusal_needs_reaso
     assert refused.value.rule == "DEC-RECORD"
     with pytest.raises(Refused):
         recognise(late, outcome="recognised", reason=None, by="x", by_role="officer", now=VOTE_AT)
+
+
+def with_row(rule_id: str, **changes: Any) -> RuleBook:
+    """The real rule book with one row changed: the table, not the code, decides."""
+    rows = tuple(
+        row.model_copy(update=changes) if row.id == rule_id else row for row in RULES.table.rules
+    )
+    return RuleBook(RULES.table.model_copy(update={"rules": rows}), RULES.calendar)
+
+
+def test_a_meeting_below_its_quorum_is_refused_and_names_the_ballot() -> None:
+    decision = opened(topic=3)  # a convention, 100 households: more than 1/2 means 51 present
+    with pytest.raises(Refused) as refused:
+        record_tally(decision, Tally(45, 5, 0, 50), votes_so_far=0, now=VOTE_AT, rules=RULES)
+    assert refused.value.rule == "DEC-FORM.quorum" and not refused.value.conflict
+    assert "phát phiếu" in refused.value.detail_vi and "51" in refused.value.detail_vi
+    assert "/decisions/d-1/votes" in refused.value.detail_en
+    counted = record_tally(decision, Tally(45, 5, 1, 51), votes_so_far=0, now=VOTE_AT, rules=RULES)
+    assert counted.tally == Tally(45, 5, 1, 51)
+
+
+def test_paper_ballots_have_no_quorum() -> None:
+    ballot = opened(form="ballot", ballot_reason="Không đủ hộ dự họp")
+    counted = record_tally(ballot, Tally(10, 0, 0, 10), votes_so_far=0, now=VOTE_AT, rules=RULES)
+    assert counted.tally is not None and counted.tally.present == 10
+
+
+def test_the_quorum_covers_the_topics_its_row_names() -> None:
+    # Read for conventions only: a meeting on topic 1 has no quorum until the row names it.
+    low = Tally(10, 0, 0, 10)
+    assert record_tally(opened(), low, votes_so_far=0, now=VOTE_AT, rules=RULES).tally == low
+    wider = with_row("DEC-FORM.quorum", applies_to=(1, 3))
+    with pytest.raises(Refused) as refused:
+        record_tally(opened(), low, votes_so_far=0, now=VOTE_AT, rules=wider)
+    assert refused.value.rule == "DEC-FORM.quorum"
+
+
+def test_no_quorum_binds_a_meeting_before_its_row_is_in_force() -> None:
+    first_day = RULES.rule("DEC-FORM.quorum", dt.date(2026, 1, 1)).effective_from
+    day_before = dt.datetime.combine(first_day - dt.timedelta(days=1), dt.time(19), VN_TZ)
+    posted = first_day - dt.timedelta(days=40)  # the convention's draft, posted in time
+    early = opened(
+        topic=3,
+        vote_at=day_before,
+        notice_at=day_before - dt.timedelta(days=7),
+        draft_posted_on=posted,
+    )
+    low = Tally(10, 0, 0, 10)
+    assert record_tally(early, low, votes_so_far=0, now=day_before, rules=RULES).tally == low
+    on_the_day = day_before + dt.timedelta(days=1)
+    held = opened(
+        topic=3,
+        vote_at=on_the_day,
+        notice_at=on_the_day - dt.timedelta(days=7),
+        draft_posted_on=posted,
+    )
+    with pytest.raises(Refused):
+        record_tally(held, low, votes_so_far=0, now=on_the_day, rules=RULES)
+
+
+def test_the_convention_topic_is_read_from_dec_conv30() -> None:
+    # Topic 6 needs no posted draft under the real table; it would if DEC-CONV30 named it.
+    assert opened(topic=6, draft_posted_on=None).draft_posted_on is None
+    wider = with_row("DEC-CONV30", applies_to=(3, 6))
+    with pytest.raises(Refused) as refused:
+        opened(topic=6, draft_posted_on=None, rules=wider)
+    assert refused.value.rule == "DEC-CONV30"
+    assert opened(topic=6, rules=wider).draft_posted_on == dt.date(2026, 10, 1)
+
+
+def test_recognition_counts_from_the_records_receipt() -> None:
+    tallied = record_tally(opened(), Tally(70, 10, 0, 80), votes_so_far=0, now=VOTE_AT, rules=RULES)
+    received = dt.datetime(2026, 11, 19, 10, tzinfo=VN_TZ)  # Thursday, three days later
+    now = dt.datetime(2026, 11, 20, 9, tzinfo=VN_TZ)
+    result = close(tallied, votes=None, now=now, rules=RULES, record_received_at=received)
+    assert result.result is not None and result.result.record_received_at == received
+    due = result.result.recognition_due
+    # Five working days from Thursday the 19th, Tuesday the 24th (Cultural Day) off.
+    assert (due.rule, due.due) == ("DEC-RECORD.recognition", dt.date(2026, 11, 27))
+    assert "record_received" in due.explanation_en
+    assert result.result.record_due.due == dt.date(2026, 11, 30)  # DEC-RECORD: from the close
+    for wrong in (now + dt.timedelta(hours=1), VOTE_AT - dt.timedelta(days=1)):
+        with pytest.raises(Refused) as refused:
+            close(tallied, votes=None, now=now, rules=RULES, record_received_at=wrong)
+        assert refused.value.rule == "DEC-RECORD.recognition"
+
+
+def test_without_a_recorded_receipt_the_close_is_the_receipt() -> None:
+    result = closed(opened(), 70, 80).result
+    assert result is not None and result.record_received_at == result.closed_at
+
+
+def test_decree_based_rows_start_with_their_decrees() -> None:
+    # Decree 59/2023 took effect 2023-08-15, Decree 61/2023 2023-08-16, not the Law's 07-01.
+    starts = {
+        rule_id: RULES.table.rows(rule_id)[0].effective_from
+        for rule_id in (
+            "DEC-FORM",
+            "DEC-FORM.quorum",
+            "DEC-RECORD",
+            "DEC-NOTICE.year-end",
+            "DEC-CONV30",
+        )
+    }
+    assert starts == {
+        "DEC-FORM": dt.date(2023, 8, 15),
+        "DEC-FORM.quorum": dt.date(2023, 8, 16),
+        "DEC-RECORD": dt.date(2023, 8, 15),
+        "DEC-NOTICE.year-end": dt.date(2023, 8, 15),
+        "DEC-CONV30": dt.date(2023, 8, 16),
+    }
+    # An online vote the day before Decree 59 is refused, naming the rule (never a 500).
+    before = dt.datetime(2023, 8, 14, 19, tzinfo=VN_TZ)
+    with pytest.raises(Refused) as refused:
+        opened(
+            Register("TDP-01", 100, 100),
+            topic=6,
+            form="online",
+            vote_at=before,
+            notice_at=before - dt.timedelta(days=7),
+        )
+    assert refused.value.rule == "DEC-FORM"
+    # A convention voted before Decree 61 had no posting period to meet.
+    early = opened(
+        topic=3, vote_at=before, notice_at=before - dt.timedelta(days=7), draft_posted_on=None
+    )
+    assert "DEC-CONV30" not in early.rules_checked

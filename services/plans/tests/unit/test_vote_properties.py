@@ -89,7 +89,7 @@ async def count(
         else:
             taken.append(True)
     if tally is not None:
-        recording = decisions.record_tally(uow=uow, decision_id="d-1", tally=tally)
+        recording = decisions.record_tally(uow=uow, rules=RULES, decision_id="d-1", tally=tally)
         await run(uow, recording, "decision.tally", "decision:d-1")
     closing = decisions.close_decision(uow=uow, rules=RULES, decision_id="d-1", minutes=None)
     closed = await run(uow, closing, "decision.close", "decision:d-1")

@@ -62,7 +62,7 @@ def consumers(runtime: Runtime, rules: RuleBook) -> list[Consumer]:
             event_type=DECISION_RECOGNISED,
             kind="decision_result",
             id_field="decision_id",
-            compose=decision_result,
+            compose=lambda data: decision_result(data, rules),
         ),
         _poster(
             runtime,

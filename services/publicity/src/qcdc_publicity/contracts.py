@@ -77,7 +77,7 @@ class _PostingState(IntegrationEvent):
 
     posting_id: str = Field(min_length=1, description="Identifier of the posting.")
     ward: str = Field(pattern=_SLUG, description="Slug of the ward that published it.")
-    category: int = Field(ge=1, le=14, description="Disclosure category 1-14 (PUB-CAT).")
+    category: int = Field(ge=1, description="Disclosure category, numbered from 1 (PUB-CAT).")
     title: str = Field(min_length=1, description="Public title of the posting.")
     channels: list[Channel] = Field(
         min_length=1,
@@ -94,14 +94,23 @@ class _PostingState(IntegrationEvent):
         description=(
             "When it was due first: PUB-DUE from the decision it discloses, or PUB-QTR.due from"
             " the quarter's last day for the quarterly list; then PUB-MIN30 unless permanent;"
-            " PUB-LOUD for categories 7-12."
+            " PUB-LOUD for the categories its row covers."
         ),
     )
     violations: list[RuleId] = Field(
         description=(
             "Rule ids this posting has broken so far, e.g. PUB-DUE (PUB-QTR for the quarterly"
-            " list) when published late."
+            " list) when published late, PUB-LOUD when not sent to the group heads within its"
+            " PUB-LOUD period."
         )
+    )
+    group_heads_sent_at: AwareDatetime | None = Field(
+        default=None,
+        description=(
+            "PUB-LOUD.group-heads: when the item went to the residential-group heads; null when"
+            " not (yet) sent or not required. A later version of a published posting (sent, or"
+            " flagged as not sent) is announced as posting.published with its new version."
+        ),
     )
     version: int = Field(ge=1, description="Version of the posting after this event.")
     ledger: LedgerHeadV1 | None = Field(
@@ -204,7 +213,7 @@ class ConsultationClosedV1(_OfConsultation):
     comments_received: int = Field(ge=0)
     accepted: list[ResponseItemV1]
     rejected: list[ResponseItemV1]
-    result_posting_id: str = Field(min_length=1, description="The category-11 posting.")
+    result_posting_id: str = Field(min_length=1, description="The posting of its result.")
     version: int = Field(ge=1)
 
 

@@ -55,7 +55,10 @@ def _current_document(row: Any) -> dict[str, Any]:
     except (TypeError, ValueError) as error:  # a row edited into something unreadable
         return {"status": row.status, "unreadable": str(error)}
     posting = replace(
-        posting, published_at=_aware(posting.published_at), changed_at=_aware(posting.changed_at)
+        posting,
+        published_at=_aware(posting.published_at),
+        changed_at=_aware(posting.changed_at),
+        group_heads_sent_at=_aware(posting.group_heads_sent_at),
     )
     return version_document(posting)
 

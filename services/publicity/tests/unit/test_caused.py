@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from qcdc_publicity.domain.categories import Category
 from qcdc_publicity.domain.caused import (
     decision_result,
     previous_quarter,
@@ -117,11 +118,27 @@ DECISION = {
 
 
 def test_a_refused_decision_is_published_with_its_reason() -> None:
-    posting = decision_result(DECISION)
-    assert posting.category == 14  # topic 3 is not about funds
+    posting = decision_result(DECISION, RULES)
+    assert posting.category == Category.OTHER  # topic 3 is not about residents' money
     assert "không được công nhận" in posting.body and "thiếu chữ ký" in posting.body
     assert "toàn phường" in posting.body and posting.decided_on == dt.date(2026, 11, 26)
-    assert decision_result({**DECISION, "topic": 2}).category == 5
+    assert decision_result({**DECISION, "topic": 2}, RULES).category == Category.CONTRIBUTIONS
+
+
+def test_which_topics_are_about_money_is_read_from_dec_pass_money() -> None:
+    money = RULES.rule("DEC-PASS.money", dt.date(2026, 11, 20))
+    rows = tuple(
+        row.model_copy(update={"applies_to": (*money.applies_to, 3)})
+        if row.id == "DEC-PASS.money"
+        else row
+        for row in RULES.table.rules
+    )
+    wider = RuleBook(RULES.table.model_copy(update={"rules": rows}), RULES.calendar)
+    assert decision_result(DECISION, wider).category == Category.CONTRIBUTIONS
+    for topic in money.applies_to:
+        assert (
+            decision_result({**DECISION, "topic": topic}, RULES).category == Category.CONTRIBUTIONS
+        )
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from qcdc_publicity.domain.posting import (
     amend,
     draft_posting,
     expire_if_due,
+    procedure_elements,
     publish,
     version_document,
     withdraw,
@@ -30,7 +31,11 @@ PROCEDURE = {element: f"{element} …" for element in PROCEDURE_ELEMENTS}
 
 
 def published(
-    category: int, at: dt.datetime, decided_on: dt.date | None = None, **kw: object
+    category: int,
+    at: dt.datetime,
+    decided_on: dt.date | None = None,
+    rules: RuleBook = RULES,
+    **kw: object,
 ) -> Posting:
     draft = draft_posting(
         posting_id="p",
@@ -41,10 +46,10 @@ def published(
         decided_on=decided_on or at.date(),
         channels=("notice_board",),
         now=at,
-        rules=RULES,
+        rules=rules,
         **kw,  # type: ignore[arg-type]
     )
-    return publish(draft, published_at=at, now=at, rules=RULES)
+    return publish(draft, published_at=at, now=at, rules=rules)
 
 
 def test_withdrawing_a_category_2_posting_after_three_days_breaks_pub_min30() -> None:
@@ -107,13 +112,38 @@ def test_an_ordinary_posting_cannot_be_amended() -> None:
     assert refused.value.rule == "PUB-PERM"
 
 
-def test_a_procedure_posting_needs_every_pub_tthc_element() -> None:
+def test_a_procedure_posting_needs_the_basic_pub_tthc_elements_only() -> None:
     at = dt.datetime(2026, 11, 2, 9, tzinfo=VN)
-    incomplete = {k: v for k, v in PROCEDURE.items() if k != "fees"}
+    basic, conditional = procedure_elements(RULES, at.date())
+    assert len(basic) == RULES.rule("PUB-TTHC", at.date()).amount == 7
+    assert len(conditional) == RULES.rule("PUB-TTHC.conditional", at.date()).amount == 4
+    assert set(conditional) == {"forms", "result", "conditions", "fees"}
+    without_agency = {k: v for k, v in PROCEDURE.items() if k != "agency"}
     with pytest.raises(PostingRefused) as refused:
-        published(13, at, procedure=incomplete)
-    assert refused.value.rule == "PUB-TTHC" and "fees" in refused.value.detail_en
+        published(13, at, procedure=without_agency)
+    assert refused.value.rule == "PUB-TTHC" and "agency" in refused.value.detail_en
+    assert "7" in refused.value.detail_en  # the count is the row's
+    # The conditional elements are stated where a procedure has them, never required.
+    only_basic = {k: v for k, v in PROCEDURE.items() if k in basic}
+    assert published(13, at, procedure=only_basic).procedure == only_basic
     assert published(13, at, procedure=PROCEDURE).procedure == PROCEDURE
+
+
+def test_how_many_elements_are_basic_is_the_tables() -> None:
+    # The article's original reading (8 basic, the result among them) is one row away.
+    at = dt.datetime(2026, 11, 2, 9, tzinfo=VN)
+    rows = tuple(
+        row.model_copy(update={"amount": row.amount + 1 if row.id == "PUB-TTHC" else 3})
+        if row.id in ("PUB-TTHC", "PUB-TTHC.conditional")
+        else row
+        for row in RULES.table.rules
+    )
+    eight = RuleBook(RULES.table.model_copy(update={"rules": rows}), RULES.calendar)
+    without_result = {k: v for k, v in PROCEDURE.items() if k != "result"}
+    assert published(13, at, procedure=without_result).procedure == without_result
+    with pytest.raises(PostingRefused) as refused:
+        published(13, at, procedure=without_result, rules=eight)
+    assert "result" in refused.value.detail_en
 
 
 def test_expiry_comes_only_after_the_minimum_end() -> None:

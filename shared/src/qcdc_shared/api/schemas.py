@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Final
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, computed_field, field_validator
+
+from qcdc_shared.law.deadlines import rule_url
 
 # Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact.
 VIETNAM: Final = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -31,11 +33,19 @@ class DeadlineOut(BaseModel):
 
     model_config = ConfigDict(from_attributes=True, frozen=True)
 
-    rule: str = Field(examples=["PET-ANSWER-10WD"])
+    rule: str = Field(examples=["CMP-RESOLVE.complex"])
     due: dt.date = Field(description="Local (Vietnam) date of the deadline.")
     due_at: AwareDatetime = Field(description="The instant of the deadline, with offset +07:00.")
     explanation: str
     explanation_en: str
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The rule's entry on the rules page, relative to the city gateway "
+        "(a ward service serves no /rules page): e.g. /rules#CMP-RESOLVE.complex.",
+    )
+    @property
+    def rule_url(self) -> str:
+        return rule_url(self.rule)
 
     @field_validator("due_at")
     @classmethod

@@ -9,16 +9,22 @@ Counting (Civil Code 2015 Arts. 147–148, CAL-COUNT):
 
 - The row used is the one in force on the LOCAL date (Asia/Ho_Chi_Minh) of the starting
   event; a datetime start must be timezone-aware.
-- The day of the event is not counted: 10 calendar days from 30 June end on 10 July.
+- The day of the event is not counted: N calendar days from 30 June end on N July.
 - ``calendar_days`` and ``months`` periods whose last day is a weekend or holiday roll to
   the next working day; ``working_days`` periods count working days only, so they always end
   on one. A month period ends on the matching day of the last month, or that month's last
-  day when it has no such day (30 November + 3 months = 28 February).
+  day when it has no such day (31 January + 1 month = 28 February, in a common year).
 - Extensions (CMP-RESOLVE complex, DEN-RESOLVE, INF-REQ.complex) run on from the unrolled
-  end of the previous period, so 30 days extended by 15 equal 45 days from the start; only
+  end of the previous period, so N days extended by M equal N + M days from the start; only
   the final day rolls. Each must fit the row's ``extension`` (largest single extension, how
-  many times) and ``max_amount`` (DEN-RESOLVE: never beyond 90 days), or
+  many times) and ``max_amount`` (DEN-RESOLVE: never beyond its cap), or
   :class:`ExtensionRefused` names the rule.
+- Suspensions (CMP-RESOLVE.suspension) stop a period for a span: each moves the end on by
+  the days of its span, counted in the row's unit (calendar days, or working days for a
+  working-day row): the days after the day it was suspended up to and including the day it
+  resumed. They apply after the extensions and, like them, before the final day rolls; a
+  suspension begun in the days off past the real end moves the rolled day instead, so the
+  due day after a resumption is never before the day it resumed.
 - Rows with ``direction = "before"`` (DEC-NOTICE, DEC-CONV30, REC-WEEK.schedule, OVS-PLAN,
   OVS-INV) give the last day a notice may be given: ``amount`` before the event, moved
   BACK to the previous working day when it falls on a day off, so the notice is never
@@ -37,13 +43,17 @@ from __future__ import annotations
 import calendar as _gregorian
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from urllib.parse import quote
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from qcdc_shared.law.calendar import Language, WorkingCalendar
 from qcdc_shared.law.rules import Rule, RuleTable, Unit
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+# The gateway's page of the rule table; each row id (dot suffix included) and each DOMAIN.md
+# rule id is an anchor on it.
+RULES_PAGE = "/rules"
 _END_OF_DAY = dt.time(23, 59, 59, 999999, tzinfo=VN_TZ)
 _UNIT_NAMES: dict[Language, dict[str, str]] = {
     "vi": {"calendar_days": "ngày", "working_days": "ngày làm việc", "months": "tháng"},
@@ -83,6 +93,23 @@ class Extension(BaseModel):
     reason: str = Field(min_length=1)
 
 
+class Suspension(BaseModel):
+    """A span during which a period stood still (CMP-RESOLVE.suspension), with its reason:
+    suspended on one local day, resumed on the same or a later one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    suspended_on: dt.date
+    resumed_on: dt.date
+    reason: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Suspension:
+        if self.resumed_on < self.suspended_on:
+            raise ValueError("a suspension resumes on or after the day it began")
+        return self
+
+
 class Deadline(BaseModel):
     """A computed deadline: what is due, when, under which rule and table version."""
 
@@ -98,18 +125,30 @@ class Deadline(BaseModel):
     unit: Unit
     basis: str
     extensions: tuple[Extension, ...] = ()
+    suspensions: tuple[Suspension, ...] = ()
     explanation: str
     explanation_en: str
 
     def to_api(self) -> dict[str, str]:
-        """The DESIGN §6 deadline shape, with the English explanation beside the Vietnamese."""
+        """The DESIGN §6 deadline shape, with the English explanation beside the Vietnamese
+        and ``rule_url``, the rule's entry on the city gateway's ``/rules`` page."""
         return {
             "rule": self.rule,
+            "rule_url": rule_url(self.rule),
             "due": self.due.isoformat(),
             "due_at": self.due_at.isoformat(),
             "explanation": self.explanation,
             "explanation_en": self.explanation_en,
         }
+
+
+def rule_url(rule_id: str) -> str:
+    """The link to a rule's entry on the rules page, e.g. ``/rules#CMP-RESOLVE.complex``.
+
+    Relative to the city gateway, which serves ``/rules``: a ward service carries it as is in
+    its JSON (it serves no such page itself), and a client joins it to the gateway's address.
+    """
+    return f"{RULES_PAGE}#{quote(rule_id, safe='')}"
 
 
 def local_date(start: dt.datetime | dt.date) -> dt.date:
@@ -145,6 +184,7 @@ def compute_deadline(
     table: RuleTable,
     calendar: WorkingCalendar,
     extensions: Sequence[Extension | tuple[int, str, str]] = (),
+    suspensions: Sequence[Suspension] = (),
 ) -> Deadline:
     """The deadline of ``rule_id`` for an event at ``start`` (see the module docstring)."""
     try:
@@ -163,7 +203,14 @@ def compute_deadline(
     _check_extensions(rule, granted)
 
     steps: list[tuple[Extension, dt.date]] = []
+    stops: list[tuple[Suspension, int, dt.date]] = []
     if rule.direction == "before":
+        if suspensions:
+            raise DeadlineError(
+                rule.id,
+                "a notice given ahead of its event cannot be suspended",
+                "thời hạn thông báo trước sự kiện không tạm đình chỉ được",
+            )
         end = _shift(start_date, -amount, rule.unit, calendar)
         due = calendar.roll_backward(end)
     else:
@@ -171,10 +218,18 @@ def compute_deadline(
         for extension in granted:
             end = _shift(end, extension.amount, extension.unit, calendar)
             steps.append((extension, end))
+        for suspension in suspensions:
+            if suspension.suspended_on > end:
+                # Suspended in the days off the period's end was rolled over: what was left
+                # ran to the rolled day, so the span moves that day, not the real end.
+                end = calendar.roll_forward(end)
+            days = _suspended_days(rule, suspension, calendar)
+            end = _shift(end, days, rule.unit, calendar)
+            stops.append((suspension, days, end))
         due = calendar.roll_forward(end)
 
     texts = {
-        lang: _explain(lang, rule, table.version, start_date, steps, end, due, calendar)
+        lang: _explain(lang, rule, table.version, start_date, steps, end, due, calendar, stops)
         for lang in ("vi", "en")
     }
     return Deadline(
@@ -188,6 +243,7 @@ def compute_deadline(
         unit=rule.unit,
         basis=rule.basis,
         extensions=granted,
+        suspensions=tuple(suspensions),
         explanation=texts["vi"],
         explanation_en=texts["en"],
     )
@@ -201,7 +257,7 @@ def _as_extension(value: Extension | tuple[int, str, str]) -> Extension:
 
 
 def _check_extensions(rule: Rule, granted: tuple[Extension, ...]) -> None:
-    """Extensions must fit the row's ``extension`` and ``max_amount`` (e.g. DEN-RESOLVE 90)."""
+    """Extensions must fit the row's ``extension`` and ``max_amount`` (e.g. DEN-RESOLVE's cap)."""
     if not granted:
         return
     spec = rule.extension
@@ -233,6 +289,22 @@ def _check_extensions(rule: Rule, granted: tuple[Extension, ...]) -> None:
         )
 
 
+def _suspended_days(rule: Rule, suspension: Suspension, calendar: WorkingCalendar) -> int:
+    """The days of a suspension's span in the row's unit: (suspended_on, resumed_on]."""
+    if rule.unit == "calendar_days":
+        return (suspension.resumed_on - suspension.suspended_on).days
+    if rule.unit == "working_days":
+        # Resumed on a day off, the work resumes on the next working day.
+        resumed = calendar.roll_forward(suspension.resumed_on)
+        return calendar.working_days_between(suspension.suspended_on, resumed)
+    # A span of days does not translate into months without a rule saying how.
+    raise DeadlineError(
+        rule.id,
+        f"a period in {rule.unit} cannot be suspended",
+        f"không tạm đình chỉ được thời hạn tính bằng {_UNIT_NAMES['vi'].get(rule.unit)}",
+    )
+
+
 def _shift(day: dt.date, amount: int, unit: str, calendar: WorkingCalendar) -> dt.date:
     if unit == "calendar_days":
         return day + dt.timedelta(days=amount)
@@ -246,6 +318,8 @@ def _shift(day: dt.date, amount: int, unit: str, calendar: WorkingCalendar) -> d
     raise NotADeadline(unit, f"cannot count {unit}", f"không tính được {unit}")
 
 
+# An extension's or a suspension's reason stays out of the explanation: officers write it
+# freely, and an explanation is shown to every role that sees the deadline (inspectors too).
 _TEXT: dict[Language, dict[str, str]] = {
     "vi": {
         "head": "Quy tắc {rule} ({basis}; bảng quy tắc {version}): ",
@@ -254,7 +328,9 @@ _TEXT: dict[Language, dict[str, str]] = {
         "before": "ít nhất {amount} {unit} trước {start} ({event}).",
         "calendar": "Lịch: {calendar}.",
         "skipped": "Các ngày nghỉ không tính: {days}.",
-        "extension": "Gia hạn thêm {amount} {unit} ({reason}), đến {end}.",
+        "extension": "Gia hạn thêm {amount} {unit}, đến {end}.",
+        "suspension": "Tạm đình chỉ từ {since} đến {until}: {amount} {unit} không"
+        " tính vào thời hạn, nên thời hạn kéo đến {end}.",
         "later": "Ngày cuối của thời hạn, {end}, là ngày nghỉ ({why}) nên hạn chuyển sang"
         " ngày làm việc tiếp theo.",
         "earlier": "Ngày {end} là ngày nghỉ ({why}) nên hạn lùi về ngày làm việc trước đó.",
@@ -269,7 +345,9 @@ _TEXT: dict[Language, dict[str, str]] = {
         "before": "at least {amount} {unit} before {start} ({event}).",
         "calendar": "Calendar: {calendar}.",
         "skipped": "Days off not counted: {days}.",
-        "extension": "Extended by {amount} {unit} ({reason}), to {end}.",
+        "extension": "Extended by {amount} {unit}, to {end}.",
+        "suspension": "Suspended from {since} to {until}: {amount} {unit} not"
+        " counted, so the period runs to {end}.",
         "later": "The last day of the period, {end}, is a day off ({why}), so the deadline"
         " moves to the next working day.",
         "earlier": "{end} is a day off ({why}), so the deadline moves back to the previous"
@@ -290,8 +368,10 @@ def _explain(
     end: dt.date,
     due: dt.date,
     calendar: WorkingCalendar,
+    stops: Sequence[tuple[Suspension, int, dt.date]] = (),
 ) -> str:
-    """CAL-WHY: rule id, basis, table version, start, calendar, days skipped, extensions."""
+    """CAL-WHY: rule id, basis, table version, start, calendar, days skipped, extensions,
+    suspensions."""
     text = _TEXT[lang]
     units = _UNIT_NAMES[lang]
     parts = [
@@ -314,8 +394,17 @@ def _explain(
             text["extension"].format(
                 amount=extension.amount,
                 unit=units[extension.unit],
-                reason=extension.reason,
                 end=_d(lang, extended_to),
+            )
+        )
+    for suspension, days, moved_to in stops:
+        parts.append(
+            text["suspension"].format(
+                since=_d(lang, suspension.suspended_on),
+                until=_d(lang, suspension.resumed_on),
+                amount=days,
+                unit=units[rule.unit],
+                end=_d(lang, moved_to),
             )
         )
     if due != end:

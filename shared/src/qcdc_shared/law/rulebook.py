@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qcdc_shared.law.calendar import WorkingCalendar
-from qcdc_shared.law.deadlines import Deadline, Extension, compute_deadline
+from qcdc_shared.law.deadlines import Deadline, Extension, Suspension, compute_deadline
 from qcdc_shared.law.rules import Rule, RuleTable, load_rule_table
 from qcdc_shared.settings import Settings
 
@@ -30,7 +30,8 @@ class RuleBook:
         return self.table.rule(rule_id, on)
 
     def applies(self, rule_id: str, *, to: int, on: dt.date) -> bool:
-        """Whether a category- or topic-scoped rule covers ``to`` (e.g. PUB-MIN30, category 5)."""
+        """Whether a category- or topic-scoped rule covers ``to`` (e.g. PUB-MIN30 and the
+        category of a posting)."""
         return to in self.table.rule(rule_id, on).applies_to
 
     def row_covering(self, rule_id: str, *, to: int, on: dt.date) -> Rule | None:
@@ -48,7 +49,13 @@ class RuleBook:
         rule_id: str,
         start: dt.datetime | dt.date,
         extensions: Sequence[Extension | tuple[int, str, str]] = (),
+        suspensions: Sequence[Suspension] = (),
     ) -> Deadline:
         return compute_deadline(
-            rule_id, start=start, table=self.table, calendar=self.calendar, extensions=extensions
+            rule_id,
+            start=start,
+            table=self.table,
+            calendar=self.calendar,
+            extensions=extensions,
+            suspensions=suspensions,
         )

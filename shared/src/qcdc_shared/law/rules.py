@@ -3,8 +3,8 @@
 The table ships as package data (``rules.toml``) and is read with :mod:`tomllib`. A row is
 in force from its ``effective_from`` (a local date, Asia/Ho_Chi_Minh) until a later row of
 the same id; :meth:`RuleTable.rule` returns the row in force on the date of the starting
-event, so a complaint received on 2026-06-30 keeps the 10-day CMP-ACCEPT row while one
-received on 2026-07-01 gets 7 working days.
+event, so a reception schedule for June 2026 is judged by REC-WEEK's weekly row while one
+for July 2026 is judged by the monthly row that took effect on 2026-07-01.
 
 Choices a reader may question:
 
@@ -13,18 +13,20 @@ Choices a reader may question:
 - Rules with no number (PUB-REQ, PUB-PERM, DEN-SECRET, OVS-DETECT, CAL-COUNT, CAL-WHY,
   DEC-FORM.meeting) are rows of unit ``count`` with no ``amount``: they exist so every rule
   id resolves to a basis and a summary, and a zero would read as a real figure. Where a rule
-  does count something, the amount is that count (PUB-CAT 14 categories, PUB-TTHC 11
-  elements, OVS-BOARD 5 members, PET-ESC at most 1 escalation per petition and rule).
-- Shares are exact fractions (``"2/3"``), never floats: DEC-PASS compares a household count
-  against 2/3 of the register, and ``0.6667`` would pass a vote the law rejects. Whether the
-  bound is inclusive is data too (``comparison``: at_least, more_than, at_most).
-- DEC-INIT.validity uses unit ``months``: a consent "valid 3 months" ends on the matching
-  day of the third month (Civil Code Art. 148), which 90 calendar days would miss by up to
-  two days.
+  does count something, the amount is that count (PUB-CAT: how many categories; PUB-TTHC:
+  how many elements; OVS-BOARD: how many members; PET-ESC: escalations per petition and rule).
+- Shares are exact fractions (``"a/b"``), never floats: DEC-PASS compares a household count
+  against a share of the register, and a rounded float would pass a vote the law rejects at
+  the boundary. Whether the bound is inclusive is data too (``comparison``: at_least,
+  more_than, at_most).
+- DEC-INIT.validity uses unit ``months``: a consent valid N months ends on the matching
+  day of the Nth month (Civil Code Art. 148), which any fixed count of calendar days would
+  miss by a day or two.
 - Notices due ahead of an event (DEC-NOTICE, DEC-CONV30, REC-WEEK.schedule, OVS-PLAN,
   OVS-INV) carry ``direction = "before"``.
 - Extension caps are data: ``extension`` is the largest single extension and how many may be
-  granted; ``max_amount`` caps base plus extensions (DEN-RESOLVE: 30 + 2 x 30, never > 90).
+  granted; ``max_amount`` caps base plus extensions (DEN-RESOLVE: one extension for a complex
+  case; DEN-RESOLVE.especially-complex: two, within its cap).
 
 City-wide overrides (``Settings.rule_overrides_file``) are extra rows in a TOML file of the
 same shape: a changed law is a new row, never an edit, so a row with the same id and
@@ -111,6 +113,10 @@ class Rule(BaseModel):
     max_amount: int | None = None
     # A count per period (REC-WEEK: sessions a week, or from 2026-07-01 days a month).
     period: Literal["week", "month"] | None = None
+    # For counts of reception sessions: the forms of session the count takes (REC-WEEK: held
+    # in person at the reception place, so an online session is not one of its days); empty
+    # takes every form.
+    session_forms: tuple[Literal["in_person", "online"], ...] = ()
     basis: str = Field(min_length=1)
     effective_from: dt.date
     summary: str = ""
@@ -154,6 +160,8 @@ class Rule(BaseModel):
             raise ValueError(f"{self.id}: a notice given ahead cannot be extended")
         if self.period is not None and self.unit != "count":
             raise ValueError(f"{self.id}: only counts are per period")
+        if self.session_forms and self.unit != "count":
+            raise ValueError(f"{self.id}: only counts of sessions take session forms")
         if self.status == "unconfirmed" and not self.missing:
             raise ValueError(f"{self.id}: an unconfirmed row says what is missing")
         if self.max_amount is not None:
@@ -186,7 +194,7 @@ class Rule(BaseModel):
 
     def households_needed(self, households: int) -> int:
         """The fewest of ``households`` that meet this share, exactly (no floats): at least
-        2/3 of 100 is 67, more than 1/2 of 100 is 51, at least 1/10 of 95 is 10."""
+        3/4 of 101 is 76, more than 3/5 of 100 is 61, at least 3/7 of 95 is 41."""
         exact = self.share() * households
         if self.comparison == "at_least":
             return max(1, math.ceil(exact))

@@ -97,6 +97,8 @@ def _handle(
         # CMP-RESOLVE.complex gives 45 days: only for a complaint answered in time.
         complex_case = kind == "complaint" and not late and b.rng.random() < 0.2
         act(start, "accept", {"complex_reason": "Nhiều bên liên quan"} if complex_case else None)
+        if kind == "denunciation":  # DEN-INTAKE.notice: the denouncer told of the acceptance
+            act(start, "notify-denouncer")
         done = start + (5 if late else 3)
     elif kind == "information_request":
         # INF-REQ.simple is 3 working days online, INF-REQ.post 5 on paper: answered the

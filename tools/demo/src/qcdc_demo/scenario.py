@@ -21,7 +21,8 @@ from qcdc_shared.law.rules import load_rule_table
 
 
 def covered(rule_id: str, category: int, on: dt.date) -> bool:
-    """Whether a category-scoped publicity rule (PUB-MIN30, PUB-LOUD) covers ``category``."""
+    """Whether a rule scoped by ``applies_to`` covers ``category``: a publicity category
+    (PUB-MIN30, PUB-LOUD) or a decision's topic (DEC-CONV30: the convention topics)."""
     return category in load_rule_table().rule(rule_id, on).applies_to
 
 
@@ -235,8 +236,10 @@ class _Ward(Builder):
         title = texts.DECISIONS[topic].format(g=self.group_name(group), h=self.rng.randint(2, 98))
         body: dict[str, Any] = {"topic": topic, "title": title, "group": group, "form": "meeting"}
         body |= {"notice_at": (day - 3 * DAY).isoformat(), "vote_at": day.isoformat()}
-        if topic == 3:  # DEC-CONV30: the draft convention was posted 30 days before
-            body["draft_posted_on"] = (day - 35 * DAY).isoformat()
+        if covered("DEC-CONV30", topic, day):  # a convention topic: its draft was posted
+            # five days more than DEC-CONV30's period before the vote
+            posted = load_rule_table().rule("DEC-CONV30", day).days() + 5
+            body["draft_posted_on"] = (day - posted * DAY).isoformat()
         ref = self.ref("D")
         self.at(week, Action("plans", "/decisions", CHAIR, body, saves=ref, counts="decision"))
         # DEC-PASS counts ALL households: money (1, 2) needs two thirds, the rest a majority.

@@ -23,6 +23,7 @@ from qcdc_shared.api import Page, PageQuery, not_found
 from qcdc_shared.api.commands import StrictBody, run_command
 from qcdc_shared.auth import CurrentPrincipal, requires
 from qcdc_shared.clock import LOCAL_TZ
+from qcdc_shared.law.deadlines import rule_url
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import RuntimeDep
 from qcdc_shared.unit_of_work import Actor
@@ -47,6 +48,9 @@ class EscalationOut(BaseModel):
     subject: str = Field(description="Mã kiến nghị / khuyến nghị tại phường — its id in the ward.")
     since: dt.datetime = Field(description="Thời điểm phường chuyển lên — when it was escalated.")
     rule: str
+    rule_url: str = Field(
+        description="Mục của quy tắc trên trang /rules — the rule's entry on /rules."
+    )
     status: Status
     status_vi: str
     assignee: str | None = Field(description="Tài khoản thành phố xử lý — the city handler.")
@@ -68,6 +72,7 @@ class EscalationOut(BaseModel):
             "subject": item.source_id,
             "since": _local(item.since),
             "rule": item.rule,
+            "rule_url": rule_url(item.rule),
             "status": item.status,
             "status_vi": STATUS_VI[item.status],
             "assignee": item.assignee,

@@ -85,7 +85,12 @@ POSTINGS = Dataset(
     (
         Column("posting_id", "string", "Mã tin công khai.", "Posting id.", _subject),
         WARD,
-        Column("category", "integer", "Nhóm nội dung 1–14 (PUB-CAT).", "Category 1–14 (PUB-CAT)."),
+        Column(
+            "category",
+            "integer",
+            "Số của nhóm nội dung công khai, theo bảng quy tắc (PUB-CAT, /rules#PUB-CAT).",
+            "Disclosure category number, per the rule table (PUB-CAT, /rules#PUB-CAT).",
+        ),
         Column(
             "status",
             "string",
@@ -120,7 +125,12 @@ DECISIONS = Dataset(
     (
         Column("decision_id", "string", "Mã nội dung biểu quyết.", "Decision id.", _subject),
         WARD,
-        Column("topic", "integer", "Nhóm nội dung 1–6 (DEC-TOPIC).", "Topic 1–6 (DEC-TOPIC)."),
+        Column(
+            "topic",
+            "integer",
+            "Số của nội dung Nhân dân quyết định, theo bảng quy tắc (DEC-TOPIC, /rules#DEC-TOPIC).",
+            "Decision topic number, per the rule table (DEC-TOPIC, /rules#DEC-TOPIC).",
+        ),
         Column(
             "residential_group",
             "string",

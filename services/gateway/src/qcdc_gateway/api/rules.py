@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from qcdc_shared.api.schemas import Day
 from qcdc_shared.auth import public
+from qcdc_shared.law.deadlines import rule_url
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import Rule
 
@@ -22,7 +23,9 @@ router = APIRouter(prefix="/api", tags=["rules"])
 
 class RowOut(BaseModel):
     effective_from: dt.date
-    amount: str | None = Field(description="The figure; a share as an exact fraction (2/3)")
+    amount: str | None = Field(
+        description="The figure; a share as an exact fraction (numerator/denominator)"
+    )
     unit: str
     counted_from: str | None
     direction: str
@@ -55,6 +58,7 @@ class RowOut(BaseModel):
 class RuleOut(BaseModel):
     id: str
     base_id: str = Field(description="The rule id of DOMAIN.md (the part before the dot)")
+    url: str = Field(description="Its entry on the /rules page of this gateway")
     rows: list[RowOut] = Field(description="Oldest first: each in force until the next")
 
 
@@ -73,7 +77,12 @@ def rule_list(rules: RuleBook, *, changed_since: dt.date | None = None) -> Rules
     return RulesOut(
         version=rules.table.version,
         rules=[
-            RuleOut(id=rule_id, base_id=rule_id.split(".")[0], rows=_oldest_first(rows))
+            RuleOut(
+                id=rule_id,
+                base_id=rule_id.split(".")[0],
+                url=rule_url(rule_id),
+                rows=_oldest_first(rows),
+            )
             for rule_id, rows in sorted(by_id.items())
         ],
     )

@@ -120,7 +120,11 @@ def _decision(name: str, data: Mapping[str, Any]) -> Fields:
 
 
 def _recommendation(name: str, data: Mapping[str, Any]) -> Fields:
+    # Every event carries the deadline in force: from ``received`` on, the one counted from the
+    # committee's receipt (OVS-ANSWER), so the newer event's ``due_at`` replaces the issue's.
     found = _carried(data, "title", "addressed_to", "issued_at", "due_at")
+    if name == "received":
+        found["received_at"] = data.get("received_at")
     if name == "answered":
         found |= _carried(data, "answered_at", "on_time")
     if name == "overdue":
@@ -165,6 +169,14 @@ READERS: dict[tuple[str, str], tuple[str, Reader, frozenset[str]]] = {
                 "overdue",
                 "escalated",
                 "closed",
+                # A complaint's own steps (CMP-RESOLVE.suspension, .withdrawal, .publish):
+                # the same carried state, so its status and clocks stay current.
+                "suspended",
+                "resumed",
+                "withdrawn",
+                "decision_published",
+                # DEN-INTAKE.notice settled: the denouncer told of the acceptance.
+                "denouncer_notified",
             }
         ),
     ),
@@ -178,7 +190,7 @@ READERS: dict[tuple[str, str], tuple[str, Reader, frozenset[str]]] = {
     ("oversight", "recommendation"): (
         "recommendation",
         _recommendation,
-        frozenset({"issued", "answered", "overdue"}),
+        frozenset({"issued", "received", "answered", "overdue"}),
     ),
     ("oversight", "violation"): ("violation", _violation, frozenset({"detected", "resolved"})),
 }

@@ -22,7 +22,10 @@ from qcdc_shared.law.deadlines import VN_TZ
 # A rate over fewer cases than this says little: such a ward is not ranked (and the answer
 # says why). A statistical choice of the city, not a legal figure.
 MINIMUM_SAMPLE = 10
-OPEN_PETITION = frozenset({"received", "accepted", "assigned"})
+OPEN_PETITION = frozenset({"received", "accepted", "assigned", "suspended"})
+# A complaint whose resolution is suspended has no running clock (CMP-RESOLVE.suspension): it
+# is open, never overdue, until it resumes with its due date moved.
+CLOCK_STOPPED = frozenset({"suspended"})
 
 
 class Calendar(Protocol):
@@ -99,15 +102,16 @@ DEFINITIONS: tuple[Definition, ...] = (
     ),
     Definition(
         "petitions_open",
-        "Trong số đơn nhận trong kỳ, số đơn đang giải quyết (đã nhận, thụ lý, giao xử lý) "
-        "tại thời điểm xem.",
+        "Trong số đơn nhận trong kỳ, số đơn đang giải quyết (đã nhận, thụ lý, giao xử lý, "
+        "tạm đình chỉ) tại thời điểm xem.",
         "Of the petitions received in the period, those still being handled (received, "
-        "accepted, assigned) at the time asked.",
+        "accepted, assigned, suspended) at the time asked.",
     ),
     Definition(
         "petitions_overdue",
-        "Trong đó, số đơn có thời hạn chưa hoàn thành đã quá.",
-        "Of the open ones, those with a deadline not yet met whose due instant has passed.",
+        "Trong đó, số đơn có thời hạn chưa hoàn thành đã quá (trừ khiếu nại đang tạm đình chỉ).",
+        "Of the open ones, those with a deadline not yet met whose due instant has passed (not"
+        " a suspended complaint, whose clock stands still).",
     ),
     Definition(
         "petitions_answered",
@@ -293,7 +297,8 @@ def _petitions(
     overdue = [
         p
         for p in still_open
-        if any(
+        if p.fields.get("status") not in CLOCK_STOPPED
+        and any(
             d.get("met") is None and (due := _instant(d.get("due_at"))) is not None and due < now
             for d in p.fields.get("deadlines", [])
         )

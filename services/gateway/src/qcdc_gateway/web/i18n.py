@@ -19,6 +19,7 @@ from qcdc_gateway.web.vocabulary import (
     QUEUE_KIND,
     QUEUE_STATUS,
     RECOGNITION,
+    event_words,
 )
 from qcdc_shared.law.deadlines import VN_TZ
 
@@ -222,6 +223,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "queue.signed_in": ("Đăng nhập: {sub} ({role})", "Signed in: {sub} ({role})"),
     "queue.next": ("Trang sau", "Next page"),
     "queue.total": ("{total} mục", "{total} items"),
+    "queue.due": ("hạn", "due"),
     "sign_in": ("Đăng nhập", "Sign in"),
     "sign_in.intro": (
         "Hàng đợi chỉ dành cho cán bộ giám sát của thành phố (city_monitor).",
@@ -360,7 +362,8 @@ class Translator:
         parts = event_type.split(".")
         if len(parts) != 6:
             return event_type
-        return f"{self.word(AGGREGATES, parts[3])} — {self.word(EVENTS, parts[4])}"
+        words = event_words(parts[3], parts[4])
+        return f"{self.word(AGGREGATES, parts[3])} — {self._pick(words) if words else parts[4]}"
 
     def date(self, value: Any) -> str:
         """dd/mm/yyyy in Vietnamese, ISO 8601 in English; a local date (Asia/Ho_Chi_Minh)."""

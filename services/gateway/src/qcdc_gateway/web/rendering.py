@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from qcdc_gateway.web import TEMPLATES, i18n, views
 from qcdc_gateway.web.i18n import COOKIE, Translator, language
+from qcdc_gateway.web.rule_links import link_rules, rule_link
 
 ENVIRONMENT: Final = Environment(
     loader=FileSystemLoader(TEMPLATES),
@@ -22,6 +23,8 @@ ENVIRONMENT: Final = Environment(
 )
 ENVIRONMENT.globals["views"] = views
 ENVIRONMENT.globals["i18n"] = i18n
+ENVIRONMENT.globals["rule_link"] = rule_link
+ENVIRONMENT.filters["link_rules"] = link_rules
 
 # The pages load nothing but their own stylesheet and script: a policy that says so makes an
 # injected <script> or a tracker inert, and keeps the pages out of other sites' frames.

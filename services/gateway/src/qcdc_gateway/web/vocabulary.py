@@ -77,6 +77,10 @@ EVENTS: Final[dict[str, tuple[str, str]]] = {
     "forwarded": ("đã chuyển cơ quan có thẩm quyền", "forwarded"),
     "assigned": ("đã giao", "assigned"),
     "answered": ("đã trả lời", "answered"),
+    "suspended": ("tạm đình chỉ giải quyết", "resolution suspended"),
+    "resumed": ("tiếp tục giải quyết", "resolution resumed"),
+    "decision_published": ("đã công khai quyết định", "decision published"),
+    "denouncer_notified": ("đã thông báo thụ lý cho người tố cáo", "denouncer notified"),
     "overdue": ("quá hạn", "overdue"),
     "escalated": ("chuyển lên thành phố", "escalated to the city"),
     "scheduled": ("đã lên lịch", "scheduled"),
@@ -94,6 +98,18 @@ EVENTS: Final[dict[str, tuple[str, str]]] = {
     "acknowledged": ("đã tiếp nhận", "acknowledged"),
     "noted": ("thêm ghi chú", "note added"),
 }
+# An event name whose words depend on what it happened to, keyed "<aggregate>.<name>": a
+# posting withdrawn is taken down (EVENTS), a complaint withdrawn is the complainant's own act.
+AGGREGATE_EVENTS: Final[dict[str, tuple[str, str]]] = {
+    "petition.withdrawn": ("đã rút", "withdrawn by the complainant"),
+}
+
+
+def event_words(aggregate: str, name: str) -> tuple[str, str] | None:
+    """The (vi, en) words of event ``name`` of ``aggregate``: its own, else the shared ones."""
+    return AGGREGATE_EVENTS.get(f"{aggregate}.{name}") or EVENTS.get(name)
+
+
 POSTING_STATUS: Final[dict[str, tuple[str, str]]] = {
     "published": ("đang công khai", "on display"),
     "withdrawn": ("đã gỡ", "withdrawn"),

@@ -14,6 +14,7 @@ from qcdc_oversight.contracts import (
     RecommendationAnsweredV1,
     RecommendationIssuedV1,
     RecommendationOverdueV1,
+    RecommendationReceivedV1,
     SubjectV1,
     ViolationDetectedV1,
     ViolationResolvedV1,
@@ -67,6 +68,13 @@ def _recommendation(ward: str, recommendation: Recommendation) -> dict[str, Any]
 
 def recommendation_issued(ward: str, recommendation: Recommendation) -> RecommendationIssuedV1:
     return RecommendationIssuedV1(**_recommendation(ward, recommendation))
+
+
+def recommendation_received(ward: str, recommendation: Recommendation) -> RecommendationReceivedV1:
+    assert recommendation.received_at is not None
+    return RecommendationReceivedV1(
+        **_recommendation(ward, recommendation), received_at=recommendation.received_at
+    )
 
 
 def recommendation_answered(ward: str, recommendation: Recommendation) -> RecommendationAnsweredV1:

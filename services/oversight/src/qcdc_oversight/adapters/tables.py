@@ -111,6 +111,8 @@ recommendations = Table(
     Column("proposed_by", String(128), nullable=False),
     Column("confirmed_by", String(128), nullable=True),
     Column("issued_at", UtcDateTime(), nullable=True),
+    # OVS-ANSWER counts from the addressee's receipt; null: from the issue.
+    Column("received_at", UtcDateTime(), nullable=True),
     Column("answer_deadline", JSON, nullable=True),
     Column("due_at", UtcDateTime(), nullable=True),
     Column("answer", Text, nullable=True),

@@ -1,5 +1,6 @@
 """HTTP on recommendations (OVS-ANSWER): the board proposes, the front confirms (issued, the
-answer deadline starts), an officer answers for the ward committee.
+answer deadline starts), the committee's receipt may be recorded (the deadline counts from
+it), an officer answers for the ward committee.
 
 Issued recommendations and their answers are public; a proposal is the board's and the
 front's until the front confirms it, so only ward staff see it. Accounts are staff-only.
@@ -12,7 +13,7 @@ import uuid
 from collections.abc import Awaitable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, and_, or_, select
 
@@ -21,7 +22,7 @@ from qcdc_oversight.adapters.tables import recommendations
 from qcdc_oversight.api.common import IdPath, OversightUoW, Rules, command
 from qcdc_oversight.domain.recommendation import STATUS_VI, Acceptance, Recommendation, Status
 from qcdc_oversight.handlers import recommendations as handlers
-from qcdc_shared.api import DeadlineOut, Page, PageQuery, paginate
+from qcdc_shared.api import DeadlineOut, Instant, Page, PageQuery, paginate
 from qcdc_shared.api.commands import StrictBody, missing
 from qcdc_shared.auth import CurrentPrincipal, OptionalPrincipal, is_ward_staff, public, requires
 from qcdc_shared.refusals import NotFound
@@ -39,6 +40,13 @@ class RecommendationIn(StrictBody):
     inspection_id: str | None = Field(default=None, min_length=1, max_length=64)
 
 
+class ReceivedIn(StrictBody):
+    received_at: Instant | None = Field(
+        default=None,
+        description="Lúc UBND phường nhận kiến nghị (bỏ trống: bây giờ); OVS-ANSWER tính từ đây.",
+    )
+
+
 class AnswerIn(StrictBody):
     answer: str = Field(min_length=1, max_length=20000, description="Nội dung trả lời.")
     accepted: Acceptance = Field(description="accepted: tiếp thu; partly: một phần; rejected.")
@@ -53,7 +61,13 @@ class RecommendationOut(BaseModel):
     status: Status
     status_vi: str
     issued_at: dt.datetime | None
-    answer_deadline: DeadlineOut | None = Field(description="OVS-ANSWER, from the issue.")
+    received_at: dt.datetime | None = Field(
+        description="The addressee's receipt, once recorded; until then OVS-ANSWER counts "
+        "from the issue."
+    )
+    answer_deadline: DeadlineOut | None = Field(
+        description="OVS-ANSWER, from the receipt (the issue until a receipt is recorded)."
+    )
     answer: str | None
     accepted: Acceptance | None
     answered_at: dt.datetime | None
@@ -77,6 +91,7 @@ class RecommendationOut(BaseModel):
             status=item.status,
             status_vi=STATUS_VI[item.status],
             issued_at=item.issued_at,
+            received_at=item.received_at,
             answer_deadline=DeadlineOut.model_validate(deadline.to_api()) if deadline else None,
             answer=item.answer,
             accepted=item.accepted,
@@ -130,6 +145,28 @@ async def confirm(
         uow=uow, rules=rules, recommendation_id=recommendation_id, confirmed_by=actor.sub
     )
     return await _command(issued, uow, actor, "recommendation.confirm", recommendation_id)
+
+
+@router.post(
+    "/recommendations/{recommendation_id}/received",
+    response_model=RecommendationOut,
+    **requires("officer", "front"),
+    summary="Ghi ngày UBND phường nhận kiến nghị (OVS-ANSWER tính từ đây) — record its receipt",
+)
+async def receive(
+    recommendation_id: IdPath,
+    uow: OversightUoW,
+    rules: Rules,
+    actor: CurrentPrincipal,
+    body: Annotated[ReceivedIn | None, Body()] = None,
+) -> Any:
+    received = handlers.receive(
+        uow=uow,
+        rules=rules,
+        recommendation_id=recommendation_id,
+        received_at=body.received_at if body else None,
+    )
+    return await _command(received, uow, actor, "recommendation.receive", recommendation_id)
 
 
 @router.post(

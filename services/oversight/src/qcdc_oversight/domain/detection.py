@@ -16,6 +16,7 @@ from typing import Any
 
 from qcdc_shared.law.deadlines import local_date, start_of_day
 from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import UnknownRule
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ POSTING_EVENTS = (
 # list the platform posts itself, PUB-QTR.due from the quarter's last day. Each posting is
 # judged by the rule its event carries, never by PUB-DUE alone.
 PUBLICATION_RULES = ("PUB-DUE", "PUB-QTR.due")
+GROUP_HEADS = "PUB-LOUD.group-heads"
 
 
 def check_pub_due(fact: Fact, rules: RuleBook) -> list[Observation]:
@@ -83,6 +85,23 @@ def check_pub_due(fact: Fact, rules: RuleBook) -> list[Observation]:
         posting = fact.data["posting_id"]
         observations.append(Observation(rule_id, "posting", posting, met, published, fact.id))
     return observations
+
+
+def check_pub_loud_group_heads(fact: Fact, rules: RuleBook) -> list[Observation]:
+    """PUB-LOUD.group-heads: a loudspeaker item sent to the group heads within its PUB-LOUD
+    period; one sent later, or flagged by publicity as never sent by then, is broken. An
+    event from before publicity recorded the sending carries neither and proves nothing."""
+    period = _deadline(fact.data, "PUB-LOUD")
+    if period is None:
+        return []
+    posting, due = fact.data["posting_id"], _at(period["due_at"])
+    sent = fact.data.get("group_heads_sent_at")
+    if sent:
+        sent_at = _at(sent)
+        return [Observation(GROUP_HEADS, "posting", posting, sent_at <= due, sent_at, fact.id)]
+    if "PUB-LOUD" in fact.data.get("violations", []):
+        return [Observation(GROUP_HEADS, "posting", posting, False, due, fact.id)]
+    return []
 
 
 def check_pub_min30(fact: Fact, rules: RuleBook) -> list[Observation]:
@@ -191,7 +210,10 @@ def check_dec_form(fact: Fact, rules: RuleBook) -> list[Observation]:
     data = fact.data
     if data["form"] != "online_vote":
         return []
-    online = rules.rule("DEC-FORM", local_date(_at(data["vote_at"])))
+    try:
+        online = rules.rule("DEC-FORM", local_date(_at(data["vote_at"])))
+    except UnknownRule:  # a vote before the decree that provides online voting
+        return [Observation("DEC-FORM", "decision", data["decision_id"], False, fact.time, fact.id)]
     met = data["topic"] in online.applies_to
     return [Observation(online.id, "decision", data["decision_id"], met, fact.time, fact.id)]
 
@@ -212,7 +234,10 @@ def check_ovs_answer(fact: Fact, rules: RuleBook) -> list[Observation]:
 
 
 DETECTORS: dict[str, tuple[Detector, ...]] = {
-    **{name: (check_pub_due, check_pub_min30) for name in POSTING_EVENTS},
+    **{
+        name: (check_pub_due, check_pub_min30, check_pub_loud_group_heads)
+        for name in POSTING_EVENTS
+    },
     **{name: (check_petition_clocks,) for name in PETITION_EVENTS},
     "petitions.reception.scheduled": (check_rec_week_schedule,),
     "plans.task.overdue": (check_task_due,),

@@ -1,9 +1,12 @@
 """Recommendations of the inspection board (OVS-ANSWER): proposed by the board, issued once the
-front confirms them, answered by the ward committee within the rule's days; one left
-unanswered past its due day is escalated to the city, once.
+front confirms them, answered by the ward committee within the rule's days of receiving them;
+one left unanswered past its due day is escalated to the city, once.
 
-The deadline is computed when the recommendation is issued and kept with it: a later change
-of the rule table never moves a deadline already running (DESIGN §2).
+The period counts from the addressee's receipt (OVS-ANSWER's ``counted_from``). Until a
+receipt is recorded the issue is taken as the receipt; recording a later one (once, while
+unanswered and not escalated) counts the deadline again from it. The deadline is kept with
+the recommendation: a later change of the rule table never moves a deadline already running
+(DESIGN §2).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class Recommendation:
     status: Status = "proposed"
     confirmed_by: str | None = None
     issued_at: dt.datetime | None = None
+    received_at: dt.datetime | None = None  # the addressee's receipt, once recorded
     answer_deadline: Deadline | None = None
     answer: str | None = None
     accepted: Acceptance | None = None
@@ -94,7 +98,8 @@ def _refuse_unless(recommendation: Recommendation, status: Status, vi: str, en: 
 def confirm(
     recommendation: Recommendation, *, by: str, now: dt.datetime, rules: RuleBook
 ) -> Recommendation:
-    """The front confirms and the recommendation is issued: OVS-ANSWER starts counting."""
+    """The front confirms and the recommendation is issued: OVS-ANSWER starts counting, from
+    the issue until a later receipt is recorded (:func:`receive`)."""
     _refuse_unless(recommendation, "proposed", "xác nhận", "confirm it")
     return replace(
         recommendation,
@@ -102,6 +107,33 @@ def confirm(
         confirmed_by=by,
         issued_at=now,
         answer_deadline=rules.deadline(ANSWER, now),
+        version=recommendation.version + 1,
+    )
+
+
+def receive(
+    recommendation: Recommendation, *, received_at: dt.datetime, now: dt.datetime, rules: RuleBook
+) -> Recommendation:
+    """The addressee received it at ``received_at``: OVS-ANSWER counts from then."""
+    _refuse_unless(recommendation, "issued", "ghi ngày nhận", "record its receipt")
+    if recommendation.received_at is not None or recommendation.overdue_at is not None:
+        raise Refused(
+            "Đã ghi ngày nhận, hoặc kiến nghị đã được chuyển lên thành phố.",
+            "The receipt is already recorded, or the recommendation was escalated to the city.",
+            rule=ANSWER,
+            conflict=True,
+        )
+    assert recommendation.issued_at is not None
+    if received_at < recommendation.issued_at or received_at > now:
+        raise Refused(
+            "Ngày nhận kiến nghị phải từ lúc ban hành đến nay.",
+            "The receipt lies between the issue and now.",
+            rule=ANSWER,
+        )
+    return replace(
+        recommendation,
+        received_at=received_at,
+        answer_deadline=rules.deadline(ANSWER, received_at),
         version=recommendation.version + 1,
     )
 

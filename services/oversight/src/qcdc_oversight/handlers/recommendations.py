@@ -9,6 +9,8 @@ once (the loser's version check fails and it rolls back unsent).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from qcdc_oversight.adapters import bus
 from qcdc_oversight.domain import recommendation as rules_of
 from qcdc_oversight.domain.recommendation import ANSWER, Acceptance, Recommendation
@@ -60,6 +62,23 @@ async def confirm(
     await uow.recommendations.save(issued, expected_version=current.version, at=now)
     announce(uow, bus.recommendation_issued(uow.ward, issued), issued)
     return issued
+
+
+async def receive(
+    *,
+    uow: OversightUnitOfWork,
+    rules: RuleBook,
+    recommendation_id: str,
+    received_at: dt.datetime | None,
+) -> Recommendation:
+    """OVS-ANSWER counts from the addressee's receipt: recorded now, or at ``received_at``."""
+    current = await _load(uow, recommendation_id)
+    now = uow.clock.now()
+    received = rules_of.receive(current, received_at=received_at or now, now=now, rules=rules)
+    await uow.recommendations.save(received, expected_version=current.version, at=now)
+    # The deadline the issue announced no longer holds: subscribers take the recomputed one.
+    announce(uow, bus.recommendation_received(uow.ward, received), received)
+    return received
 
 
 async def answer(

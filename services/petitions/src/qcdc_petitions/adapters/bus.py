@@ -17,14 +17,20 @@ from qcdc_petitions.contracts import (
     PetitionAssignedV2,
     PetitionClosedV1,
     PetitionDeadlineV1,
+    PetitionDecisionPublishedV1,
+    PetitionDenouncerNotifiedV1,
     PetitionEscalatedV1,
     PetitionForwardedV1,
     PetitionOverdueV1,
     PetitionReceivedV1,
     PetitionRefusedV1,
+    PetitionResumedV1,
+    PetitionSuspendedV1,
+    PetitionWithdrawnV1,
     ReceptionHeldV1,
     ReceptionScheduledV1,
 )
+from qcdc_petitions.domain.complaint_steps import posted_until
 from qcdc_petitions.domain.petition import Petition
 from qcdc_petitions.domain.reception import Reception
 from qcdc_shared.envelope import IntegrationEvent
@@ -118,12 +124,44 @@ def closed(petition: Petition) -> IntegrationEvent:
     return PetitionClosedV1(**_state(petition))
 
 
+def denouncer_notified(petition: Petition) -> IntegrationEvent:
+    """DEN-INTAKE.notice settled: whether in time, never who was told."""
+    notice = petition.deadline("DEN-INTAKE.notice")
+    assert notice is not None and notice.met is not None
+    return PetitionDenouncerNotifiedV1(**_state(petition), on_time=notice.met)
+
+
+def suspended(petition: Petition) -> IntegrationEvent:
+    return PetitionSuspendedV1(**_state(petition))
+
+
+def resumed(petition: Petition) -> IntegrationEvent:
+    return PetitionResumedV1(**_state(petition))
+
+
+def withdrawn(petition: Petition) -> IntegrationEvent:
+    return PetitionWithdrawnV1(**_state(petition), whole=petition.status == "withdrawn")
+
+
+def decision_published(petition: Petition) -> IntegrationEvent:
+    """The form and timeliness of a complaint decision's publication; no text, no identity."""
+    entry = petition.history[-1]
+    assert entry.action == "decision_published"
+    return PetitionDecisionPublishedV1(
+        **_state(petition),
+        form=entry.detail["form"],
+        on_time=bool(entry.detail["on_time"]),
+        posted_until=posted_until(petition),
+    )
+
+
 def reception_scheduled(reception: Reception) -> ReceptionScheduledV1:
     return ReceptionScheduledV1(
         reception_id=reception.id,
         ward=reception.ward,
         host=reception.host,
         session_on=reception.session_on,
+        form=reception.form,
         posted_on=reception.posted_on,
         on_time=reception.on_time,
         version=reception.version,
@@ -137,6 +175,7 @@ def reception_held(reception: Reception, *, entries: int) -> ReceptionHeldV1:
         ward=reception.ward,
         host=reception.host,
         session_on=reception.session_on,
+        form=reception.form,
         held=reception.status == "held",
         entries=entries,
         version=reception.version,

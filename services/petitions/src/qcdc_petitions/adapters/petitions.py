@@ -26,8 +26,8 @@ from qcdc_petitions.domain.petition import (
     HistoryEntry,
     IdentityAccess,
     Petition,
-    PetitionDeadline,
 )
+from qcdc_petitions.domain.settling import PetitionDeadline
 from qcdc_shared.law.deadlines import Deadline
 from qcdc_shared.refusals import ConcurrentChange
 

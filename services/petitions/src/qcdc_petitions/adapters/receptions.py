@@ -24,6 +24,7 @@ _RECEPTION_AS_IS = (
     "session_on",
     "posted_on",
     "location",
+    "form",
     "status",
     "held_recorded_at",
     "not_held_reason",

@@ -115,6 +115,8 @@ receptions = Table(
     Column("session_on", Date, nullable=False),
     Column("posted_on", Date, nullable=False),
     Column("location", Text, nullable=True),
+    # in_person or online (REC-WEEK.online); rows stored before the column are in person.
+    Column("form", String(16), nullable=False, server_default="in_person"),
     Column("schedule_deadline", JSON, nullable=False),
     Column("on_time", Boolean, nullable=False),
     Column("status", String(16), nullable=False),

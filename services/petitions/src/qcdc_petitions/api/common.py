@@ -4,14 +4,15 @@ handlers never see a key)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
 
-from qcdc_petitions.domain.petition import Actor
+from qcdc_petitions.domain.petition import Actor, Petition
 from qcdc_petitions.unit_of_work import PetitionsUnitOfWork
 from qcdc_shared.api import Problem, not_found
+from qcdc_shared.api.commands import run_command
 from qcdc_shared.audit import pseudonym
 from qcdc_shared.auth import Principal
 from qcdc_shared.sealing import Sealer
@@ -27,6 +28,14 @@ def identity_sealer(request: Request) -> Sealer:
 
 
 SealerDep = Annotated[Sealer, Depends(identity_sealer)]
+
+
+def remote_area(request: Request) -> bool:
+    """Whether this ward is a remote area (QCDC_REMOTE_AREA: the CMP-RESOLVE.remote rows)."""
+    return bool(request.app.state.ward_settings.remote_area)
+
+
+RemoteArea = Annotated[bool, Depends(remote_area)]
 
 
 def pseudonyms(runtime: RuntimeDep) -> Callable[[str], str]:
@@ -46,6 +55,18 @@ def staff(principal: Principal) -> Actor:
 def as_petitioner(principal: Principal, alias: str) -> Principal:
     """The principal the audit log records for a petitioner: the pseudonym, not the account."""
     return principal.model_copy(update={"sub": alias, "name": None})
+
+
+async def petition_command(
+    call: Awaitable[Petition],
+    uow: PetitionsUnitOfWork,
+    actor: Principal,
+    verb: str,
+    petition_id: str,
+) -> Petition:
+    """Run a command on one petition, audited as ``petition.<verb>`` on ``petition:<id>``."""
+    target = f"petition:{petition_id}"
+    return await run_command(call, uow=uow, actor=actor, action=f"petition.{verb}", target=target)
 
 
 def missing(petition_id: str) -> Problem:

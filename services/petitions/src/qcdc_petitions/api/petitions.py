@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body
@@ -14,18 +13,19 @@ from pydantic import BaseModel, ConfigDict, Field
 from qcdc_petitions.api.common import (
     PetitionsUoW,
     Pseudonyms,
+    RemoteArea,
     Rules,
     SealerDep,
     as_petitioner,
+    petition_command,
     staff,
 )
 from qcdc_petitions.api.views import PetitionOut, SubmittedOut, TrackingOut
-from qcdc_petitions.domain.petition import Actor, Petition
+from qcdc_petitions.domain.petition import Actor
 from qcdc_petitions.handlers import petitions as handlers
 from qcdc_shared.api import Day, Instant
-from qcdc_shared.api.commands import run_command
 from qcdc_shared.api.limits import limited
-from qcdc_shared.auth import CurrentPrincipal, Principal, requires
+from qcdc_shared.auth import CurrentPrincipal, requires
 from qcdc_shared.law.deadlines import start_of_day
 
 router = APIRouter(tags=["petitions"])
@@ -66,6 +66,12 @@ class PetitionIn(_In):
     group: str | None = Field(default=None, pattern=GROUP_CODE, description="Mã tổ dân phố.")
     location: str | None = Field(default=None, max_length=500)
     petitioner: PetitionerIn | None = None
+    channel: Literal["online", "post", "fax", "in_person"] | None = Field(
+        default=None,
+        description="Kênh nhận: công dân gửi là online; cán bộ vào sổ đơn qua bưu điện (post),"
+        " fax hoặc nộp trực tiếp (in_person). Yêu cầu cung cấp thông tin tính hạn theo kênh"
+        " (INF-REQ). Channel: online for a citizen; post, fax or in_person for an officer.",
+    )
 
     def received_instant(self) -> dt.datetime | None:
         if self.received_at is None or isinstance(self.received_at, dt.datetime):
@@ -108,6 +114,19 @@ class ExtendIn(_In):
         le=INPUT_DAYS_BOUND,
         description="Số ngày gia hạn; giới hạn pháp lý theo DEN-RESOLVE, INF-REQ.complex.",
     )
+    especially_complex: bool = Field(
+        default=False,
+        description="Tố cáo: vụ việc đặc biệt phức tạp, được gia hạn thêm"
+        " (DEN-RESOLVE.especially-complex). Denunciation declared especially complex.",
+    )
+
+
+class NotifyIn(_In):
+    notified_at: Instant | None = Field(
+        default=None,
+        description="Lúc thông báo cho người tố cáo (bỏ trống: bây giờ; từ lúc thụ lý, không ở"
+        " tương lai) — when the denouncer was told (default: now)",
+    )
 
 
 class AnswerIn(_In):
@@ -121,14 +140,6 @@ class AnswerIn(_In):
 class EscalateIn(_In):
     tracking_code: str = Field(min_length=4, max_length=32)
     reason: str | None = Field(default=None, max_length=2000)
-
-
-async def _command(
-    call: Awaitable[Petition], uow: PetitionsUoW, actor: Principal, verb: str, petition_id: str
-) -> Petition:
-    """Run a command on one petition, audited as ``petition.<verb>`` on ``petition:<id>``."""
-    target = f"petition:{petition_id}"
-    return await run_command(call, uow=uow, actor=actor, action=f"petition.{verb}", target=target)
 
 
 @router.post(
@@ -166,7 +177,7 @@ async def submit_petition(
         residential_group=body.group,
     )
     audited = as_petitioner(actor, alias) if online else actor
-    return SubmittedOut.of(await _command(submitted, uow, audited, "submit", petition_id))
+    return SubmittedOut.of(await petition_command(submitted, uow, audited, "submit", petition_id))
 
 
 @router.post(
@@ -179,6 +190,7 @@ async def accept_petition(
     petition_id: str,
     uow: PetitionsUoW,
     rules: Rules,
+    remote_area: RemoteArea,
     actor: CurrentPrincipal,
     body: Annotated[AcceptIn | None, Body()] = None,
 ) -> PetitionOut:
@@ -188,8 +200,9 @@ async def accept_petition(
         by=staff(actor),
         petition_id=petition_id,
         complex_reason=body.complex_reason if body else None,
+        remote_area=remote_area,
     )
-    return PetitionOut.of(await _command(accepted, uow, actor, "accept", petition_id))
+    return PetitionOut.of(await petition_command(accepted, uow, actor, "accept", petition_id))
 
 
 @router.post(
@@ -204,7 +217,7 @@ async def refuse_petition(
     refused = handlers.refuse_petition(
         uow=uow, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
-    return PetitionOut.of(await _command(refused, uow, actor, "refuse", petition_id))
+    return PetitionOut.of(await petition_command(refused, uow, actor, "refuse", petition_id))
 
 
 @router.post(
@@ -219,7 +232,7 @@ async def forward_petition(
     forwarded = handlers.forward_petition(
         uow=uow, rules=rules, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
-    return PetitionOut.of(await _command(forwarded, uow, actor, "forward", petition_id))
+    return PetitionOut.of(await petition_command(forwarded, uow, actor, "forward", petition_id))
 
 
 @router.post(
@@ -234,7 +247,7 @@ async def assign_petition(
     assigned = handlers.assign_petition(
         uow=uow, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
-    return PetitionOut.of(await _command(assigned, uow, actor, "assign", petition_id))
+    return PetitionOut.of(await petition_command(assigned, uow, actor, "assign", petition_id))
 
 
 @router.post(
@@ -249,7 +262,30 @@ async def extend_petition(
     extended = handlers.extend_petition(
         uow=uow, rules=rules, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
-    return PetitionOut.of(await _command(extended, uow, actor, "extend", petition_id))
+    return PetitionOut.of(await petition_command(extended, uow, actor, "extend", petition_id))
+
+
+@router.post(
+    "/petitions/{petition_id}/notify-denouncer",
+    response_model=PetitionOut,
+    **requires("officer"),
+    summary="Thông báo thụ lý cho người tố cáo — notify the denouncer (DEN-INTAKE.notice)",
+)
+async def notify_denouncer(
+    petition_id: str,
+    uow: PetitionsUoW,
+    actor: CurrentPrincipal,
+    body: Annotated[NotifyIn | None, Body()] = None,
+) -> PetitionOut:
+    notified = handlers.notify_denouncer_of_acceptance(
+        uow=uow,
+        by=staff(actor),
+        petition_id=petition_id,
+        notified_at=body.notified_at if body else None,
+    )
+    return PetitionOut.of(
+        await petition_command(notified, uow, actor, "notify-denouncer", petition_id)
+    )
 
 
 @router.post(
@@ -259,12 +295,12 @@ async def extend_petition(
     summary="Trả lời đơn — answer (feedback may be marked of public interest)",
 )
 async def answer_petition(
-    petition_id: str, body: AnswerIn, uow: PetitionsUoW, actor: CurrentPrincipal
+    petition_id: str, body: AnswerIn, uow: PetitionsUoW, rules: Rules, actor: CurrentPrincipal
 ) -> PetitionOut:
     answered = handlers.answer_petition(
-        uow=uow, by=staff(actor), petition_id=petition_id, **body.model_dump()
+        uow=uow, rules=rules, by=staff(actor), petition_id=petition_id, **body.model_dump()
     )
-    return PetitionOut.of(await _command(answered, uow, actor, "answer", petition_id))
+    return PetitionOut.of(await petition_command(answered, uow, actor, "answer", petition_id))
 
 
 @router.post(
@@ -290,7 +326,9 @@ async def escalate_petition(
         caller_alias=pseudonyms(actor.sub),
     )
     escalated = handlers.escalate_petition(uow=uow, petition_id=petition_id, **body.model_dump())
-    petition = await _command(escalated, uow, as_petitioner(actor, alias), "escalate", petition_id)
+    petition = await petition_command(
+        escalated, uow, as_petitioner(actor, alias), "escalate", petition_id
+    )
     # The code holder sees what tracking shows: no account ids, no identity.
     return TrackingOut.of(petition)
 
@@ -305,4 +343,4 @@ async def close_petition(
     petition_id: str, uow: PetitionsUoW, actor: CurrentPrincipal
 ) -> PetitionOut:
     closed = handlers.close_petition(uow=uow, by=staff(actor), petition_id=petition_id)
-    return PetitionOut.of(await _command(closed, uow, actor, "close", petition_id))
+    return PetitionOut.of(await petition_command(closed, uow, actor, "close", petition_id))

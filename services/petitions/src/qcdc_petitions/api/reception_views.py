@@ -8,6 +8,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from qcdc_petitions.domain.reception import HOST_NAMES_VI, Entry, Host, Reception, SessionStatus
+from qcdc_petitions.domain.reception_forms import Form
 from qcdc_shared.api import Day, DeadlineOut, Instant
 
 
@@ -20,6 +21,11 @@ class ReceptionIn(BaseModel):
         description="Ngày niêm yết lịch (mặc định hôm nay, không ở tương lai) — posted on",
     )
     location: str | None = Field(default=None, max_length=500, description="Địa điểm tiếp")
+    form: Form = Field(
+        default="in_person",
+        description="Hình thức: trực tiếp (in_person) hoặc trực tuyến (online, từ khi"
+        " REC-WEEK.online có hiệu lực); buổi trực tuyến không tính vào REC-WEEK.",
+    )
 
 
 class HeldIn(BaseModel):
@@ -72,6 +78,7 @@ class ReceptionOut(BaseModel):
     session_on: dt.date
     posted_on: dt.date
     location: str | None
+    form: Form = Field(description="in_person hoặc online (REC-WEEK.online)")
     on_time: bool = Field(description="Niêm yết đúng hạn (REC-WEEK.schedule)")
     schedule_deadline: DeadlineOut = Field(description="Hạn chót niêm yết lịch")
     status: SessionStatus
@@ -89,6 +96,7 @@ class ReceptionOut(BaseModel):
             session_on=reception.session_on,
             posted_on=reception.posted_on,
             location=reception.location,
+            form=reception.form,
             on_time=reception.on_time,
             schedule_deadline=DeadlineOut.model_validate(reception.schedule, from_attributes=True),
             status=reception.status,

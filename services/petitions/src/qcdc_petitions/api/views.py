@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from qcdc_petitions.domain.petition import Answer, HistoryEntry, Petition, PetitionDeadline
+from qcdc_petitions.domain.petition import Answer, HistoryEntry, Petition
+from qcdc_petitions.domain.settling import PetitionDeadline
 from qcdc_shared.api import DeadlineOut
 from qcdc_shared.law.deadlines import VN_TZ
 
@@ -16,8 +17,9 @@ from qcdc_shared.law.deadlines import VN_TZ
 # officers see their clocks, never their words.
 CONFIDENTIAL_KINDS = frozenset({"complaint", "denunciation", "lead"})
 # What a citizen tracking a petition sees of each step: rules and reasons, no account ids.
-TRACKED_DETAIL = ("rule", "reason", "to", "due", "on_time", "by")
-FREE_TEXT_DETAIL = ("reason", "to")
+TRACKED_DETAIL = ("rule", "reason", "to", "due", "on_time", "by", "whole", "form", "posted_until")
+# "part": what a complainant withdrew of their complaint (CMP-RESOLVE.withdrawal-partial).
+FREE_TEXT_DETAIL = ("reason", "to", "part")
 
 
 def local(instant: dt.datetime) -> dt.datetime:

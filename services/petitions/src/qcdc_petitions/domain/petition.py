@@ -8,48 +8,61 @@ this module: the handler seals it, the petition only knows whether there is one.
 
 Clocks per kind (the rule ids of shared/src/qcdc_shared/law/rules.toml):
 
-- feedback: FB-FWD from receipt (the ward decides within 5 working days whether the matter
-  is its own or forwards it; assigning, answering or refusing is that decision), and a reply
-  clock, REC-REPLY from receipt. The rule table has no row for answering feedback outside a
-  reception; REC-REPLY (10 working days to reply to what a citizen brought) is the nearest
-  legal figure, so it is used rather than an invented number.
-- complaint: CMP-ACCEPT from receipt (the row in force on the local date of receipt: 10 days,
-  or 7 working days from 2026-07-01); at acceptance CMP-RESOLVE, or CMP-RESOLVE.complex when
-  declared complex with a reason, counted from ACCEPTANCE.
+- feedback: FB-FWD from receipt (within the period of that row the ward decides whether the
+  matter is its own or forwards it; assigning, answering or refusing is that decision), and a
+  reply clock, REC-REPLY from receipt. The rule table has no row for answering feedback
+  outside a reception; REC-REPLY (the reply to what a citizen brought) is the nearest legal
+  figure, so it is used rather than an invented number.
+- complaint: CMP-ACCEPT from receipt (the row in force on the local date of receipt); at
+  acceptance CMP-RESOLVE, or CMP-RESOLVE.complex when declared complex with a reason, counted
+  from ACCEPTANCE (the .remote and .remote-complex rows in a ward set as a remote area). From
+  2026-07-01 its resolution may be suspended and resumed, the suspended days not counted;
+  withdrawn whole or in part; its decision is published (domain/complaint_steps.py).
 - denunciation: DEN-INTAKE from receipt; DEN-INTAKE.forward is recorded when it is forwarded;
-  at acceptance DEN-RESOLVE, extended with reasons up to its cap (never beyond 90 days).
-- information_request: from receipt, the simple period of its channel: INF-REQ.simple online
-  (Law 104/2016 Art. 30); INF-REQ.post for one an officer records from paper, by post, fax or
-  handed in (Art. 31(1); the in-person clause, Art. 29, was not read); declared complex,
-  INF-REQ.complex, which takes one extension.
+  at acceptance DEN-RESOLVE and the denouncer's notice of acceptance (DEN-INTAKE.notice),
+  both from the acceptance decision; DEN-RESOLVE is extended with a reason as its row allows,
+  and further only once declared especially complex (DEN-RESOLVE.especially-complex).
+- information_request: from receipt, the simple period of its channel
+  (:data:`INFORMATION_REQUEST_RULES`): INF-REQ.simple online (Law 104/2016 Art. 30);
+  INF-REQ.post by post or fax (Art. 31(1)), and handed in in person too (the in-person clause,
+  Art. 29, was not read); declared complex, INF-REQ.complex, which takes one extension, with
+  the notice of its time limit (INF-REQ.complex-notice) counted from receipt.
 - lead: an anonymous denunciation is not a denunciation (DEN-INTAKE); it has no clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
+from qcdc_petitions.domain.settling import PetitionDeadline
 from qcdc_shared.law.deadlines import Deadline, local_date
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.refusals import Refused
 
 Kind = Literal["feedback", "complaint", "denunciation", "information_request", "lead"]
 SubmittedKind = Literal["feedback", "complaint", "denunciation", "information_request"]
-Status = Literal["received", "accepted", "refused", "forwarded", "assigned", "answered", "closed"]
-Channel = Literal["online", "paper", "reception"]
-
-STATUSES: tuple[Status, ...] = (
+Status = Literal[
     "received",
     "accepted",
     "refused",
     "forwarded",
     "assigned",
+    "suspended",
     "answered",
+    "withdrawn",
     "closed",
-)
+]
+# How a petition came in. A citizen's own filing is "online"; an officer records the means of
+# one brought on paper: "post", "fax" or "in_person". "paper" is what was stored before the
+# means was recorded (an officer's record, means not given) and "reception" an old value no
+# longer produced; both still read.
+Channel = Literal["online", "post", "fax", "in_person", "paper", "reception"]
+RecordedChannel = Literal["post", "fax", "in_person"]
+
+STATUSES: tuple[Status, ...] = get_args(Status)
 # Kinds taken in by a decision (thụ lý) before their resolution clock starts.
 ACCEPTED_KINDS: frozenset[str] = frozenset({"complaint", "denunciation"})
 # The clocks that end with the answer, whatever the kind.
@@ -58,15 +71,22 @@ RESOLUTION_RULES: frozenset[str] = frozenset(
         "REC-REPLY",
         "CMP-RESOLVE",
         "CMP-RESOLVE.complex",
+        "CMP-RESOLVE.remote",
+        "CMP-RESOLVE.remote-complex",
         "DEN-RESOLVE",
+        "DEN-RESOLVE.especially-complex",
         "INF-REQ.simple",
         "INF-REQ.post",
         "INF-REQ.complex",
     }
 )
-# INF-REQ: the simple period of each channel a request comes by.
+# INF-REQ: the simple period of each channel a request comes by (Law 104/2016 Arts. 29–31).
+# In person gets the post row: Art. 29's figure was not read, and no row is invented for it.
 INFORMATION_REQUEST_RULES: dict[str, str] = {
     "online": "INF-REQ.simple",
+    "post": "INF-REQ.post",
+    "fax": "INF-REQ.post",
+    "in_person": "INF-REQ.post",
     "paper": "INF-REQ.post",
     "reception": "INF-REQ.complex",
 }
@@ -85,30 +105,6 @@ class Actor:
 
 
 SWEEPER = Actor("system", "sweeper")
-
-
-@dataclass(frozen=True)
-class PetitionDeadline:
-    """A computed deadline and whether it was met: None while open, then True or False."""
-
-    deadline: Deadline
-    met: bool | None = None
-
-    @property
-    def rule(self) -> str:
-        return self.deadline.rule
-
-    @property
-    def due_at(self) -> dt.datetime:
-        return self.deadline.due_at
-
-    @property
-    def is_open(self) -> bool:
-        return self.met is None
-
-    def settled(self, now: dt.datetime) -> PetitionDeadline:
-        """Done at ``now``: met when not later than the end of the due day."""
-        return self if self.met is not None else replace(self, met=now <= self.due_at)
 
 
 @dataclass(frozen=True)
@@ -174,15 +170,23 @@ class Petition:
         return next((d for d in self.deadlines if d.rule in RESOLUTION_RULES), None)
 
     @property
+    def running(self) -> tuple[PetitionDeadline, ...]:
+        """The open deadlines whose clock runs: none while the resolution of a complaint is
+        suspended (CMP-RESOLVE.suspension), so nothing is overdue or escalated meanwhile."""
+        if self.status == "suspended":
+            return ()
+        return tuple(d for d in self.deadlines if d.is_open)
+
+    @property
     def open_due_at(self) -> dt.datetime | None:
-        """The end of the earliest deadline still open (for the "overdue" filter)."""
-        return min((d.due_at for d in self.deadlines if d.is_open), default=None)
+        """The end of the earliest deadline still running (for the "overdue" filter)."""
+        return min((d.due_at for d in self.running), default=None)
 
     @property
     def next_escalation_at(self) -> dt.datetime | None:
-        """When the sweeper next has something to do: the earliest open, unescalated end."""
+        """When the sweeper next has something to do: the earliest running, unescalated end."""
         return min(
-            (d.due_at for d in self.deadlines if d.is_open and d.rule not in self.escalated),
+            (d.due_at for d in self.running if d.rule not in self.escalated),
             default=None,
         )
 
@@ -207,14 +211,6 @@ def step(
         detail=dict(detail or {}),
     )
     return replace(after, version=entry.version, history=(*petition.history, entry))
-
-
-def settle(
-    deadlines: Iterable[PetitionDeadline], now: dt.datetime, rules: Iterable[str] | None = None
-) -> tuple[PetitionDeadline, ...]:
-    """Mark open deadlines done at ``now`` (all of them, or those of ``rules``)."""
-    chosen = None if rules is None else frozenset(rules)
-    return tuple(d.settled(now) if chosen is None or d.rule in chosen else d for d in deadlines)
 
 
 def receive(
@@ -310,16 +306,6 @@ def receive(
 def is_out_of_time(act_date: dt.date, received_at: dt.datetime, rules: RuleBook) -> bool:
     """CMP-FILE: filed after the period counted from the act (rolled like any deadline)."""
     return received_at > rules.deadline("CMP-FILE", act_date).due_at
-
-
-def newly_overdue(
-    deadlines: Iterable[PetitionDeadline], *, now: dt.datetime, escalated: Iterable[str]
-) -> list[tuple[str, dt.datetime]]:
-    """PET-ESC: (rule, due_at) of each open deadline past its end and not yet escalated,
-    earliest first. A deadline met late is no longer open, so it is never escalated here."""
-    done = frozenset(escalated)
-    late = [d for d in deadlines if d.is_open and now > d.due_at and d.rule not in done]
-    return [(d.rule, d.due_at) for d in sorted(late, key=lambda d: d.due_at)]
 
 
 def escalate_overdue(

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from qcdc_petitions.domain.reception_forms import Form, check_form, counts_toward
 from qcdc_shared.law.deadlines import Deadline, local_date
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import Rule, UnknownRule
@@ -51,6 +52,7 @@ class Reception:
     schedule: Deadline  # REC-WEEK.schedule: the last day the schedule could be posted
     created_at: dt.datetime
     location: str | None = None
+    form: Form = "in_person"  # or online (REC-WEEK.online)
     status: SessionStatus = "scheduled"
     held_recorded_at: dt.datetime | None = None
     not_held_reason: str | None = None
@@ -108,12 +110,14 @@ def schedule(
     rules: RuleBook,
     same_day: Sequence[Reception] = (),
     location: str | None = None,
+    form: Form = "in_person",
 ) -> Reception:
     """Put a session on the posted schedule; a late posting is kept and flagged, not refused.
 
     ``same_day``: sessions already scheduled on ``session_on``; the chair and the party
     secretary count by days, so one of them twice on the same day is refused.
     """
+    check_form(form, session_on, rules, ReceptionRefused)
     today = local_date(now)
     if posted_on > today:
         raise ReceptionRefused(
@@ -143,6 +147,7 @@ def schedule(
         schedule=rules.deadline("REC-WEEK.schedule", session_on),
         created_at=now,
         location=location.strip() if location and location.strip() else None,
+        form=form,
     )
 
 
@@ -333,16 +338,16 @@ def missing_sessions(
 
     Whole periods are judged: a chair session on the Monday before ``start`` still covers its
     week. Sessions recorded as not held do not count; scheduled ones do (the schedule is the
-    promise). The row in force on a period's first day gives the amount and whether the
-    period is a week or a month. A week without a single working day (a long holiday) cannot
-    hold a session and is never a gap.
+    promise), in the forms the row counts (``session_forms``). The row in force on a
+    period's first day gives the amount and whether the period is a week or a month. A week
+    without a single working day (a long holiday) cannot hold a session and is never a gap.
     """
     if end < start:
         raise ValueError("the range ends before it starts")
-    days: dict[str, set[dt.date]] = {host: set() for host in COUNTED_HOSTS}
+    days: dict[str, set[tuple[dt.date, str]]] = {host: set() for host in COUNTED_HOSTS}
     for session in sessions:
         if session.host in COUNTED_HOSTS and session.counts:
-            days[session.host].add(session.session_on)
+            days[session.host].add((session.session_on, session.form))
 
     gaps: list[Gap] = []
     periods: list[tuple[Rule, Host, str, dt.date, dt.date]] = []
@@ -359,7 +364,10 @@ def missing_sessions(
                 periods.append((row, host, period, first, last))
     for row, host, period, first, last in periods:
         required = int(row.amount or 0)
-        counted = sum(1 for day in days[host] if first <= day <= last)
+        # Distinct days with a session of a form the row counts (REC-WEEK: in person).
+        counted = len(
+            {day for day, form in days[host] if first <= day <= last and counts_toward(row, form)}
+        )
         if counted < required:
             gaps.append(
                 Gap(

@@ -3,7 +3,8 @@ escalate, close. Each returns the next version with one more history entry; pure
 
 Statuses: received → (accepted) → assigned → answered → closed, or refused / forwarded then
 closed. "assigned" wins over "accepted" while a handler holds the petition, so the status
-says where the work is; whether it was taken in is ``accepted_at``.
+says where the work is; whether it was taken in is ``accepted_at``. A complaint may also be
+"suspended" (and resumed) or "withdrawn" (then closed): complaint_steps.py.
 """
 
 from __future__ import annotations
@@ -11,17 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from qcdc_petitions.domain.complaint_steps import COMPLEX_OF, resolution_rule
+from qcdc_petitions.domain.notices import complex_notice, denouncer_notice
 from qcdc_petitions.domain.petition import (
     ACCEPTED_KINDS,
     Actor,
     Answer,
     Petition,
-    PetitionDeadline,
     PetitionRefused,
-    newly_overdue,
-    settle,
     step,
 )
+from qcdc_petitions.domain.settling import PetitionDeadline, newly_overdue, settle
 from qcdc_shared.law.deadlines import Extension, ExtensionRefused
 from qcdc_shared.law.rulebook import RuleBook
 
@@ -63,8 +64,10 @@ def accept(
     now: dt.datetime,
     rules: RuleBook,
     complex_reason: str | None = None,
+    remote_area: bool = False,
 ) -> Petition:
-    """Take in (thụ lý) a complaint or a denunciation: its resolution clock starts now."""
+    """Take in (thụ lý) a complaint or a denunciation: its resolution clock starts now (for a
+    complaint in a ward set as a remote area, the CMP-RESOLVE.remote rows)."""
     if petition.kind not in ACCEPTED_KINDS:
         raise PetitionRefused(
             "Chỉ khiếu nại và tố cáo mới cần quyết định thụ lý.",
@@ -72,7 +75,7 @@ def accept(
         )
     _before_intake_decision(petition)
     if petition.kind == "complaint":
-        rule = "CMP-RESOLVE.complex" if complex_reason else "CMP-RESOLVE"
+        rule = resolution_rule(complex=bool(complex_reason), remote_area=remote_area)
         intake = "CMP-ACCEPT"
     else:
         if complex_reason:
@@ -86,6 +89,10 @@ def accept(
     detail = {"rule": intake, "resolution": rule}
     if complex_reason:
         detail["reason"] = complex_reason
+    deadlines = (*settle(petition.deadlines, now), resolve)
+    if petition.kind == "denunciation":
+        # DEN-INTAKE.notice: the denouncer is told of the acceptance, counted from it.
+        deadlines = (*deadlines, denouncer_notice(rules, now))
     return step(
         petition,
         action="accepted",
@@ -94,7 +101,7 @@ def accept(
         detail=detail,
         status="assigned" if petition.handler else "accepted",
         accepted_at=now,
-        deadlines=(*settle(petition.deadlines, now), resolve),
+        deadlines=deadlines,
     )
 
 
@@ -140,8 +147,9 @@ def forward(
 
 
 def assign(petition: Petition, *, actor: Actor, now: dt.datetime, handler: str) -> Petition:
-    """Give the petition to a handler (the only one who may read the identity)."""
-    if petition.status not in _WORKING:
+    """Give the petition to a handler (the only one who may read the identity). A suspended
+    complaint may change hands too; it stays suspended until resumed."""
+    if petition.status not in (*_WORKING, "suspended"):
         raise _state(
             f"Đơn ở trạng thái {petition.status}, không phân công được.",
             f"A petition that is {petition.status} cannot be assigned.",
@@ -162,7 +170,7 @@ def assign(petition: Petition, *, actor: Actor, now: dt.datetime, handler: str) 
         actor=actor,
         now=now,
         detail={"handler": handler, "previous": petition.handler},
-        status="assigned",
+        status="suspended" if petition.status == "suspended" else "assigned",
         handler=handler,
         deadlines=settle(petition.deadlines, now, ["FB-FWD"]),
     )
@@ -176,11 +184,21 @@ def extend(
     rules: RuleBook,
     reason: str,
     days: int | None = None,
+    especially_complex: bool = False,
 ) -> Petition:
-    """Declare complex or extend the resolution clock with a reason, within the legal cap:
-    CMP-RESOLVE → CMP-RESOLVE.complex; DEN-RESOLVE + 30 days, at most twice, never beyond
-    90; INF-REQ.simple or INF-REQ.post → INF-REQ.complex, then once + up to 15 days."""
+    """Declare complex or extend the resolution clock with a reason, within its row's
+    ``extension`` and cap: CMP-RESOLVE → CMP-RESOLVE.complex (.remote → .remote-complex, the
+    days of any suspension still left out); DEN-RESOLVE as its row allows,
+    and beyond only when declared ``especially_complex`` (DEN-RESOLVE.especially-complex,
+    keeping the extensions granted); INF-REQ.simple or INF-REQ.post → INF-REQ.complex with
+    its notice (INF-REQ.complex-notice), then as INF-REQ.complex's row allows."""
     current = petition.resolution
+    if especially_complex and petition.kind != "denunciation":
+        raise PetitionRefused(
+            "Chỉ tố cáo mới được xác định là vụ việc đặc biệt phức tạp.",
+            "Only a denunciation is declared especially complex.",
+            rule="DEN-RESOLVE",
+        )
     if petition.kind not in ("complaint", "denunciation", "information_request"):
         raise PetitionRefused(
             "Chỉ gia hạn được khiếu nại, tố cáo và yêu cầu cung cấp thông tin.",
@@ -198,46 +216,67 @@ def extend(
             rule=current.rule.split(".")[0],
         )
     start = petition.accepted_at or petition.received_at
-    if current.rule == "CMP-RESOLVE.complex":
+    if current.rule in COMPLEX_OF.values():
         raise _state(
             "Khiếu nại đã được xác định là phức tạp; thời hạn không kéo dài thêm.",
             "The complaint is already complex; its period goes no further.",
             rule="CMP-RESOLVE",
         )
-    if current.rule in ("CMP-RESOLVE", "INF-REQ.simple", "INF-REQ.post"):
+    if current.rule in (*COMPLEX_OF, "INF-REQ.simple", "INF-REQ.post"):
         if days is not None:
             raise PetitionRefused(
                 "Khi xác định vụ việc phức tạp, thời hạn theo quy tắc, không nhập số ngày.",
                 "Declaring complex sets the period of the rule; give no number of days.",
                 rule=current.rule.split(".")[0],
             )
-        rule = "CMP-RESOLVE.complex" if current.rule == "CMP-RESOLVE" else "INF-REQ.complex"
-        replaced = PetitionDeadline(rules.deadline(rule, start))
-    else:  # DEN-RESOLVE, INF-REQ.complex: one more extension of the same row
-        spec = rules.rule(current.rule, current.deadline.start_date).extension
+        rule = COMPLEX_OF.get(current.rule, "INF-REQ.complex")
+        # Days a complaint's resolution stood suspended stay uncounted in the complex period.
+        replaced = PetitionDeadline(
+            rules.deadline(rule, start, suspensions=current.deadline.suspensions)
+        )
+    else:  # DEN-RESOLVE*, INF-REQ.complex: one more extension, of the same row or the next
+        rule = current.rule
+        if especially_complex and rule == "DEN-RESOLVE":
+            rule = "DEN-RESOLVE.especially-complex"
+        spec = rules.rule(rule, current.deadline.start_date).extension
         if spec is None:
             raise PetitionRefused(
                 "Thời hạn này không được gia hạn.",
                 "This period cannot be extended.",
-                rule=current.rule.split(".")[0],
+                rule=rule.split(".")[0],
+            )
+        if rule == "DEN-RESOLVE" and len(current.deadline.extensions) >= spec.max_times:
+            raise PetitionRefused(
+                f"Tố cáo đã được gia hạn {spec.max_times} lần (DEN-RESOLVE); chỉ gia hạn thêm"
+                " khi xác định vụ việc đặc biệt phức tạp (DEN-RESOLVE.especially-complex).",
+                f"The denunciation was extended {spec.max_times} time(s) (DEN-RESOLVE); a"
+                " further extension needs the case declared especially complex"
+                " (DEN-RESOLVE.especially-complex).",
+                rule="DEN-RESOLVE",
             )
         extensions: list[Extension | tuple[int, str, str]] = [
             *current.deadline.extensions,
             (days if days is not None else spec.amount, spec.unit, reason),
         ]
         try:
-            replaced = PetitionDeadline(rules.deadline(current.rule, start, extensions))
+            replaced = PetitionDeadline(rules.deadline(rule, start, extensions))
         except ExtensionRefused as refused:
             raise PetitionRefused(
-                refused.detail_vi, refused.detail_en, rule=current.rule.split(".")[0]
+                refused.detail_vi, refused.detail_en, rule=rule.split(".")[0]
             ) from None
+    deadlines = tuple(replaced if d is current else d for d in petition.deadlines)
+    detail: dict[str, object] = {
+        "rule": replaced.rule,
+        "reason": reason,
+        "due": replaced.deadline.due.isoformat(),
+    }
+    if current.rule in ("INF-REQ.simple", "INF-REQ.post"):
+        # Declaring complex is the notice of the time limit (INF-REQ.complex-notice).
+        notice = complex_notice(petition, rules, now)
+        deadlines = (*deadlines, notice)
+        detail |= {"notice": notice.rule, "notice_on_time": notice.met}
     return step(
-        petition,
-        action="extended",
-        actor=actor,
-        now=now,
-        detail={"rule": replaced.rule, "reason": reason, "due": replaced.deadline.due.isoformat()},
-        deadlines=tuple(replaced if d is current else d for d in petition.deadlines),
+        petition, action="extended", actor=actor, now=now, detail=detail, deadlines=deadlines
     )
 
 
@@ -306,7 +345,7 @@ def escalate_by_citizen(
             "The tracking code does not match this petition.",
             rule="PET-ESC",
         )
-    overdue = newly_overdue(petition.deadlines, now=now, escalated=petition.escalated)
+    overdue = newly_overdue(petition.running, now=now, escalated=petition.escalated)
     if petition.status == "answered" and "PET-ESC" not in petition.escalated:
         rule = "PET-ESC"
     elif overdue:
@@ -332,14 +371,16 @@ def escalate_by_citizen(
 
 
 def close(petition: Petition, *, actor: Actor, now: dt.datetime) -> Petition:
-    """Close the file once answered, refused or forwarded (a lead whenever the ward is done)."""
-    done = ("answered", "refused", "forwarded")
+    """Close the file once answered, refused, forwarded or withdrawn whole (a lead whenever
+    the ward is done)."""
+    done = ("answered", "refused", "forwarded", "withdrawn")
     if petition.status not in done and not (
         petition.kind == "lead" and petition.status != "closed"
     ):
         raise _state(
-            f"Đơn ở trạng thái {petition.status}: chỉ đóng khi đã trả lời, từ chối hoặc chuyển.",
+            f"Đơn ở trạng thái {petition.status}: chỉ đóng khi đã trả lời, từ chối, chuyển đơn"
+            " hoặc đã rút toàn bộ khiếu nại.",
             f"A petition that is {petition.status} cannot be closed before it is answered,"
-            " refused or forwarded.",
+            " refused, forwarded or withdrawn whole.",
         )
     return step(petition, action="closed", actor=actor, now=now, status="closed")

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qcdc_petitions.adapters import bus
-from qcdc_petitions.domain.petition import escalate_overdue, newly_overdue
+from qcdc_petitions.domain.petition import escalate_overdue
+from qcdc_petitions.domain.settling import newly_overdue
 from qcdc_petitions.unit_of_work import PetitionsUnitOfWork
 from qcdc_shared.sweeps import ItemSweep
 from qcdc_shared.unit_of_work import SWEEPER
@@ -31,7 +32,8 @@ async def escalate_passed_deadlines(uow: PetitionsUnitOfWork, petition_id: str) 
     if petition is None:
         return 0
     now = uow.clock.now()
-    passed = newly_overdue(petition.deadlines, now=now, escalated=petition.escalated)
+    # A suspended complaint has no running clock (CMP-RESOLVE.suspension).
+    passed = newly_overdue(petition.running, now=now, escalated=petition.escalated)
     current = petition
     for rule, due_at in passed:
         overdue, escalated = escalate_overdue(current, rule=rule, now=now)

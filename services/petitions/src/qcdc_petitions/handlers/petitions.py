@@ -9,8 +9,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from qcdc_petitions.adapters import bus
-from qcdc_petitions.domain import workflow
-from qcdc_petitions.domain.petition import Actor, Petition, PetitionRefused, SubmittedKind, receive
+from qcdc_petitions.domain import complaint_steps, workflow
+from qcdc_petitions.domain.notices import notify_denouncer
+from qcdc_petitions.domain.petition import (
+    Actor,
+    Channel,
+    Petition,
+    PetitionRefused,
+    SubmittedKind,
+    receive,
+)
 from qcdc_petitions.domain.tracking import matches, new_tracking_code, normalise
 from qcdc_petitions.unit_of_work import PetitionsUnitOfWork
 from qcdc_shared.envelope import IntegrationEvent
@@ -53,8 +61,10 @@ async def submit_petition(
     act_date: dt.date | None = None,
     location: str | None = None,
     residential_group: str | None = None,
+    channel: str | None = None,
 ) -> Petition:
-    """A citizen online (received now), or an officer recording paper with its real date.
+    """A citizen online (received now), or an officer recording paper with its real date and
+    the means it came by (``channel``: post, fax, in_person; not given, "paper" as before).
 
     ``petitioner_alias`` is the petitioner's keyed pseudonym, kept with the petition; ``by``
     is who the history names (the petitioner's alias online, the officer on paper). The
@@ -66,12 +76,13 @@ async def submit_petition(
             "An online petition is received when sent; received_at is for paper.",
         )
     identity = {k: v for k, v in (petitioner or {}).items() if k in IDENTITY_FIELDS and v}
+    came_by = _channel(online=online, given=channel)
     petition = receive(
         petition_id=petition_id,
         ward=uow.ward,
         tracking_code=await _unique_code(uow),
         kind=kind,
-        channel="online" if online else "paper",
+        channel=came_by,
         title=title,
         body=body,
         received_at=received_at or now,
@@ -91,12 +102,48 @@ async def submit_petition(
     return petition
 
 
-async def _change(
+def _channel(*, online: bool, given: str | None) -> Channel:
+    """A citizen's own filing is online; an officer records post, fax or in person (INF-REQ
+    takes its row from it), or nothing, which keeps the "paper" of records made before."""
+    if online:
+        if given not in (None, "online"):
+            raise PetitionRefused(
+                "Đơn công dân tự gửi là đơn trực tuyến; đơn qua bưu điện, fax hoặc nộp trực tiếp"
+                " do cán bộ vào sổ.",
+                "A citizen's own filing is online; post, fax and in-person petitions are"
+                " recorded by an officer.",
+                rule="INF-REQ",
+            )
+        return "online"
+    if given == "online":
+        raise PetitionRefused(
+            "Cán bộ vào sổ đơn nhận qua bưu điện, fax hoặc trực tiếp; đơn trực tuyến do công dân"
+            " tự gửi.",
+            "An officer records a petition received by post, fax or in person; an online one is"
+            " filed by the citizen.",
+            rule="INF-REQ",
+        )
+    recorded: dict[str | None, Channel] = {
+        None: "paper",
+        "post": "post",
+        "fax": "fax",
+        "in_person": "in_person",
+    }
+    if given in recorded:
+        return recorded[given]
+    raise PetitionRefused(
+        f"Kênh nhận đơn không hợp lệ: {given}.", f"Unknown channel: {given}.", rule="INF-REQ"
+    )
+
+
+async def change_petition(
     uow: PetitionsUnitOfWork,
     petition_id: str,
     change: Callable[[Petition, dt.datetime], Petition],
     events: Callable[[Petition], Sequence[IntegrationEvent]],
 ) -> Petition:
+    """Load, ask the domain for the next version (at the clock's now), save it against the
+    version read, and record its events: the one path of every command on a petition."""
     current = await load(uow, petition_id)
     after = change(current, uow.clock.now())
     await uow.petitions.save(after, expected_version=current.version)
@@ -112,13 +159,19 @@ async def accept_petition(
     by: Actor,
     petition_id: str,
     complex_reason: str | None = None,
+    remote_area: bool = False,
 ) -> Petition:
     def accept(petition: Petition, now: dt.datetime) -> Petition:
         return workflow.accept(
-            petition, actor=by, now=now, rules=rules, complex_reason=complex_reason
+            petition,
+            actor=by,
+            now=now,
+            rules=rules,
+            complex_reason=complex_reason,
+            remote_area=remote_area,
         )
 
-    return await _change(uow, petition_id, accept, bus.accepted)
+    return await change_petition(uow, petition_id, accept, bus.accepted)
 
 
 async def refuse_petition(
@@ -127,7 +180,7 @@ async def refuse_petition(
     def refuse(petition: Petition, now: dt.datetime) -> Petition:
         return workflow.refuse(petition, actor=by, now=now, reason=reason)
 
-    return await _change(uow, petition_id, refuse, bus.refused)
+    return await change_petition(uow, petition_id, refuse, bus.refused)
 
 
 async def forward_petition(
@@ -136,7 +189,7 @@ async def forward_petition(
     def forward(petition: Petition, now: dt.datetime) -> Petition:
         return workflow.forward(petition, actor=by, now=now, rules=rules, to=to, reason=reason)
 
-    return await _change(uow, petition_id, forward, bus.forwarded)
+    return await change_petition(uow, petition_id, forward, bus.forwarded)
 
 
 async def assign_petition(
@@ -145,7 +198,9 @@ async def assign_petition(
     def assign(petition: Petition, now: dt.datetime) -> Petition:
         return workflow.assign(petition, actor=by, now=now, handler=handler)
 
-    return await _change(uow, petition_id, assign, lambda petition: [bus.assigned(petition)])
+    return await change_petition(
+        uow, petition_id, assign, lambda petition: [bus.assigned(petition)]
+    )
 
 
 async def extend_petition(
@@ -156,17 +211,46 @@ async def extend_petition(
     petition_id: str,
     reason: str,
     days: int | None = None,
+    especially_complex: bool = False,
 ) -> Petition:
     def extend(petition: Petition, now: dt.datetime) -> Petition:
-        return workflow.extend(petition, actor=by, now=now, rules=rules, reason=reason, days=days)
+        complaint_steps.check_running(petition, doing_vi="gia hạn", doing_en="extended")
+        return workflow.extend(
+            petition,
+            actor=by,
+            now=now,
+            rules=rules,
+            reason=reason,
+            days=days,
+            especially_complex=especially_complex,
+        )
 
     # No contract carries an extension by itself; the new clock rides on the next event.
-    return await _change(uow, petition_id, extend, lambda petition: [])
+    return await change_petition(uow, petition_id, extend, lambda petition: [])
+
+
+async def notify_denouncer_of_acceptance(
+    *,
+    uow: PetitionsUnitOfWork,
+    by: Actor,
+    petition_id: str,
+    notified_at: dt.datetime | None = None,
+) -> Petition:
+    """DEN-INTAKE.notice: the denouncer was told of the acceptance (now, or at
+    ``notified_at`` when recorded afterwards), met or late."""
+
+    def notify(petition: Petition, now: dt.datetime) -> Petition:
+        return notify_denouncer(petition, actor=by, now=now, notified_at=notified_at)
+
+    return await change_petition(
+        uow, petition_id, notify, lambda petition: [bus.denouncer_notified(petition)]
+    )
 
 
 async def answer_petition(
     *,
     uow: PetitionsUnitOfWork,
+    rules: RuleBook,
     by: Actor,
     petition_id: str,
     text: str,
@@ -174,7 +258,8 @@ async def answer_petition(
     public_title: str | None = None,
 ) -> Petition:
     def answer(petition: Petition, now: dt.datetime) -> Petition:
-        return workflow.answer(
+        complaint_steps.check_running(petition, doing_vi="trả lời", doing_en="answered")
+        answered = workflow.answer(
             petition,
             actor=by,
             now=now,
@@ -182,15 +267,19 @@ async def answer_petition(
             public_interest=public_interest,
             public_title=public_title,
         )
+        # A complaint's answer is its decision: CMP-RESOLVE.publish starts at its issue.
+        return complaint_steps.start_publication(answered, rules=rules)
 
-    return await _change(uow, petition_id, answer, lambda petition: [bus.answered(petition)])
+    return await change_petition(
+        uow, petition_id, answer, lambda petition: [bus.answered(petition)]
+    )
 
 
 async def close_petition(*, uow: PetitionsUnitOfWork, by: Actor, petition_id: str) -> Petition:
     def close(petition: Petition, now: dt.datetime) -> Petition:
         return workflow.close(petition, actor=by, now=now)
 
-    return await _change(uow, petition_id, close, lambda petition: [bus.closed(petition)])
+    return await change_petition(uow, petition_id, close, lambda petition: [bus.closed(petition)])
 
 
 async def code_holder_alias(

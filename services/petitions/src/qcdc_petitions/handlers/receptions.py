@@ -10,6 +10,7 @@ from typing import Any
 from qcdc_petitions.adapters.bus import reception_held, reception_scheduled
 from qcdc_petitions.domain import reception as model
 from qcdc_petitions.domain.reception import Entry, Host, Reception
+from qcdc_petitions.domain.reception_forms import Form
 from qcdc_petitions.unit_of_work import PetitionsUnitOfWork
 from qcdc_shared.law.deadlines import local_date
 from qcdc_shared.law.rulebook import RuleBook
@@ -34,6 +35,7 @@ async def schedule_reception(
     session_on: dt.date,
     posted_on: dt.date | None = None,
     location: str | None = None,
+    form: Form = "in_person",
 ) -> Reception:
     """Put a session on the schedule; ``posted_on`` defaults to today (REC-WEEK.schedule)."""
     now = uow.clock.now()
@@ -47,6 +49,7 @@ async def schedule_reception(
         rules=rules,
         same_day=await uow.receptions.on_day(session_on, host),
         location=location,
+        form=form,
     )
     await uow.receptions.add(reception, created_by=created_by)
     uow.record(

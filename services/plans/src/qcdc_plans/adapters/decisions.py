@@ -31,6 +31,7 @@ def _result_json(result: Result | None) -> dict[str, Any] | None:
         "tally": vars(result.tally),
         "decided_on": result.decided_on.isoformat(),
         "closed_at": result.closed_at.isoformat(),
+        "record_received_at": result.record_received_at.isoformat(),
         "record_due": result.record_due.model_dump(mode="json"),
         "recognition_due": result.recognition_due.model_dump(mode="json"),
     }
@@ -45,6 +46,10 @@ def _result(value: dict[str, Any] | None) -> Result | None:
             "tally": Tally(**value["tally"]),
             "decided_on": dt.date.fromisoformat(value["decided_on"]),
             "closed_at": dt.datetime.fromisoformat(value["closed_at"]),
+            # A result closed before the receipt was recorded: received when it was closed.
+            "record_received_at": dt.datetime.fromisoformat(
+                value.get("record_received_at") or value["closed_at"]
+            ),
             "record_due": Deadline.model_validate(value["record_due"]),
             "recognition_due": Deadline.model_validate(value["recognition_due"]),
         }

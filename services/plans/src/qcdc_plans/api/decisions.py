@@ -15,7 +15,8 @@ from qcdc_plans.adapters.decisions import DecisionRepository, to_decision
 from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import decisions
 from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, PlansUoW, Rules, command
-from qcdc_plans.domain.decision import FORMS_VI, Choice, Decision, Form, Outcome, Status, Tally
+from qcdc_plans.domain.decision import FORMS_VI, Choice, Decision, Outcome, Status, Tally
+from qcdc_plans.domain.opening import Form
 from qcdc_plans.handlers import decisions as handlers
 from qcdc_shared.api import Day, DeadlineOut, Instant, Page, PageQuery, paginate
 from qcdc_shared.api.commands import missing
@@ -39,7 +40,7 @@ def _instant(value: dt.datetime | dt.date) -> dt.datetime:
 
 
 class DecisionIn(In):
-    topic: int = Field(ge=1, le=99, description="DEC-TOPIC 1-6.")
+    topic: int = Field(ge=1, le=99, description="DEC-TOPIC: one of the rule table's topics.")
     title: str = Field(min_length=1, max_length=500, description="Nội dung biểu quyết.")
     group: str | None = Field(
         default=None, pattern=GROUP_CODE, description="Mã tổ dân phố; bỏ trống: toàn phường."
@@ -88,6 +89,11 @@ class TallyIn(In):
 
 class CloseIn(In):
     minutes: str | None = Field(default=None, min_length=1, max_length=50_000)
+    record_received_at: DayOrInstant | None = Field(
+        default=None,
+        description="Ngày UBND phường nhận biên bản (DEC-RECORD.recognition tính từ đây); "
+        "bỏ trống: thời điểm ghi kết quả.",
+    )
 
 
 class RecogniseIn(In):
@@ -114,6 +120,7 @@ class ResultOut(BaseModel):
     decided_on: dt.date
     closed_at: dt.datetime
     record_due: DeadlineOut
+    record_received_at: dt.datetime
     recognition_due: DeadlineOut
 
 
@@ -172,6 +179,7 @@ class DecisionOut(BaseModel):
                 decided_on=result.decided_on,
                 closed_at=result.closed_at,
                 record_due=DeadlineOut.model_validate(result.record_due.to_api()),
+                record_received_at=result.record_received_at,
                 recognition_due=DeadlineOut.model_validate(result.recognition_due.to_api()),
             ),
             minutes=decision.minutes,
@@ -233,10 +241,10 @@ async def record_vote(
     summary="Ghi kết quả kiểm phiếu cuộc họp — record a meeting's tally",
 )
 async def record_tally(
-    decision_id: IdPath, body: TallyIn, uow: PlansUoW, actor: CurrentPrincipal
+    decision_id: IdPath, body: TallyIn, uow: PlansUoW, rules: Rules, actor: CurrentPrincipal
 ) -> Any:
     tallied = handlers.record_tally(
-        uow=uow, decision_id=decision_id, tally=Tally(**body.model_dump())
+        uow=uow, rules=rules, decision_id=decision_id, tally=Tally(**body.model_dump())
     )
     target = f"decision:{decision_id}"
     return DecisionOut.of(await command(tallied, uow, actor, "decision.tally", target))
@@ -255,8 +263,13 @@ async def close_decision(
     actor: CurrentPrincipal,
     body: Annotated[CloseIn | None, Body()] = None,
 ) -> Any:
+    received = body.record_received_at if body else None
     closed = handlers.close_decision(
-        uow=uow, rules=rules, decision_id=decision_id, minutes=body.minutes if body else None
+        uow=uow,
+        rules=rules,
+        decision_id=decision_id,
+        minutes=body.minutes if body else None,
+        record_received_at=None if received is None else _instant(received),
     )
     target = f"decision:{decision_id}"
     return DecisionOut.of(await command(closed, uow, actor, "decision.close", target))

@@ -37,7 +37,9 @@ router = APIRouter(tags=["initiatives"])
 
 
 class InitiativeIn(In):
-    topic: int = Field(ge=1, le=99, description="DEC-TOPIC 1-6 (checked against the rule table).")
+    topic: int = Field(
+        ge=1, le=99, description="DEC-TOPIC, numbered from 1 (checked against the rule table)."
+    )
     title: str = Field(min_length=1, max_length=500, description="Nội dung Nhân dân đề xuất.")
     group: str | None = Field(
         default=None, pattern=GROUP_CODE, description="Mã tổ dân phố; bỏ trống: toàn phường."
@@ -51,7 +53,9 @@ class ConsentIn(In):
 
 class SupportOut(BaseModel):
     rule: str = Field(description="DEC-INIT")
-    share: str = Field(pattern=r"^\d+/\d+$", description="Tỷ lệ hộ theo bảng quy tắc, e.g. 1/10.")
+    share: str = Field(
+        pattern=r"^\d+/\d+$", description="Tỷ lệ hộ theo bảng quy tắc (DEC-INIT), dạng tử/mẫu."
+    )
     comparison: str
     households: int = Field(description="Số hộ đăng ký của tổ (hoặc cả phường) hôm nay.")
     valid: int = Field(description="Số hộ có ý kiến đồng ý còn hiệu lực hôm nay.")

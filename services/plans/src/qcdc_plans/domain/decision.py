@@ -1,6 +1,7 @@
 """Residents' decisions ("dân bàn, dân quyết định"): opening under DEC-TOPIC, DEC-FORM,
-DEC-NOTICE and DEC-CONV30; household votes or a meeting's tally; the DEC-PASS result over ALL
-registered households; recognition or refusal under DEC-RECORD.
+DEC-NOTICE and DEC-CONV30; household votes or a meeting's tally (a meeting only with its
+DEC-FORM.quorum present); the DEC-PASS result over ALL registered households; recognition or
+refusal under DEC-RECORD, counted from the receipt of the decision's record.
 
 Every figure comes from the rule book; the household count is the register's when the
 decision opens (``Register``), never a number typed into the request.
@@ -13,12 +14,20 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from qcdc_plans.domain.groups import Register
+from qcdc_plans.domain.meeting import check_quorum, rule_covering
+from qcdc_plans.domain.opening import (
+    Form,
+    check_convention_draft,
+    check_form,
+    check_frozen_count,
+    check_notice,
+    check_topic,
+)
 from qcdc_shared.law.deadlines import Deadline, is_overdue, local_date
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import Rule
 from qcdc_shared.refusals import Refused
 
-Form = Literal["meeting", "ballot", "online"]
 Choice = Literal["yes", "no", "abstain"]
 Status = Literal["open", "closed", "recognised", "refused"]
 Outcome = Literal["recognised", "refused"]
@@ -27,8 +36,6 @@ FORMS_VI: dict[str, str] = {
     "ballot": "phát phiếu lấy ý kiến hộ gia đình",
     "online": "biểu quyết trực tuyến",
 }
-# DEC-TOPIC 3 is the residential convention (hương ước, quy ước) DEC-CONV30 speaks of.
-CONVENTION_TOPIC = 3
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,10 @@ class Result:
     decided_on: dt.date
     closed_at: dt.datetime
     record_due: Deadline  # DEC-RECORD: the signed record reaches the committee and the front
-    recognition_due: Deadline  # DEC-RECORD.recognition
+    recognition_due: Deadline  # DEC-RECORD.recognition, from record_received_at
+    # When the committee received the decision's record: the officer says so when closing,
+    # else it is the close itself (the ward records the result from the record it holds).
+    record_received_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,10 @@ def open_decision(
         *check_form(topic, form, register, ballot_reason, rules, on),
     ]
     checked.append(check_notice(notice_at, vote_at, rules))
-    if topic == CONVENTION_TOPIC:
+    # The convention topic(s) are DEC-CONV30's applies_to; before its row is in force
+    # (Decree 61/2023) no posting period bound a draft.
+    convention = rule_covering(rules, "DEC-CONV30", topic, on) is not None
+    if convention:
         checked.append(check_convention_draft(draft_posted_on, vote_at, rules))
     return Decision(
         id=decision_id,
@@ -136,110 +149,9 @@ def open_decision(
         opened_by=opened_by,
         rules_checked=tuple(checked),
         ballot_reason=ballot_reason if form == "ballot" else None,
-        draft_posted_on=draft_posted_on if topic == CONVENTION_TOPIC else None,
-        draft_posting=draft_posting if topic == CONVENTION_TOPIC else None,
+        draft_posted_on=draft_posted_on if convention else None,
+        draft_posting=draft_posting if convention else None,
     )
-
-
-def check_topic(topic: int, rules: RuleBook, on: dt.date) -> str:
-    """DEC-TOPIC: the kinds of matters residents decide, numbered from 1."""
-    topics = rules.rule("DEC-TOPIC", on)
-    if not 1 <= topic <= int(topics.amount or 0):
-        raise Refused(
-            f"Nội dung {topic} không thuộc các nội dung Nhân dân bàn và quyết định "
-            f"(1-{topics.amount}, {topics.id}).",
-            f"Topic {topic} is not one residents decide (1-{topics.amount}, {topics.id}).",
-            rule=topics.id,
-        )
-    return topics.id
-
-
-def check_frozen_count(register: Register, *, claimed: int | None) -> None:
-    """DEC-PASS: the count is the register's; a different number typed in is refused."""
-    if claimed is not None and claimed != register.households:
-        where = f"tổ dân phố {register.group}" if register.group else "toàn phường"
-        where_en = f"residential group {register.group}" if register.group else "the ward"
-        raise Refused(
-            f"Số hộ {claimed} không khớp sổ đăng ký: {where} có {register.households} hộ. "
-            "Ngưỡng thông qua tính trên tổng số hộ đăng ký khi mở biểu quyết.",
-            f"{claimed} households does not match the register: {where_en} has "
-            f"{register.households}. Thresholds count the households registered when the "
-            "decision opens.",
-            rule="DEC-PASS",
-        )
-
-
-def check_form(
-    topic: int,
-    form: Form,
-    register: Register,
-    ballot_reason: str | None,
-    rules: RuleBook,
-    on: dt.date,
-) -> list[str]:
-    """DEC-FORM: meetings for topics 3-5 (a ballot as fallback, with its reason); online
-    votes only for the topics the rule names, once more than the share of households opted in."""
-    if form == "online":
-        online = rules.rule("DEC-FORM", on)
-        if topic not in online.applies_to:
-            raise Refused(
-                f"Nội dung {topic} không được biểu quyết trực tuyến; chỉ nội dung "
-                f"{', '.join(map(str, online.applies_to))} ({online.id}).",
-                f"Topic {topic} may not be decided by online vote; only topic(s) "
-                f"{', '.join(map(str, online.applies_to))} ({online.id}).",
-                rule=online.id,
-            )
-        needed = online.households_needed(register.households)
-        if register.online_optin < needed:
-            raise Refused(
-                f"Mới có {register.online_optin}/{register.households} hộ đồng ý biểu quyết trực "
-                f"tuyến; cần ít nhất {needed} ({online.id}).",
-                f"Only {register.online_optin} of {register.households} households opted in to "
-                f"online voting; {needed} are needed ({online.id}).",
-                rule=online.id,
-            )
-        return [online.id]
-    meeting = rules.rule("DEC-FORM.meeting", on)
-    if topic in meeting.applies_to and form == "ballot" and not ballot_reason:
-        raise Refused(
-            f"Nội dung {topic} được quyết định tại cuộc họp; phát phiếu chỉ khi không họp được "
-            "và phải nêu lý do (ballot_reason).",
-            f"Topic {topic} is decided at a meeting; a household ballot is the fallback and "
-            "needs its reason (ballot_reason).",
-            rule=meeting.id,
-        )
-    return [meeting.id]
-
-
-def check_notice(notice_at: dt.datetime, vote_at: dt.datetime, rules: RuleBook) -> str:
-    """DEC-NOTICE: notice and documents go out at least the rule's days before the vote."""
-    latest = rules.deadline("DEC-NOTICE", vote_at)
-    if notice_at > vote_at or local_date(notice_at) > latest.due:
-        raise Refused(
-            f"Thông báo và tài liệu phải gửi trước ngày biểu quyết ít nhất {latest.amount} ngày, "
-            f"tức chậm nhất ngày {latest.due:%d/%m/%Y} ({latest.rule}).",
-            f"Notice and documents must go out at least {latest.amount} days before the vote, "
-            f"that is by {latest.due.isoformat()} ({latest.rule}).",
-            rule=latest.rule,
-        )
-    return latest.rule
-
-
-def check_convention_draft(
-    draft_posted_on: dt.date | None, vote_at: dt.datetime, rules: RuleBook
-) -> str:
-    """DEC-CONV30: the draft convention is posted at least the rule's days before the vote."""
-    latest = rules.deadline("DEC-CONV30", vote_at)
-    if draft_posted_on is None or draft_posted_on > latest.due:
-        raise Refused(
-            f"Dự thảo hương ước, quy ước phải được niêm yết chậm nhất ngày "
-            f"{latest.due:%d/%m/%Y} ({latest.amount} ngày trước biểu quyết; {latest.rule}); "
-            "hãy nêu ngày niêm yết (draft_posted_on).",
-            f"The draft convention must be posted by {latest.due.isoformat()} "
-            f"({latest.amount} days before the vote; {latest.rule}); give draft_posted_on.",
-            rule=latest.rule,
-        )
-    return latest.rule
 
 
 def _refuse_unless_open(decision: Decision) -> None:
@@ -288,9 +200,10 @@ def check_vote(
 
 
 def record_tally(
-    decision: Decision, tally: Tally, *, votes_so_far: int, now: dt.datetime
+    decision: Decision, tally: Tally, *, votes_so_far: int, now: dt.datetime, rules: RuleBook
 ) -> Decision:
-    """A meeting's or paper ballots' count, replacing an earlier count while still open."""
+    """A meeting's or paper ballots' count, replacing an earlier count while still open; a
+    meeting's only when DEC-FORM.quorum was present (else a household ballot is the way)."""
     _refuse_unless_open(decision)
     _refuse_before_vote_day(decision, now)
     if decision.form == "online":
@@ -318,6 +231,8 @@ def record_tally(
             f"{decision.households_total}.",
             rule="DEC-PASS",
         )
+    if decision.form == "meeting":
+        check_quorum(decision, present=tally.present, rules=rules)
     return replace(decision, tally=tally, version=decision.version + 1)
 
 
@@ -328,10 +243,24 @@ def close(
     now: dt.datetime,
     rules: RuleBook,
     minutes: str | None = None,
+    record_received_at: dt.datetime | None = None,
 ) -> Decision:
-    """DEC-PASS: the result over ALL registered households, never over those present."""
+    """DEC-PASS: the result over ALL registered households, never over those present.
+
+    DEC-RECORD.recognition counts from ``record_received_at``, when the committee received the
+    decision's record: not before the vote day, not after now; the close itself when not given.
+    """
     _refuse_unless_open(decision)
     _refuse_before_vote_day(decision, now)
+    received = now if record_received_at is None else record_received_at
+    if received > now or local_date(received) < local_date(decision.vote_at):
+        raise Refused(
+            f"Ngày nhận biên bản phải từ ngày biểu quyết ({local_date(decision.vote_at):%d/%m/%Y})"
+            " đến nay.",
+            f"The record's receipt lies between the vote day "
+            f"({local_date(decision.vote_at).isoformat()}) and now.",
+            rule="DEC-RECORD.recognition",
+        )
     counted: Literal["household_votes", "meeting_tally"]
     if decision.tally is not None:
         tally, counted = decision.tally, "meeting_tally"
@@ -362,7 +291,8 @@ def close(
         decided_on=decided_on,
         closed_at=now,
         record_due=record_due,
-        recognition_due=rules.deadline("DEC-RECORD.recognition", now),
+        recognition_due=rules.deadline("DEC-RECORD.recognition", received),
+        record_received_at=received,
     )
     return replace(
         decision, status="closed", result=result, minutes=minutes, version=decision.version + 1

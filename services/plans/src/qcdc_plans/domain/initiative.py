@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Literal
 
-from qcdc_plans.domain.decision import check_topic
 from qcdc_plans.domain.groups import ResidentialGroup, register_of
+from qcdc_plans.domain.opening import check_topic
 from qcdc_plans.domain.rule_book import deadline_in_force
 from qcdc_shared.law.deadlines import local_date
 from qcdc_shared.law.rulebook import RuleBook

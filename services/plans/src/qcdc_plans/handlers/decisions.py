@@ -10,9 +10,10 @@ from dataclasses import replace
 
 from qcdc_plans.adapters import bus
 from qcdc_plans.domain import decision as rules_of
-from qcdc_plans.domain.decision import Choice, Decision, Form, Outcome, Tally
+from qcdc_plans.domain.decision import Choice, Decision, Outcome, Tally
 from qcdc_plans.domain.groups import register_of
 from qcdc_plans.domain.initiative import Initiative, lead_to_decision
+from qcdc_plans.domain.opening import Form
 from qcdc_plans.handlers.common import load
 from qcdc_plans.unit_of_work import PlansUnitOfWork
 from qcdc_shared.envelope import IntegrationEvent
@@ -109,21 +110,37 @@ async def _change(
     return after
 
 
-async def record_tally(*, uow: PlansUnitOfWork, decision_id: str, tally: Tally) -> Decision:
-    return await _change(
-        uow,
-        decision_id,
-        lambda d, now, votes: rules_of.record_tally(d, tally, votes_so_far=votes.present, now=now),
-    )
-
-
-async def close_decision(
-    *, uow: PlansUnitOfWork, rules: RuleBook, decision_id: str, minutes: str | None
+async def record_tally(
+    *, uow: PlansUnitOfWork, rules: RuleBook, decision_id: str, tally: Tally
 ) -> Decision:
     return await _change(
         uow,
         decision_id,
-        lambda d, now, votes: rules_of.close(d, votes=votes, now=now, rules=rules, minutes=minutes),
+        lambda d, now, votes: rules_of.record_tally(
+            d, tally, votes_so_far=votes.present, now=now, rules=rules
+        ),
+    )
+
+
+async def close_decision(
+    *,
+    uow: PlansUnitOfWork,
+    rules: RuleBook,
+    decision_id: str,
+    minutes: str | None,
+    record_received_at: dt.datetime | None = None,
+) -> Decision:
+    return await _change(
+        uow,
+        decision_id,
+        lambda d, now, votes: rules_of.close(
+            d,
+            votes=votes,
+            now=now,
+            rules=rules,
+            minutes=minutes,
+            record_received_at=record_received_at,
+        ),
         bus.decision_closed,
     )
 

@@ -40,6 +40,7 @@ def _state(posting: Posting, rules: RuleBook, entry: LedgerEntry) -> dict[str, A
             DeadlineV1.model_validate(d, from_attributes=True) for d in posting.deadlines
         ],
         "violations": list(posting.violations),
+        "group_heads_sent_at": posting.group_heads_sent_at,
         "version": posting.version,
         "ledger": LedgerHeadV1(sequence=entry.sequence, hash=entry.hash),
         "source": SourceV1(kind=posting.source.kind, id=posting.source.id)

@@ -27,6 +27,7 @@ _AS_IS = (
     "procedure",
     "changed_at",
     "withdrawal_reason",
+    "group_heads_sent_at",
 )
 
 

@@ -49,6 +49,8 @@ postings = Table(
     Column("source_id", String(128), nullable=True),
     Column("changed_at", UtcDateTime(), nullable=True),
     Column("withdrawal_reason", Text, nullable=True),
+    # PUB-LOUD.group-heads: when the item went to the residential-group heads.
+    Column("group_heads_sent_at", UtcDateTime(), nullable=True),
     # One posting per source event, whatever the redeliveries.
     Index("ux_postings_source", "source_kind", "source_id", unique=True),
 )

@@ -123,7 +123,9 @@ class ConsultationOut(BaseModel):
     accepted: list[ItemOut]
     rejected: list[ItemOut]
     closed_at: dt.datetime | None
-    result_posting_id: str | None = Field(description="Tin công khai nhóm 11 — the result posting")
+    result_posting_id: str | None = Field(
+        description="Tin công khai kết quả lấy ý kiến — the result posting"
+    )
     version: int
     comments: list[CommentOut] | None = None
 
@@ -166,7 +168,8 @@ async def _command(
     status_code=201,
     response_model=ConsultationOut,
     **requires("officer"),
-    summary="Mở lấy ý kiến nhân dân về dự thảo (ít nhất 20 ngày) — open a consultation",
+    summary="Mở lấy ý kiến nhân dân về dự thảo (thời gian tối thiểu: CON-MIN20) — open a "
+    "consultation",
 )
 async def open_consultation(
     body: ConsultationIn, uow: PublicityUoW, rules: Rules, actor: CurrentPrincipal

@@ -46,7 +46,9 @@ class ContentIn(BaseModel):
     channels: list[Channel] = Field(min_length=1)
     attachments: list[AttachmentIn] = Field(default_factory=list, max_length=50)
     procedure: dict[str, str] | None = Field(
-        default=None, description="Thủ tục hành chính (nhóm 13): " + ", ".join(PROCEDURE_ELEMENTS)
+        default=None,
+        description="Thủ tục hành chính (PUB-TTHC; các bộ phận cơ bản bắt buộc theo bảng quy "
+        "tắc, theo thứ tự): " + ", ".join(PROCEDURE_ELEMENTS),
     )
 
     def arguments(self) -> dict[str, Any]:
@@ -59,7 +61,7 @@ class ContentIn(BaseModel):
 
 
 class PostingIn(ContentIn):
-    category: int = Field(description="Nhóm nội dung 1–14 (Điều 11) — disclosure category")
+    category: int = Field(description="Nhóm nội dung (PUB-CAT, Điều 11) — disclosure category")
     decided_on: Day = Field(description="Ngày ban hành văn bản — date of the decision")
 
 
@@ -67,6 +69,14 @@ class PublishIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     published_at: Instant | None = Field(
         default=None, description="Ngày niêm yết thực tế (không ở tương lai) — when posted"
+    )
+
+
+class GroupHeadsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sent_at: Instant | None = Field(
+        default=None,
+        description="Lúc gửi Tổ trưởng tổ dân phố (bỏ trống: bây giờ) — when sent to the heads",
     )
 
 
@@ -97,6 +107,9 @@ class PostingOut(BaseModel):
     published_at: dt.datetime | None
     changed_at: dt.datetime | None
     withdrawal_reason: str | None
+    group_heads_sent_at: dt.datetime | None = Field(
+        description="Lúc gửi Tổ trưởng tổ dân phố (PUB-LOUD.group-heads)"
+    )
     version: int
     deadlines: list[DeadlineOut]
     violations: list[str]
@@ -116,6 +129,7 @@ class PostingOut(BaseModel):
             "published_at",
             "changed_at",
             "withdrawal_reason",
+            "group_heads_sent_at",
             "version",
         )
         return cls(
@@ -202,10 +216,29 @@ async def withdraw_posting(
 
 
 @router.post(
+    "/postings/{posting_id}/group-heads",
+    response_model=PostingOut,
+    **requires("officer"),
+    summary="Ghi việc gửi Tổ trưởng tổ dân phố (PUB-LOUD.group-heads) — sent to the group heads",
+)
+async def send_to_group_heads(
+    posting_id: str,
+    uow: PublicityUoW,
+    rules: Rules,
+    actor: CurrentPrincipal,
+    body: Annotated[GroupHeadsIn | None, Body()] = None,
+) -> PostingOut:
+    sent = handlers.send_to_group_heads(
+        uow=uow, rules=rules, posting_id=posting_id, sent_at=body.sent_at if body else None
+    )
+    return await _command(sent, uow, actor, "posting.group_heads", posting_id)
+
+
+@router.post(
     "/postings/{posting_id}/amend",
     response_model=PostingOut,
     **requires("officer"),
-    summary="Thay thế bằng phiên bản mới (nhóm 4, 13) — amend a permanent posting",
+    summary="Thay thế bằng phiên bản mới (PUB-PERM) — amend a permanent posting",
 )
 async def amend_posting(
     posting_id: str, body: ContentIn, uow: PublicityUoW, rules: Rules, actor: CurrentPrincipal
@@ -228,7 +261,8 @@ async def list_postings(
     request: Request,
     viewer: OptionalPrincipal,
     status: Annotated[Status | None, Query()] = None,
-    category: Annotated[int | None, Query(ge=1, le=14)] = None,
+    # An input bound, not PUB-CAT: an unknown category simply lists nothing.
+    category: Annotated[int | None, Query(ge=1, le=99)] = None,
     channel: Annotated[Channel | None, Query()] = None,
     published_from: Annotated[Day | None, Query()] = None,
     published_to: Annotated[Day | None, Query()] = None,

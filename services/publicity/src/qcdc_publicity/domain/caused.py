@@ -7,12 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from qcdc_publicity.domain.categories import Category
 from qcdc_shared.law.deadlines import local_date
+from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import UnknownRule
 
-# PUB-CAT: 5 resident contributions and funds (decision topics 1-2), 14 other items by law.
-FUNDS_CATEGORY = 5
-OTHER_CATEGORY = 14
-TOPICS_ON_FUNDS = (1, 2)
 FORMS = {
     "meeting": "họp",
     "household_ballot": "phiếu lấy ý kiến hộ gia đình",
@@ -28,7 +27,16 @@ class CausedPosting:
     decided_on: dt.date
 
 
-def decision_result(data: dict[str, Any]) -> CausedPosting:
+def on_residents_money(topic: int, rules: RuleBook, on: dt.date) -> bool:
+    """Whether a decision topic is about residents' money (contributions, funds): the topics
+    DEC-PASS.money applies to, which Art. 11 discloses as contributions."""
+    try:
+        return topic in rules.rule("DEC-PASS.money", on).applies_to
+    except UnknownRule:
+        return False
+
+
+def decision_result(data: dict[str, Any], rules: RuleBook) -> CausedPosting:
     """DEC-RECORD: a residents' decision's result, once recognised or refused."""
     group = data.get("residential_group")
     where = f"tổ dân phố {group}" if group else "toàn phường"
@@ -46,7 +54,9 @@ def decision_result(data: dict[str, Any]) -> CausedPosting:
         f"không đồng ý {data['households_against']}.\n"
         f"Kết quả: {outcome}; {recognition}."
     )
-    category = FUNDS_CATEGORY if data["topic"] in TOPICS_ON_FUNDS else OTHER_CATEGORY
+    decided_on = dt.date.fromisoformat(str(data["decided_on"]))
+    money = on_residents_money(int(data["topic"]), rules, decided_on)
+    category = Category.CONTRIBUTIONS if money else Category.OTHER
     return CausedPosting(
         category,
         f"Kết quả nhân dân bàn và quyết định: {data['title']}",
@@ -62,7 +72,7 @@ def public_answer(data: dict[str, Any]) -> CausedPosting | None:
     # The local day: an answer at 06:00 in Hồ Chí Minh City is the day before in UTC.
     answered_on = local_date(dt.datetime.fromisoformat(str(data["answered_at"])))
     return CausedPosting(
-        OTHER_CATEGORY,
+        Category.OTHER,
         f"Kết quả xử lý phản ánh, kiến nghị: {data['public_title']}",
         str(data["public_answer"]),
         answered_on,
@@ -96,7 +106,7 @@ def quarterly_list(
     ]
     _, next_quarter = quarter_bounds(year, quarter)
     return CausedPosting(
-        OTHER_CATEGORY,
+        Category.OTHER,
         f"Danh mục thông tin đã công khai quý {quarter}/{year}",
         f"Phường đã công khai {len(disclosed)} nội dung trong quý {quarter}/{year}:\n"
         + "\n".join(lines),

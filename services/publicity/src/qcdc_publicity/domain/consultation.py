@@ -5,8 +5,8 @@ open → closed. The draft stays open at least the CON-MIN20 period, counted fro
 (publication) by the rule table and the working calendar: a period ending on a day off rolls
 to the next working day, and the period ends at 24:00 of that day (CAL-COUNT). It may stay
 open longer; comments are taken until the officer closes it. Closing states what the ward
-accepted and what it rejected, each point with its reason, and that answer is published as a
-category-11 posting (PUB-CAT 11: consultation plans, results and explanations).
+accepted and what it rejected, each point with its reason, and that answer is published in
+the category of consultation plans, results and explanations (``Category.CONSULTATION``).
 
 Comments are their own aggregate (one event each, sequence 1): a comment never changes the
 consultation's version, so two residents commenting at once never conflict. The consultation
@@ -24,6 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from qcdc_publicity.domain.categories import Category
 from qcdc_publicity.domain.posting import PostingRefused
 from qcdc_shared.law.deadlines import Deadline, local_date
 from qcdc_shared.law.rulebook import RuleBook
@@ -31,7 +32,7 @@ from qcdc_shared.law.rulebook import RuleBook
 ConsultationStatus = Literal["open", "closed"]
 
 RULE = "CON-MIN20"
-RESULT_CATEGORY = 11  # PUB-CAT 11: consultation plans, results and explanations
+RESULT_CATEGORY = Category.CONSULTATION
 MAX_COMMENT_CHARS = 5_000
 MAX_DISPLAY_NAME_CHARS = 200
 MAX_TITLE_CHARS = 500
@@ -214,7 +215,7 @@ def close(
 
 
 def result_posting(consultation: Consultation) -> tuple[str, str]:
-    """Title and body of the category-11 posting that publishes a closed consultation's answer."""
+    """Title and body of the posting that publishes a closed consultation's answer."""
     title = f"Kết quả lấy ý kiến nhân dân: {consultation.title}"
 
     def section(heading: str, items: tuple[ResponseItem, ...]) -> list[str]:

@@ -13,26 +13,33 @@ from typing import Any, Literal
 
 from qcdc_shared.law.deadlines import Deadline, local_date
 from qcdc_shared.law.rulebook import RuleBook
+from qcdc_shared.law.rules import UnknownRule
 from qcdc_shared.refusals import Refused
 
 Channel = Literal["notice_board", "community_hall", "portal", "loudspeaker", "group_heads"]
 Status = Literal["draft", "published", "withdrawn", "expired"]
 SourceKind = Literal["decision_result", "petition_answer", "consultation_result", "quarterly_list"]
+GROUP_HEADS = "PUB-LOUD.group-heads"
 
-# PUB-TTHC (Decree 63/2010 Art. 8): the elements a procedure posting must state.
-PROCEDURE_ELEMENTS = (
-    "name",
-    "steps",
-    "method",
-    "dossier",
-    "processing_time",
-    "applicants",
-    "agency",
-    "result",
-    "forms",
-    "conditions",
-    "fees",
-)
+# PUB-TTHC (Decree 63/2010 Art. 8 as amended by Decree 92/2017): the elements of a procedure,
+# named (the table holds numbers, not names) in the order the article lists them, the basic
+# ones first. How many of the first are basic and required is PUB-TTHC's amount; the next
+# PUB-TTHC.conditional ones are part of a procedure only where it has them, which a posting
+# cannot tell, so they are accepted and never required. Each key's Vietnamese name is what a
+# refusal shows.
+PROCEDURE_ELEMENTS: dict[str, str] = {
+    "name": "tên thủ tục",
+    "steps": "trình tự thực hiện",
+    "method": "cách thức thực hiện",
+    "dossier": "thành phần, số lượng hồ sơ",
+    "processing_time": "thời hạn giải quyết",
+    "applicants": "đối tượng thực hiện",
+    "agency": "cơ quan giải quyết",
+    "result": "kết quả thực hiện",
+    "forms": "mẫu đơn, mẫu tờ khai",
+    "conditions": "yêu cầu, điều kiện",
+    "fees": "phí, lệ phí",
+}
 
 
 class PostingRefused(Refused):
@@ -69,6 +76,9 @@ class Posting:
     published_at: dt.datetime | None = None
     changed_at: dt.datetime | None = None  # the last amendment, withdrawal or expiry
     withdrawal_reason: str | None = None
+    # PUB-LOUD.group-heads: when the item went to the residential-group heads (the
+    # publication itself when "group_heads" is among its channels).
+    group_heads_sent_at: dt.datetime | None = None
     version: int = 1
     deadlines: tuple[Deadline, ...] = ()
     violations: tuple[str, ...] = ()
@@ -82,9 +92,32 @@ def is_permanent(category: int, rules: RuleBook, on: dt.date) -> bool:
     return rules.applies("PUB-PERM", to=category, on=on)
 
 
+def goes_to_group_heads(category: int, rules: RuleBook, on: dt.date) -> bool:
+    """PUB-LOUD.group-heads: the categories read on the loudspeaker (PUB-LOUD's) are also
+    sent to the residential-group heads, from the day the row is in force."""
+    if not rules.applies("PUB-LOUD", to=category, on=on):
+        return False
+    try:
+        rules.rule(GROUP_HEADS, on)
+    except UnknownRule:
+        return False
+    return True
+
+
 def is_procedure(category: int, rules: RuleBook, on: dt.date) -> bool:
     """PUB-TTHC: the category of administrative procedures, whose elements are required."""
     return rules.applies("PUB-TTHC", to=category, on=on)
+
+
+def procedure_elements(rules: RuleBook, on: dt.date) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """PUB-TTHC: the basic elements a procedure posting must state, and the conditional ones
+    it states where the procedure has them."""
+    basic = int(rules.rule("PUB-TTHC", on).amount or 0)
+    conditional = int(rules.rule("PUB-TTHC.conditional", on).amount or 0)
+    names = tuple(PROCEDURE_ELEMENTS)
+    if basic + conditional > len(names):
+        raise ValueError("PUB-TTHC counts more elements than the platform names")
+    return names[:basic], names[basic : basic + conditional]
 
 
 def _check_procedure(
@@ -92,12 +125,14 @@ def _check_procedure(
 ) -> None:
     if not is_procedure(category, rules, on):
         return
-    missing = [e for e in PROCEDURE_ELEMENTS if not (procedure or {}).get(e, "").strip()]
+    basic, _ = procedure_elements(rules, on)
+    missing = [e for e in basic if not (procedure or {}).get(e, "").strip()]
     if missing:
-        required = rules.rule("PUB-TTHC", on).amount
         raise PostingRefused(
-            f"Thủ tục hành chính phải đủ {required} bộ phận; còn thiếu: {', '.join(missing)}.",
-            f"A procedure posting needs all {required} elements; missing: {', '.join(missing)}.",
+            f"Thủ tục hành chính phải nêu đủ {len(basic)} bộ phận cơ bản; còn thiếu: "
+            f"{'; '.join(f'{PROCEDURE_ELEMENTS[e]} ({e})' for e in missing)} (PUB-TTHC).",
+            f"A procedure posting states all {len(basic)} basic elements; missing: "
+            f"{', '.join(missing)} (PUB-TTHC).",
             rule="PUB-TTHC",
         )
 
@@ -204,6 +239,9 @@ def publish(
             deadlines.append(rules.deadline(rule_id, published_at))
     # A violation names DOMAIN.md's rule (PUB-QTR); the deadline names the row (PUB-QTR.due).
     violations = (due.rule.partition(".")[0],) if published_at > due.due_at else ()
+    sent = "group_heads" in posting.channels and goes_to_group_heads(
+        posting.category, rules, local_day
+    )
     return replace(
         posting,
         status="published",
@@ -211,6 +249,7 @@ def publish(
         version=posting.version + 1,
         deadlines=tuple(deadlines),
         violations=violations,
+        group_heads_sent_at=published_at if sent else None,
     )
 
 
@@ -267,7 +306,7 @@ def amend(
         )
     if not is_permanent(posting.category, rules, posting.decided_on):
         raise PostingRefused(
-            "Chỉ nhóm nội dung niêm yết thường xuyên (4, 13) được thay thế bằng phiên bản mới.",
+            "Chỉ nhóm nội dung niêm yết thường xuyên (PUB-PERM) được thay thế bằng phiên bản mới.",
             "Only permanently posted categories are amended; withdraw and post anew instead.",
             rule="PUB-PERM",
             conflict=True,
@@ -329,4 +368,10 @@ def version_document(posting: Posting) -> dict[str, Any]:
         "source": {"kind": posting.source.kind, "id": posting.source.id}
         if posting.source
         else None,
+        # Only once sent: the documents of every other version keep their shape.
+        **(
+            {"group_heads_sent_at": instant(posting.group_heads_sent_at)}
+            if posting.group_heads_sent_at
+            else {}
+        ),
     }

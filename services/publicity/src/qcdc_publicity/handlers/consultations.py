@@ -100,7 +100,7 @@ async def close_consultation(
     accepted: tuple[ResponseItem, ...],
     rejected: tuple[ResponseItem, ...],
 ) -> Consultation:
-    """Close, publish the answer as a category-11 posting and record the close, one
+    """Close, publish the answer as a consultation-result posting and record the close, one
     transaction: the consultation is never closed without its published result."""
     current = await _load(uow, consultation_id)
     closed = model.close(current, accepted=accepted, rejected=rejected, now=uow.clock.now())

@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 
 from qcdc_publicity.adapters.bus import posting_event
+from qcdc_publicity.domain import group_heads
 from qcdc_publicity.domain import posting as model
 from qcdc_publicity.domain.caused import CausedPosting
 from qcdc_publicity.domain.posting import Attachment, Channel, Posting, Source
@@ -93,6 +94,18 @@ async def withdraw_posting(
     return posting
 
 
+async def send_to_group_heads(
+    *, uow: PublicityUnitOfWork, rules: RuleBook, posting_id: str, sent_at: dt.datetime | None
+) -> Posting:
+    """PUB-LOUD.group-heads: the item went to the residential-group heads (now, or at
+    ``sent_at`` when recorded afterwards)."""
+    current = await _load(uow, posting_id)
+    now = uow.clock.now()
+    posting = group_heads.send_to_group_heads(current, sent_at=sent_at or now, now=now, rules=rules)
+    await _save_version(uow, rules, current, posting)
+    return posting
+
+
 async def amend_posting(
     *,
     uow: PublicityUnitOfWork,
@@ -155,10 +168,16 @@ async def publish_caused_posting(
 
 
 async def expire_postings(uow: PublicityUnitOfWork, rules: RuleBook) -> int:
-    """Sweep: published postings past their minimum end become expired (never deleted)."""
+    """Sweep: a posting whose PUB-LOUD period ended unsent to the group heads is flagged
+    (PUB-LOUD.group-heads); published postings past their minimum end become expired (never
+    deleted)."""
     now = uow.clock.now()
     expired = 0
     for current in await uow.postings.published():
+        flagged = group_heads.flag_unsent(current, now=now, rules=rules)
+        if flagged is not None:
+            await _save_version(uow, rules, current, flagged)
+            current = flagged
         after = model.expire_if_due(current, now=now)
         if after is not None:
             await _save_version(uow, rules, current, after)
