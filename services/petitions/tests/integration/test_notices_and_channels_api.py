@@ -66,7 +66,7 @@ async def test_a_denunciation_accepted_then_notified_late_is_reported_late(
         assert PETITIONER["name"] not in event.model_dump_json()
 
 
-async def test_a_fax_request_is_due_as_post_and_online_keeps_its_own_rule(
+async def test_a_request_by_post_or_fax_gets_the_post_row_and_online_keeps_its_own(
     petitions: Petitions,
 ) -> None:
     # Received Monday 2026-11-30: INF-REQ.post, 5 working days → Monday 2026-12-07;
@@ -78,8 +78,17 @@ async def test_a_fax_request_is_due_as_post_and_online_keeps_its_own_rule(
         channel="fax",
         received_at="2026-11-30",
     )
+    by_post = await petitions.submitted(
+        headers=petitions.officer(),
+        kind="information_request",
+        channel="post",
+        received_at="2026-11-30",
+    )
     online = await petitions.submitted(kind="information_request")
-    assert [(d["rule"], d["due"]) for d in by_fax["deadlines"]] == [("INF-REQ.post", "2026-12-07")]
+    for on_paper in (by_fax, by_post):
+        assert [(d["rule"], d["due"]) for d in on_paper["deadlines"]] == [
+            ("INF-REQ.post", "2026-12-07")
+        ]
     assert [(d["rule"], d["due"]) for d in online["deadlines"]] == [
         ("INF-REQ.simple", "2026-12-03")
     ]
@@ -87,7 +96,7 @@ async def test_a_fax_request_is_due_as_post_and_online_keeps_its_own_rule(
     assert (await petitions.get(online["id"]))["channel"] == "online"
 
     events = await petitions.ward_messages(f"qcdc.{WARD}.petitions.petition.received")
-    assert sorted(e.data["channel"] for e in events) == ["fax", "online"]
+    assert sorted(e.data["channel"] for e in events) == ["fax", "online", "post"]
 
     unknown = await petitions.submit(
         headers=petitions.officer(), kind="information_request", channel="telegram"
