@@ -16,6 +16,7 @@ from qcdc_gateway import consumers
 from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.api import city, escalations, events, exports, proxy, rules, wards
 from qcdc_gateway.computed import ComputedViews
+from qcdc_gateway.portal import pages as portal
 from qcdc_gateway.source_keeper import SourceKeeper
 from qcdc_gateway.unit_of_work import SqlGatewayUnitOfWork
 from qcdc_gateway.web import STATIC, pages
@@ -86,6 +87,7 @@ def build(
             exports.router,
             rules.router,
             pages.router,  # the dashboard: /, /wards/{slug}, /queue, /rules
+            portal.router,  # the ward portal: /p/{ward}/...
             proxy.router,
         ],
         metadata=metadata,
