@@ -30,6 +30,7 @@ from sqlalchemy import MetaData, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from qcdc_gateway.main import build as build_gateway
+from qcdc_gateway.portal.wards import HttpWardReader
 from qcdc_petitions.testing import Petitions, running
 from qcdc_publicity.main import build as build_publicity
 from qcdc_publicity.testing import Publicity
@@ -260,7 +261,8 @@ async def test_no_petitioner_identity_leaves_the_petitions_service(
             await consultation(publicity, responses)
             await petitions.drained()
             await publicity.drained()
-            city_answers += await everything_public(city)
+            async with portal_reading(city, petitions, publicity):
+                city_answers += await everything_public(city)
             petitions_rows = await rows_of(petitions.runtime.engine)
             gateway_rows = await rows_of(city._transport.app.state.runtime.engine)  # type: ignore[attr-defined]
             events = await stream_texts(nats_server.url)
@@ -282,6 +284,9 @@ async def test_no_petitioner_identity_leaves_the_petitions_service(
     print(f"\nprivacy scan: {counts}, {len(NEEDLES) + len(codes)} needles")
     assert len(codes) == 4 and len(events) >= 15 and petitions_rows and gateway_rows, counts
     assert len(exported) >= 50 and len(city_answers) >= 15, counts
+    # The portal's pages were read as a resident reads them, not as "service unavailable".
+    portal = [answer for answer in city_answers if answer.startswith(f"/p/{WARD}/")]
+    assert portal and all(" 200 " in answer for answer in portal), portal[:2]
     found = scan(collected, codes=codes, code_free=CODE_FREE)
     assert found == {key: [] for key in found}, ({k: v[:3] for k, v in found.items() if v}, counts)
 
@@ -486,6 +491,26 @@ def routes_of(routes: Sequence[Any]) -> Iterator[APIRoute]:
             yield route
         elif hasattr(route, "original_router"):  # an included router, resolved lazily
             yield from routes_of(route.original_router.routes)
+
+
+@asynccontextmanager
+async def portal_reading(
+    city: httpx.AsyncClient, petitions: Petitions, publicity: Publicity
+) -> AsyncIterator[None]:
+    """The city's portal pages read this ward's running services, so the scan reads what a
+    resident is shown (the postings, the schedule) and not a "service unavailable" page."""
+    app = city._transport.app  # type: ignore[attr-defined]
+    mounts = {
+        "http://petitions": httpx.ASGITransport(app=petitions.app),
+        "http://publicity": httpx.ASGITransport(app=publicity.app),
+    }
+    where = {WARD: {"petitions": "http://petitions", "publicity": "http://publicity"}}
+    async with httpx.AsyncClient(mounts=mounts) as client:
+        app.state.portal_reader = HttpWardReader(urls=lambda: where, client=lambda: client)
+        try:
+            yield
+        finally:
+            del app.state.portal_reader
 
 
 async def everything_public(city: httpx.AsyncClient) -> list[str]:
