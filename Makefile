@@ -11,7 +11,7 @@ export UV_COMPILE_BYTECODE := 1
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: help setup run test test-dates test-unit test-integration lint format contracts bench chaos drill-topology clean
+.PHONY: help setup axe run test test-dates test-unit test-integration lint format contracts bench chaos drill-topology clean
 
 help:
 	@echo "make run        start the platform on this machine"
@@ -33,6 +33,15 @@ $(CURDIR)/.tools/bin/uv:
 
 setup: .venv/.synced
 
+# axe-core for the portal's browser tests (tests/e2e/browser.py), from npm at the version its
+# lock file pins; reinstalled only when package.json or the lock file changes.
+AXE := tests/e2e/axe
+$(AXE)/node_modules/.installed: $(AXE)/package.json $(AXE)/package-lock.json
+	npm ci --prefix $(AXE) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+axe: $(AXE)/node_modules/.installed
+
 # Production is every process's default (qcdc_shared/settings.py); this machine's city asks for
 # development unless the shell says otherwise.
 run bench chaos drill-topology: export QCDC_ENV ?= development
@@ -44,7 +53,7 @@ run: setup
 # machine has /dev/shm (a third faster here), to the system's default otherwise.
 PYTEST_TMP := $(if $(wildcard /dev/shm),--basetemp=/dev/shm/qcdc-pytest-$(shell id -u))
 
-test: setup
+test: setup axe
 	$(UV) run --frozen pytest $(PYTEST_TMP)
 
 # Instants where date-naive code breaks (QCDC_TEST_NOW pins every service's shared clock; see
@@ -73,7 +82,7 @@ test-dates: setup
 test-unit: setup
 	$(UV) run --frozen pytest $(PYTEST_TMP) -m "unit or contract"
 
-test-integration: setup
+test-integration: setup axe
 	$(UV) run --frozen pytest $(PYTEST_TMP) -m "integration or e2e"
 
 lint: setup
@@ -103,4 +112,4 @@ drill-topology: setup
 	$(UV) run --frozen python bench/drill_topology.py
 
 clean:
-	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache tests/e2e/axe/node_modules

@@ -158,10 +158,17 @@ def test_every_process_is_named_with_its_role_pid_and_url(city: City) -> None:
         f"leaf:{WARD}",
         f"{WARD}/publicity",
         f"{OTHER}/oversight",
+        f"{WARD}/portal",  # the ward-local portal (issue 19), reading only its ward
+        f"{OTHER}/portal",
         "city/gateway",
     } <= roles
     for role in roles:
         os.kill(city.pid(role), 0)  # alive
+    portal = topology["processes"][f"{WARD}/portal"]["url"]  # type: ignore[index]
+    home = httpx.get(f"{portal}/p/{WARD}/")
+    assert home.status_code == 200 and 'lang="vi"' in home.text, home.text[:500]
+    assert httpx.get(f"{portal}/p/{OTHER}/").status_code == 404
+    assert "portal" not in topology["wards"][WARD]  # type: ignore[index]
     for url in topology["wards"][WARD].values():  # type: ignore[index]
         health = httpx.get(f"{url}/health").json()
         assert health["nats"]["connected"] is True

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import time
 from collections.abc import AsyncIterator
@@ -27,8 +26,7 @@ from urllib.parse import urlparse
 import httpx
 import nats
 import pytest
-from playwright.async_api import Browser, Page, ViewportSize, async_playwright, expect
-from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, expect
 
 from qcdc_gateway.main import build as build_gateway
 from qcdc_publicity.main import build as build_publicity
@@ -39,26 +37,12 @@ from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
 
+from .browser import DESKTOP, MOBILE, REPO, SCREENSHOTS, chromium
+
 pytestmark = pytest.mark.e2e
 
-REPO = Path(__file__).resolve().parents[2]
 REGISTRY = REPO / "deploy" / "wards.toml"
-SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 WARD = "ben-thanh"
-# Debian's package, not Playwright's downloaded build: CI installs it with apt (.ci/run).
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-# As the issue asks. --no-sandbox: CI runs as root in a container, where Chromium's sandbox
-# cannot start; the others keep a test run from reaching the network or updating itself.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-DESKTOP = ViewportSize(width=1280, height=900)
-MOBILE = ViewportSize(width=360, height=740)
 # Publish → outbox relay → ward stream → QCDC_CITY → gateway → SSE → refetch: well under a
 # second here; the margin is for a loaded CI machine.
 LIVE_WITHIN_MS = 15_000
@@ -122,35 +106,6 @@ async def city(nats_url: str, tmp_path: Path) -> AsyncIterator[Stack]:
             await linked(publicity)
             await linked(gateway)
             yield Stack(gateway=gateway, publicity=publicity, settings=settings)
-
-
-def chromium_path() -> str:
-    """Debian's chromium, or QCDC_CHROMIUM. Missing, the test skips, and the shared pytest
-    plugin turns that skip into a failure in CI (CI=true), where it must run."""
-    path = os.environ.get("QCDC_CHROMIUM", DEFAULT_CHROMIUM)
-    if not Path(path).is_file():
-        pytest.skip(
-            f"Chromium not found at {path}: install Debian's chromium "
-            "(`apt-get install chromium`, see README) or set QCDC_CHROMIUM"
-        )
-    return path
-
-
-@asynccontextmanager
-async def chromium() -> AsyncIterator[Browser]:
-    """Chromium headless with the issue's flags; one that cannot start fails the test too."""
-    path = chromium_path()
-    async with async_playwright() as playwright:
-        try:
-            browser = await playwright.chromium.launch(
-                executable_path=path, headless=True, args=CHROMIUM_ARGS
-            )
-        except PlaywrightError as error:
-            pytest.fail(f"Chromium at {path} did not start: {error}", pytrace=False)
-        try:
-            yield browser
-        finally:
-            await browser.close()
 
 
 async def publish_posting(stack: Stack) -> None:

@@ -128,6 +128,9 @@ def path_parameters(service: str) -> dict[str, str]:
         "fmt": "csv",
         "rest": "elsewhere",
         "path": "dashboard.css",
+        # The portal officer pages' step names (a form without its CSRF token is refused first).
+        "step": "accept",
+        "action": "publish",
     }
     ids = (
         "plan_id task_id member_id decision_id conference_id initiative_id petition_id "

@@ -32,6 +32,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from qcdc_gateway.main import build as build_gateway
 from qcdc_gateway.portal.wards import HttpWardReader
 from qcdc_petitions.testing import Petitions, running
+from qcdc_plans.testing import Plans
+from qcdc_plans.testing import running as running_plans
 from qcdc_publicity.main import build as build_publicity
 from qcdc_publicity.testing import Publicity
 from qcdc_shared import telemetry
@@ -244,8 +246,10 @@ async def test_no_petitioner_identity_leaves_the_petitions_service(
     settings = Settings(ward=WARD, nats_url=nats_server.url, database_url=database_url)
     city_url = sibling_database_url(database_url, "city")
     publicity_url = sibling_database_url(database_url, "publicity")
+    plans_url = sibling_database_url(database_url, "plans")
     city_settings = settings.model_copy(update={"database_url": city_url})
     publicity_settings = settings.model_copy(update={"database_url": publicity_url})
+    plans_settings = settings.model_copy(update={"database_url": plans_url})
     responses: list[str] = []
     city_answers: list[str] = []
     codes: list[str] = []
@@ -255,13 +259,14 @@ async def test_no_petitioner_identity_leaves_the_petitions_service(
             running_service(Publicity, build_publicity, publicity_settings, nats_server.url) as (
                 publicity
             ),
+            running_plans(plans_settings, nats_server.url) as plans,
             gateway(city_settings) as city,
         ):
             await scenario(petitions, city, responses, codes)
             await consultation(publicity, responses)
             await petitions.drained()
             await publicity.drained()
-            async with portal_reading(city, petitions, publicity):
+            async with portal_reading(city, petitions, publicity, plans):
                 city_answers += await everything_public(city)
             petitions_rows = await rows_of(petitions.runtime.engine)
             gateway_rows = await rows_of(city._transport.app.state.runtime.engine)  # type: ignore[attr-defined]
@@ -269,6 +274,7 @@ async def test_no_petitioner_identity_leaves_the_petitions_service(
     finally:
         await drop_database(city_url)
         await drop_database(publicity_url)
+        await drop_database(plans_url)
 
     exported = span_texts(spans)
     collected = {
@@ -495,7 +501,7 @@ def routes_of(routes: Sequence[Any]) -> Iterator[APIRoute]:
 
 @asynccontextmanager
 async def portal_reading(
-    city: httpx.AsyncClient, petitions: Petitions, publicity: Publicity
+    city: httpx.AsyncClient, petitions: Petitions, publicity: Publicity, plans: Plans
 ) -> AsyncIterator[None]:
     """The city's portal pages read this ward's running services, so the scan reads what a
     resident is shown (the postings, the schedule) and not a "service unavailable" page."""
@@ -503,8 +509,11 @@ async def portal_reading(
     mounts = {
         "http://petitions": httpx.ASGITransport(app=petitions.app),
         "http://publicity": httpx.ASGITransport(app=publicity.app),
+        "http://plans": httpx.ASGITransport(app=plans.app),
     }
-    where = {WARD: {"petitions": "http://petitions", "publicity": "http://publicity"}}
+    where = {
+        WARD: {service: f"http://{service}" for service in ("petitions", "publicity", "plans")}
+    }
     async with httpx.AsyncClient(mounts=mounts) as client:
         app.state.portal_reader = HttpWardReader(urls=lambda: where, client=lambda: client)
         try:
@@ -535,7 +544,10 @@ async def everything_public(city: httpx.AsyncClient) -> list[str]:
                 continue
             for lang in ("vi", "en"):
                 headers = {"Authorization": f"Bearer {monitor}"} if "escalations" in path else {}
-                response = await city.get(path, params={"lang": lang}, headers=headers)
+                # A staff page sends a visitor without a session to the sign-in page: read it.
+                response = await city.get(
+                    path, params={"lang": lang}, headers=headers, follow_redirects=True
+                )
                 assert response.status_code < 500, (path, response.text)
                 answers.append(f"{path} {response.status_code} {readable(response.text)}")
     # The city queue, signed in as a monitor signs in (a same-origin form; a session cookie).

@@ -80,6 +80,15 @@ class Settings(Locations):
     jwt_role_claim: str = "role"
     jwt_ward_claim: str = "ward"
     jwt_role_map: dict[str, str] = {}
+    # The portal's sign-in with the city's OIDC provider (authorization code flow with PKCE):
+    # its issuer (discovery at <issuer>/.well-known/openid-configuration), the portal's client
+    # there (a public client has no secret: PKCE binds the code to the browser's flow), and
+    # the portal's public address, from which the redirect URI <base>/dang-nhap/oidc/xong is
+    # made (behind a proxy the request's own address is not the one the provider knows).
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    portal_base_url: str | None = None
     identity_key: SecretStr = SecretStr(DEVELOPMENT_IDENTITY_KEY)
     # Earlier identity keys, still able to open what they sealed (rotation, DEN-SECRET).
     identity_old_keys: list[SecretStr] = []
@@ -124,12 +133,43 @@ class Settings(Locations):
                 "role names must be mapped, or any role it spells 'admin' would be the "
                 "platform's admin)"
             )
+        problems.extend(self._oidc_problems())
         identity = self.identity_key.get_secret_value()
         if not identity or identity == DEVELOPMENT_IDENTITY_KEY:
             problems.append("QCDC_IDENTITY_KEY is missing (the development key is refused)")
         pseudonym = self.pseudonym_key.get_secret_value()
         if not pseudonym or pseudonym == DEVELOPMENT_PSEUDONYM_KEY:
             problems.append("QCDC_PSEUDONYM_KEY is missing (the development key is refused)")
+        return problems
+
+    @property
+    def oidc_configured(self) -> bool:
+        """The portal offers sign-in with the city's OIDC provider."""
+        return bool(self.oidc_issuer and self.oidc_client_id)
+
+    def _oidc_problems(self) -> list[str]:
+        """Only for a portal configured half-way: without any QCDC_OIDC_* the portal simply
+        has no sign-in in production (its pages stay public)."""
+        given = (self.oidc_issuer, self.oidc_client_id, self.oidc_client_secret)
+        if not any(given):
+            return []
+        problems = [
+            f"{name} is missing (the portal's sign-in with the city's OIDC provider needs it)"
+            for name, value in (
+                ("QCDC_OIDC_ISSUER", self.oidc_issuer),
+                ("QCDC_OIDC_CLIENT_ID", self.oidc_client_id),
+                ("QCDC_PORTAL_BASE_URL", self.portal_base_url),
+            )
+            if not value
+        ]
+        for name, value in (
+            ("QCDC_OIDC_ISSUER", self.oidc_issuer),
+            ("QCDC_PORTAL_BASE_URL", self.portal_base_url),
+        ):
+            if value and not value.startswith("https://"):
+                problems.append(
+                    f"{name} must be https:// (the sign-in's codes and tokens cross it)"
+                )
         return problems
 
     def ward_problems(self, known_wards: Collection[str]) -> list[str]:

@@ -16,7 +16,7 @@ from qcdc_gateway import consumers
 from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.api import city, escalations, events, exports, proxy, rules, wards
 from qcdc_gateway.computed import ComputedViews
-from qcdc_gateway.portal import pages as portal
+from qcdc_gateway.portal import routes as portal
 from qcdc_gateway.source_keeper import SourceKeeper
 from qcdc_gateway.unit_of_work import SqlGatewayUnitOfWork
 from qcdc_gateway.web import STATIC, pages
@@ -108,6 +108,7 @@ def build(
     app.state.registry = registry
     app.state.event_feed = feed
     app.state.views = views
+    app.state.portal_settings = settings  # the portal's sign-in and CSRF key
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

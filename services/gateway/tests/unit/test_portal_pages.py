@@ -7,27 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from qcdc_gateway.main import build
 from qcdc_gateway.portal.kinds import KIND_RULES
-from qcdc_gateway.portal.wards import ServiceUnavailable, TooManyLookups
 from qcdc_shared.clock import FixedClock
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import Rule
-from qcdc_shared.settings import Settings
+
+from .portal_fakes import NOW, FakeWard, build_portal, text_of
 
 pytestmark = pytest.mark.unit
 
-ROOT = Path(__file__).resolve().parents[4]
-VN = dt.timezone(dt.timedelta(hours=7))
-NOW = dt.datetime(2026, 12, 7, 9, 0, tzinfo=VN)
 CODE = "BT-7K4M-Q9XD-R2HW-C8NP"
 
 
@@ -126,62 +120,14 @@ SESSIONS = [
 ]
 
 
-@dataclass
-class FakeWard:
-    postings: list[dict[str, Any]] = field(default_factory=lambda: list(POSTINGS))
-    sessions: list[dict[str, Any]] = field(default_factory=lambda: list(SESSIONS))
-    schedule_from: list[dt.date] = field(default_factory=list)
-    down: str | None = None
-    limited: bool = False
-    asked: list[tuple[str, str, str]] = field(default_factory=list)
-
-    async def current_postings(self, ward: str) -> list[dict[str, Any]]:
-        if self.down:
-            raise ServiceUnavailable(self.down)
-        return self.postings
-
-    async def tracked_petition(self, ward: str, code: str, *, client: str) -> dict[str, Any] | None:
-        self.asked.append((ward, code, client))
-        if self.down:
-            raise ServiceUnavailable(self.down)
-        if self.limited:
-            raise TooManyLookups("60")
-        return TRACKED if code == CODE else None
-
-    async def reception_schedule(self, ward: str, *, start: dt.date) -> list[dict[str, Any]]:
-        self.schedule_from.append(start)
-        if self.down:
-            raise ServiceUnavailable(self.down)
-        return self.sessions
-
-
 @pytest.fixture
 def ward() -> FakeWard:
-    return FakeWard()
+    return FakeWard(postings=list(POSTINGS), sessions=list(SESSIONS), tracked={CODE: TRACKED})
 
 
 @pytest.fixture
 def app(tmp_path: Path, ward: FakeWard) -> Any:
-    settings = Settings(
-        env="development",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/{{service}}.db",
-        registry_file=str(ROOT / "deploy" / "wards.toml"),
-    )
-    built = build(settings)  # built, never started: no database, no broker
-    built.state.portal_reader = ward
-    built.state.portal_clock = FixedClock(NOW)
-    return built
-
-
-@pytest.fixture
-async def portal(app: Any) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, client=("198.51.100.7", 50000))
-    async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-        yield http
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return build_portal(tmp_path, ward)
 
 
 PAGES = (
@@ -204,9 +150,13 @@ async def test_every_page_is_vietnamese_html_linking_every_other(
     assert len(answer.content) < 100_000
     for other in PAGES:
         assert f'href="{other}"' in answer.text, other
-    # Nothing from elsewhere: only the gateway's own stylesheet, no script at all.
+    # Nothing from elsewhere: only the gateway's own stylesheet and, where postings are shown,
+    # its own verify.js (the "verify" button; the page works without it).
     assert not re.search(r'(src|href)="(https?:)?//', answer.text)
-    assert "<script" not in answer.text
+    assert re.findall(r"<script[^>]*>", answer.text) in (
+        [],
+        ['<script src="/static/verify.js" defer>'],
+    )
     assert "Phường Bến Thành" in answer.text
 
 
@@ -255,7 +205,7 @@ async def test_a_tracking_code_shows_its_petitions_status_deadlines_steps_and_an
     assert "nhận đơn" in text and "thụ lý" in text
     assert "Phường đã sửa lại quyết định." in text
     # The code as stored, and the resident's address for the ward's lookup limit.
-    assert ward.asked == [("ben-thanh", CODE, "198.51.100.7")]
+    assert ward.looked_up == [("ben-thanh", CODE, "198.51.100.7")]
 
 
 async def test_an_unknown_code_is_a_404_page_and_a_malformed_one_a_422(
@@ -270,7 +220,7 @@ async def test_an_unknown_code_is_a_404_page_and_a_malformed_one_a_422(
     assert "<script>" not in malformed.text
     english = await portal.get("/p/ben-thanh/tra-cuu", params={"ma": "x", "lang": "en"})
     assert english.status_code == 422 and "That is not a tracking code" in english.text
-    assert len(ward.asked) == 1  # a malformed code never reaches the ward
+    assert len(ward.looked_up) == 1  # a malformed code never reaches the ward
 
 
 async def test_the_wards_lookup_limit_is_a_429_page(
@@ -292,7 +242,7 @@ async def test_filing_has_a_form_per_kind_with_the_clocks_of_the_table_in_force(
     kinds = [re.search(r'name="kind" value="([a-z_]+)"', form).group(1) for form in forms]  # type: ignore[union-attr]
     assert kinds == ["feedback", "complaint", "denunciation", "information_request"]
     for form in forms:
-        assert re.search(r"<button[^>]*disabled", form)  # sending needs the sign-in to come
+        assert re.search(r"<button[^>]*disabled", form)  # sending needs a signed-in resident
         for name in re.findall(r'<input id="([^"]+)"', form):
             assert f'for="{name}"' in form, name  # every field has its label
     rules: RuleBook = app.state.rules
@@ -366,7 +316,7 @@ async def test_an_unknown_ward_is_a_404_page(
     assert "Không có phường atlantis." in answer.text
     english = await portal.get(path.replace("ben-thanh", "atlantis"), params={"lang": "en"})
     assert english.status_code == 404 and "No ward atlantis." in english.text
-    assert ward.asked == [] and ward.schedule_from == []  # nothing asked of any ward
+    assert ward.looked_up == [] and ward.schedule_from == []  # nothing asked of any ward
 
 
 @pytest.mark.parametrize(

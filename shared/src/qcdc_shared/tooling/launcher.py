@@ -3,12 +3,15 @@
 One ``nats-server`` from the wheel on a free loopback port (or ``QCDC_NATS_URL``), or with
 ``--topology hub-leaf`` a hub and one leaf per ward (``hub_leaf``: each ward's services on their
 own leaf with the ward's credentials, the gateway on the hub); the streams, then every service
-of every ward and the gateway as their own uvicorn processes. Processes that
-die are reported and restarted; SIGINT or SIGTERM stops everything this started, NATS last.
-Which services run, and what a new city is given before it opens (the demo city), come from the
-installed packages' entry points (``qcdc_shared.tooling.plugins``, ``first_start``). The city
-says it is ready only when a user's write would succeed (DESIGN §10): after every first-start
-hook is done, with the shared clock back at the present.
+of every ward and the gateway as their own uvicorn processes, and in the hub-leaf topology each
+ward's own local processes (``qcdc.ward_local``: its portal, ``<ward>/portal``, which reads only
+its ward's services, over HTTP and with no database URL or NATS credential, so it serves the
+ward with the hub down). Processes that die are reported and restarted; SIGINT or SIGTERM
+stops everything this started, NATS last. Which services run, and what a new city is given
+before it opens (the demo city), come from the installed packages' entry points
+(``qcdc_shared.tooling.plugins``, ``first_start``). The city says it is ready only when a
+user's write would succeed (DESIGN §10): after every first-start hook is done, with the shared
+clock back at the present.
 """
 
 from __future__ import annotations
@@ -36,7 +39,13 @@ from qcdc_shared.tooling.brokers import Brokers, Credentials
 from qcdc_shared.tooling.first_start import FirstStart, StartingCity
 from qcdc_shared.tooling.hub_leaf import HubAndLeaves
 from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, free_ports
-from qcdc_shared.tooling.plugins import CITY_SERVICES, WARD_SERVICES, app_path, found
+from qcdc_shared.tooling.plugins import (
+    CITY_SERVICES,
+    WARD_LOCAL,
+    WARD_SERVICES,
+    app_path,
+    found,
+)
 
 STOP_GRACE_SECONDS = 6.0  # then SIGKILL: the whole stop stays under 10 s
 HEALTH_TIMEOUT_SECONDS = 90.0
@@ -49,6 +58,22 @@ def port_free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+# What a ward's own local process (its portal) is not given: it serves pages from its ward's
+# services over HTTP (its clock too, from their /health), so it holds no database URL and no
+# NATS server, user or password, whatever the launcher's environment has.
+WITHHELD_FROM_LOCAL = ("QCDC_DATABASE_URL",)
+WITHHELD_PREFIXES_FROM_LOCAL = ("QCDC_NATS_",)
+
+
+def local_environment(base: dict[str, str]) -> dict[str, str]:
+    """``base`` without the credentials a ward-local process does not need."""
+    return {
+        key: value
+        for key, value in base.items()
+        if key not in WITHHELD_FROM_LOCAL and not key.startswith(WITHHELD_PREFIXES_FROM_LOCAL)
+    }
 
 
 @dataclass
@@ -210,10 +235,14 @@ class Launcher:
         running.write_text(dump_registry(self.registry), encoding="utf-8")
         base["QCDC_REGISTRY_FILE"] = str(running)
         city = sorted(found(CITY_SERVICES))
+        # The ward's own processes beside its services (its portal): hub-leaf only, where a
+        # ward runs as its own place.
+        local = sorted(found(WARD_LOCAL)) if self.topology == "hub-leaf" else []
         # Chosen together: one at a time, the kernel may hand the same free port out twice,
         # and two services would then share one (one restarting forever, the other answering
         # for both).
-        wanted = len(self.registry.wards) * len(SERVICES_OF_A_WARD) + len(city)
+        per_ward = len(SERVICES_OF_A_WARD) + len(local)
+        wanted = len(self.registry.wards) * per_ward + len(city)
         ports = iter([p for p in free_ports(wanted) if p != self.gateway_port])
         for ward in self.registry.wards:
             for service in SERVICES_OF_A_WARD:
@@ -225,6 +254,17 @@ class Launcher:
                         {**base, **self._broker_of(ward.slug), "QCDC_WARD": ward.slug},
                         var / "log" / f"{ward.slug}-{service}.log",
                         app=app_path(WARD_SERVICES, service),
+                    )
+                )
+            for name in local:
+                self.processes.append(
+                    ServiceProcess(
+                        name,
+                        ward.slug,
+                        next(ports),
+                        {**local_environment(base), "QCDC_WARD": ward.slug},
+                        var / "log" / f"{ward.slug}-{name}.log",
+                        app=app_path(WARD_LOCAL, name),
                     )
                 )
         for service in city:
@@ -239,7 +279,8 @@ class Launcher:
         user, the gateway, ``qcdc clock`` and the demo read; never a password."""
         wards: dict[str, dict[str, str]] = {}
         for proc in self.processes:
-            if proc.ward:
+            # A ward's services only: the gateway, the portal and the demo call them there.
+            if proc.ward and proc.service in SERVICES_OF_A_WARD:
                 wards.setdefault(proc.ward, {})[proc.service] = proc.url
         path = self.var_dir / "run" / "topology.json"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -309,8 +350,12 @@ class Launcher:
             for role, server in self.hub_and_leaves.servers.items():
                 self._say(f"  NATS {role:<17} {redact_url(server.url)}")
         for proc in self.processes:
-            if proc.ward:
+            if not proc.ward:
+                continue
+            if proc.service in SERVICES_OF_A_WARD:
                 self._say(f"  {proc.name:<22} {proc.url}  (docs: {proc.url}/docs)")
+            else:
+                self._say(f"  {proc.name:<22} {proc.url}/p/{proc.ward}/")
         self._say(f"  logs         {self.var_dir / 'log'}")
         self._say("  tokens       qcdc token --role officer --ward <slug>")
         self._say("Ctrl-C để dừng — Ctrl-C to stop\n")

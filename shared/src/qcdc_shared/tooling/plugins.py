@@ -6,6 +6,8 @@ none of them. A package declares, in its ``pyproject.toml``::
     example = "example_package.main:app"
     [project.entry-points."qcdc.city_services"]   # one process for the city
     example = "example_package.main:app"
+    [project.entry-points."qcdc.ward_local"]      # hub-leaf: one per ward, `<ward>/<name>`,
+    example = "example_package.local:app"         # an ASGI app for QCDC_WARD (the portal)
     [project.entry-points."qcdc.contracts"]       # the integration events it publishes
     example = "example_package.contracts:EVENTS"
     [project.entry-points."qcdc.commands"]        # `qcdc <name> ...`: main(argv) -> int
@@ -22,6 +24,7 @@ from importlib.metadata import EntryPoint, entry_points
 
 WARD_SERVICES = "qcdc.ward_services"
 CITY_SERVICES = "qcdc.city_services"
+WARD_LOCAL = "qcdc.ward_local"
 CONTRACTS = "qcdc.contracts"
 COMMANDS = "qcdc.commands"
 FIRST_START = "qcdc.first_start"

@@ -1,6 +1,6 @@
 """The portal's citizen read pages at ``/p/{ward}/``: the ward's home, its notice board,
-tracking a petition by code, the citizen-reception schedule, and the filing forms (sending
-them needs the sign-in that a later part of issue 19 builds).
+tracking a petition by code (status, deadlines, steps and the ward's answer), and the
+citizen-reception schedule. The filing forms and their receipt are ``filing.py``'s.
 
 An unknown ward is a 404 page and a ward service that does not answer a 503 page naming it,
 never a 500: a resident reads what to do next in their language.
@@ -16,17 +16,11 @@ from typing import Any, Final
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from qcdc_gateway.api.proxy import client_of
-from qcdc_gateway.api.wards import RegistryDep, service_urls
-from qcdc_gateway.portal.kinds import KIND_RULES, clocks
+from qcdc_gateway.api.wards import RegistryDep
+from qcdc_gateway.portal.common import now_of, reader_of, rules_of, unavailable, unknown_ward
 from qcdc_gateway.portal.rendering import render, translator
-from qcdc_gateway.portal.texts import CATEGORY_NAMES, KIND_HELP, KINDS
-from qcdc_gateway.portal.wards import (
-    HttpWardReader,
-    ServiceUnavailable,
-    TooManyLookups,
-    WardReader,
-)
+from qcdc_gateway.portal.texts import CATEGORY_NAMES
+from qcdc_gateway.portal.wards import ServiceUnavailable, TooManyLookups
 from qcdc_shared.api.limits import address_of
 from qcdc_shared.auth import public
 from qcdc_shared.law.deadlines import local_date
@@ -40,53 +34,6 @@ router = APIRouter(prefix="/p/{ward}", tags=["portal"], include_in_schema=False)
 CODE: Final = re.compile(r"^[A-Z0-9]{1,4}(?:-[A-Z0-9]{4}){2,8}$")
 CODE_MAX: Final = 40
 SHOWN_ON_HOME: Final = 20
-
-
-def reader_of(request: Request) -> WardReader:
-    """The reader a composition root set (a test's fake, the ward-local instance's), or the
-    city's: every ward's services at the launcher's addresses, through the pooled client."""
-    reader: WardReader | None = getattr(request.app.state, "portal_reader", None)
-    if reader is not None:
-        return reader
-    topology = request.app.state.runtime.settings.topology_file
-    return HttpWardReader(
-        urls=lambda: service_urls(topology), client=lambda: client_of(request.app)
-    )
-
-
-def now_of(request: Request) -> dt.datetime:
-    """The shared clock (DESIGN §2): a test's ``portal_clock``, else the running service's."""
-    clock = getattr(request.app.state, "portal_clock", None)
-    if clock is None:
-        clock = request.app.state.runtime.clock
-    now: dt.datetime = clock.now()
-    return now
-
-
-def _rules(request: Request) -> RuleBook:
-    rules: RuleBook = request.app.state.rules
-    return rules
-
-
-def _error(
-    request: Request, ward: Ward | None, status: int, message: str, **headers: str
-) -> HTMLResponse:
-    return render(
-        request,
-        "portal_error.html",
-        {"ward": ward, "status": status, "message": message},
-        status_code=status,
-        headers=headers,
-    )
-
-
-def _unknown_ward(request: Request, slug: str) -> HTMLResponse:
-    return _error(request, None, 404, translator(request)("error.ward", slug=slug))
-
-
-def _unavailable(request: Request, ward: Ward, down: ServiceUnavailable) -> HTMLResponse:
-    message = translator(request)("error.service", service=down.service)
-    return _error(request, ward, 503, message, **{"Retry-After": "30"})
 
 
 def posting_view(posting: dict[str, Any], rules: RuleBook, lang: str) -> dict[str, Any]:
@@ -122,13 +69,13 @@ async def _current_postings(
     not (an unknown ward, a publicity service that does not answer)."""
     found = registry.ward(ward)
     if found is None:
-        return _unknown_ward(request, ward)
+        return unknown_ward(request, ward)
     try:
         postings = await reader_of(request).current_postings(ward)
     except ServiceUnavailable as down:
-        return _unavailable(request, found, down)
+        return unavailable(request, found, down)
     lang = translator(request).lang
-    return found, [posting_view(p, _rules(request), lang) for p in postings]
+    return found, [posting_view(p, rules_of(request), lang) for p in postings]
 
 
 @router.get("/", response_class=HTMLResponse, **public())
@@ -170,7 +117,7 @@ def normalise(code: str) -> str:
 async def track(ward: str, request: Request, registry: RegistryDep) -> HTMLResponse:
     found = registry.ward(ward)
     if found is None:
-        return _unknown_ward(request, ward)
+        return unknown_ward(request, ward)
     t = translator(request)
     typed = request.query_params.get("ma", "")
     context: dict[str, Any] = {"ward": found, "code": typed[:CODE_MAX], "petition": None}
@@ -183,7 +130,7 @@ async def track(ward: str, request: Request, registry: RegistryDep) -> HTMLRespo
     try:
         petition = await reader_of(request).tracked_petition(ward, code, client=address_of(request))
     except ServiceUnavailable as down:
-        return _unavailable(request, found, down)
+        return unavailable(request, found, down)
     except TooManyLookups as limited:
         context["message"] = t("track.limited")
         headers = {"Retry-After": limited.retry_after} if limited.retry_after else {}
@@ -194,35 +141,16 @@ async def track(ward: str, request: Request, registry: RegistryDep) -> HTMLRespo
     return render(request, "portal_track.html", context | {"message": None, "petition": petition})
 
 
-@router.get("/gui-phan-anh", response_class=HTMLResponse, **public())
-async def file_forms(ward: str, request: Request, registry: RegistryDep) -> HTMLResponse:
-    found = registry.ward(ward)
-    if found is None:
-        return _unknown_ward(request, ward)
-    t = translator(request)
-    today = local_date(now_of(request))
-    kinds = [
-        {
-            "kind": kind,
-            "name": t.word(KINDS, kind),
-            "help": t.word(KIND_HELP, kind),
-            "clocks": clocks(kind, rules=_rules(request), on=today, lang=t.lang),
-        }
-        for kind in KIND_RULES
-    ]
-    return render(request, "portal_file.html", {"ward": found, "kinds": kinds, "today": today})
-
-
 @router.get("/lich-tiep-cong-dan", response_class=HTMLResponse, **public())
 async def reception_schedule(ward: str, request: Request, registry: RegistryDep) -> HTMLResponse:
     found = registry.ward(ward)
     if found is None:
-        return _unknown_ward(request, ward)
+        return unknown_ward(request, ward)
     today = local_date(now_of(request))
     try:
         sessions = await reader_of(request).reception_schedule(ward, start=today)
     except ServiceUnavailable as down:
-        return _unavailable(request, found, down)
+        return unavailable(request, found, down)
     return render(
         request, "portal_reception.html", {"ward": found, "sessions": sessions, "today": today}
     )

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from qcdc_gateway.portal import TEMPLATES, texts
+from qcdc_gateway.portal.session import csrf_token, keep_csrf_cookie, signed_in
 from qcdc_gateway.portal.texts import PortalTranslator
 from qcdc_gateway.web import TEMPLATES as DASHBOARD_TEMPLATES
 from qcdc_gateway.web.i18n import COOKIE, language
@@ -25,6 +26,7 @@ ENVIRONMENT: Final = Environment(
 )
 ENVIRONMENT.globals.update(DASHBOARD.globals)
 ENVIRONMENT.filters.update(DASHBOARD.filters)
+ENVIRONMENT.globals["role_names"] = texts.ROLE_NAMES
 ENVIRONMENT.globals["words"] = {
     "statuses": texts.STATUSES,
     "steps": texts.STEPS,
@@ -52,10 +54,18 @@ def render(
     Never stored by a proxy: a tracked petition is the code holder's alone."""
     lang, asked = language(request)
     html = ENVIRONMENT.get_template(template).render(
-        {"t": PortalTranslator(lang), "lang": lang, "path": request.url.path, **context}
+        {
+            "t": PortalTranslator(lang),
+            "lang": lang,
+            "path": request.url.path,
+            "principal": signed_in(request),
+            "csrf": csrf_token(request),
+            **context,
+        }
     )
     sent = {**SECURITY_HEADERS, "Cache-Control": "no-store", "Vary": "Cookie", **(headers or {})}
     response = HTMLResponse(html, status_code=status_code, headers=sent)
+    keep_csrf_cookie(request, response)
     if asked:
         response.set_cookie(
             COOKIE, lang, max_age=LANG_COOKIE_SECONDS, path="/", samesite="lax", httponly=True

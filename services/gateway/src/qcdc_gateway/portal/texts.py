@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from qcdc_gateway.portal import (
+    texts_civic,
+    texts_filing,
+    texts_inspector,
+    texts_officer,
+    texts_oidc,
+)
 from qcdc_gateway.web.i18n import Translator
 
-TEXTS: Final[dict[str, tuple[str, str]]] = {
+_OWN: Final[dict[str, tuple[str, str]]] = {
     "site": ("Cổng thông tin phường", "Ward portal"),
     "nav": ("Các trang của phường", "The ward's pages"),
     "nav.home": ("Trang chủ phường", "Ward home"),
@@ -88,14 +95,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "below are read from the rule table in force today ({day}).",
     ),
     "file.deadlines": ("Thời hạn áp dụng", "Deadlines that apply"),
-    "file.sign_in": (
-        "Để gửi đơn, bạn cần đăng nhập. Chức năng đăng nhập của cổng đang được xây dựng; "
-        "trong lúc chờ, hãy gửi đơn tại bộ phận tiếp công dân của phường.",
-        "Filing needs you to sign in. The portal's sign-in is being built; until then, hand in "
-        "your petition at the ward's reception desk.",
-    ),
-    "file.sign_in.link": ("Đăng nhập", "Sign in"),
-    "file.submit": ("Gửi đơn (cần đăng nhập)", "Send (sign-in needed)"),
+    "deadline.how": ("Cách tính thời hạn", "How the deadline is counted"),
     "field.title": ("Tiêu đề", "Title"),
     "field.body": ("Nội dung", "What happened"),
     "field.location": ("Địa điểm (nếu có)", "Place (if any)"),
@@ -141,15 +141,66 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Dịch vụ {service} của phường hiện không trả lời. Vui lòng thử lại sau ít phút.",
         "The ward's {service} service is not answering. Please try again in a few minutes.",
     ),
+    "error.unreadable": (
+        "Dịch vụ của phường đã trả lời nhưng cổng không đọc được câu trả lời. Việc bạn vừa làm "
+        "có thể đã được ghi nhận: hãy xem lại danh sách trước khi làm lại.",
+        "The ward's service answered, but the portal could not read the answer. What you just "
+        "did may have been recorded: check the list before trying again.",
+    ),
     "error.home": ("Về trang chủ phường", "Back to the ward's home"),
     "error.city": ("Về trang của thành phố", "Back to the city's pages"),
     "footer": (
         "Cổng thông tin của phường: thông tin công khai theo Luật Thực hiện dân chủ ở cơ sở.",
         "The ward's portal: disclosures under the Law on Implementing Democracy at the Grassroots.",
     ),
+    "signin.title": ("Đăng nhập", "Sign in"),
+    "signin.intro": (
+        "Bản phát triển: chọn vai trò, phường và tên để thử cổng thông tin. Khi vận hành thật, "
+        "người dân và cán bộ đăng nhập bằng tài khoản của thành phố.",
+        "Development edition: choose a role, a ward and a name to try the portal. In "
+        "production, residents and staff sign in with the city's accounts.",
+    ),
+    "signin.name": ("Họ và tên", "Name"),
+    "signin.role": ("Vai trò", "Role"),
+    "signin.ward": ("Phường", "Ward"),
+    "signin.ward.none": ("Không chọn (người dân)", "None (a resident)"),
+    "signin.submit": ("Đăng nhập", "Sign in"),
+    "signin.as": ("Đang đăng nhập: {name} ({role})", "Signed in: {name} ({role})"),
+    "signin.out": ("Đăng xuất", "Sign out"),
+    "signin.production": (
+        "Trang đăng nhập thử chỉ có ở bản phát triển. Hãy đăng nhập bằng tài khoản của thành phố.",
+        "The trial sign-in exists only in development. Sign in with the city's account.",
+    ),
+    "signin.name.missing": ("Hãy nhập họ và tên.", "Enter a name."),
+    "signin.role.unknown": (
+        "Hãy chọn một vai trò trong danh sách.",
+        "Choose a role from the list.",
+    ),
+    "signin.ward.needed": (
+        "Cán bộ, Ban thanh tra nhân dân và Mặt trận cần chọn phường của mình.",
+        "Officers, the inspection board and the Front choose their ward.",
+    ),
+    "signin.ward.unknown": ("Không có phường này.", "There is no such ward."),
+    "csrf.refused": (
+        "Biểu mẫu đã hết hiệu lực hoặc không gửi từ trang của cổng. Hãy tải lại trang và gửi lại.",
+        "The form has expired or did not come from the portal's page. Reload the page and send "
+        "it again.",
+    ),
+    "nav.staff.officer": ("Việc của cán bộ", "Officer's work"),
+    "nav.staff.oversight": ("Giám sát", "Oversight"),
 }
 
 # Law 10/2022/QH15 Art. 11: what each disclosure category covers (DOMAIN.md PUB-CAT).
+# Each area of the portal keeps its words beside its pages; one key means one thing everywhere.
+TEXTS: Final[dict[str, tuple[str, str]]] = {
+    **_OWN,
+    **texts_filing.TEXTS,
+    **texts_civic.TEXTS,
+    **texts_officer.TEXTS,
+    **texts_inspector.TEXTS,
+    **texts_oidc.TEXTS,
+}
+
 CATEGORY_NAMES: Final[dict[int, tuple[str, str]]] = {
     1: ("Kế hoạch và kết quả phát triển kinh tế - xã hội", "Socio-economic plan and results"),
     2: ("Dự toán, thực hiện và quyết toán ngân sách", "Budget estimates, execution, accounts"),
@@ -263,6 +314,13 @@ DETAIL: Final[dict[str, tuple[str, str]]] = {
     "whole": ("toàn bộ", "whole"),
     "form": ("hình thức", "form"),
     "posted_until": ("công khai đến", "posted until"),
+}
+
+ROLE_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "citizen": ("Người dân", "Resident"),
+    "officer": ("Cán bộ phường", "Ward officer"),
+    "inspector": ("Ban thanh tra nhân dân", "People's inspection board"),
+    "front": ("Mặt trận Tổ quốc", "Fatherland Front"),
 }
 
 

@@ -1,9 +1,11 @@
 """How the portal reads a ward: the public routes of its services, over HTTP.
 
 Behind :class:`WardReader` so the pages' tests use a fake, and so the ward-local portal
-instance, which talks only to its own ward's services, hands in that ward's addresses. The
-reader never sees a token: everything it asks is public, and a tracking code shows only what
-the petitions service shows the holder of that code (``GET /petitions/track/{code}``).
+instance, which talks only to its own ward's services, hands in that ward's addresses. What
+it reads for anyone is public, and a tracking code shows only what the petitions service shows
+the holder of that code (``GET /petitions/track/{code}``). What a signed-in person reads or does
+(:meth:`WardReader.get`, :meth:`WardReader.send`) carries their own session's token, so the ward's
+service, not the portal, decides what they may do.
 """
 
 from __future__ import annotations
@@ -43,6 +45,37 @@ class TooManyLookups(Exception):
         self.retry_after = retry_after
 
 
+@dataclass(frozen=True)
+class Reply:
+    """A ward service's answer to a signed-in person's read or action: its status and JSON body
+    (a problem+json document when refused, RFC 9457 with ``detail``/``detail_en``)."""
+
+    status: int
+    body: Any
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+    def message(self, lang: str) -> str:
+        """The service's own explanation of a refusal, in the page's language, with each
+        invalid field's message, so a form shows why it was not taken."""
+        body = self.body if isinstance(self.body, dict) else {}
+        english = lang == "en"
+        detail = body.get("detail_en" if english else "detail") or body.get("detail") or ""
+        fields = [
+            str(error.get("message_en" if english else "message") or "")
+            + (
+                f" ({'.'.join(str(p) for p in error.get('location', [])[1:])})"
+                if error.get("location")
+                else ""
+            )
+            for error in body.get("errors", [])
+            if isinstance(error, dict)
+        ]
+        return " ".join([str(detail), *fields]).strip() or str(self.status)
+
+
 class WardReader(Protocol):
     async def current_postings(self, ward: str) -> list[dict[str, Any]]:
         """The ward's postings on display now (status published), newest first."""
@@ -55,6 +88,33 @@ class WardReader(Protocol):
 
     async def reception_schedule(self, ward: str, *, start: dt.date) -> list[dict[str, Any]]:
         """The posted citizen-reception sessions on ``start`` or later, soonest first."""
+        ...
+
+    async def get(
+        self,
+        ward: str,
+        service: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        token: str | None = None,
+    ) -> Reply:
+        """Any read of a ward service, as the holder of ``token`` (None: as the public)."""
+        ...
+
+    async def send(
+        self,
+        ward: str,
+        service: str,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        token: str | None = None,
+        client: str | None = None,
+    ) -> Reply:
+        """An action on a ward service (POST, PUT, PATCH, DELETE) as the holder of ``token``;
+        ``client`` is the resident's address, which the ward's rate limits count."""
         ...
 
 
@@ -72,24 +132,31 @@ class HttpWardReader:
             raise ServiceUnavailable(service)
         return base.rstrip("/")
 
-    async def _get(
+    async def _call(
         self,
         ward: str,
         service: str,
         path: str,
         *,
-        params: dict[str, Any] | None = None,
+        method: str = "GET",
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
         client: str | None = None,
+        token: str | None = None,
     ) -> httpx.Response:
         headers = {"accept": "application/json"}
         if client:
             # The resident, not the gateway, is who the ward's rate limits count.
             headers["x-forwarded-for"] = client
+        if token:
+            headers["authorization"] = f"Bearer {token}"
         inject(headers)  # one trace from the resident's page into the ward's service
         try:
-            reply = await self.client().get(
+            reply = await self.client().request(
+                method,
                 f"{self._base(ward, service)}{path}",
                 params=params,
+                json=json,
                 headers=headers,
                 timeout=TIMEOUT,
             )
@@ -100,7 +167,7 @@ class HttpWardReader:
         return reply
 
     async def current_postings(self, ward: str) -> list[dict[str, Any]]:
-        reply = await self._get(
+        reply = await self._call(
             ward, "publicity", "/postings", params={"status": "published", "limit": POSTINGS_LIMIT}
         )
         if reply.status_code != 200:
@@ -110,7 +177,7 @@ class HttpWardReader:
 
     async def tracked_petition(self, ward: str, code: str, *, client: str) -> dict[str, Any] | None:
         path = f"/petitions/track/{quote(code, safe='')}"
-        reply = await self._get(ward, "petitions", path, client=client)
+        reply = await self._call(ward, "petitions", path, client=client)
         if reply.status_code in (404, 422):
             return None
         if reply.status_code == 429:
@@ -121,7 +188,7 @@ class HttpWardReader:
         return tracked
 
     async def reception_schedule(self, ward: str, *, start: dt.date) -> list[dict[str, Any]]:
-        reply = await self._get(
+        reply = await self._call(
             ward,
             "petitions",
             "/receptions",
@@ -131,3 +198,38 @@ class HttpWardReader:
             raise ServiceUnavailable("petitions")
         items: list[dict[str, Any]] = reply.json()["items"]
         return items
+
+    async def get(
+        self,
+        ward: str,
+        service: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        token: str | None = None,
+    ) -> Reply:
+        reply = await self._call(ward, service, path, params=params, token=token)
+        return Reply(reply.status_code, _json(reply))
+
+    async def send(
+        self,
+        ward: str,
+        service: str,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        token: str | None = None,
+        client: str | None = None,
+    ) -> Reply:
+        reply = await self._call(
+            ward, service, path, method=method, json=json, token=token, client=client
+        )
+        return Reply(reply.status_code, _json(reply))
+
+
+def _json(reply: httpx.Response) -> Any:
+    try:
+        return reply.json()
+    except ValueError:  # an empty 204, or a proxy's HTML error page
+        return None

@@ -16,10 +16,7 @@ import hashlib
 import hmac
 import json
 import re
-import secrets
-import time
 from typing import Final
-from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -29,6 +26,14 @@ from qcdc_gateway.adapters.queue import EscalationRepository
 from qcdc_gateway.api.common import GatewayUoW
 from qcdc_gateway.api.escalations import AssignIn, NoteIn, ResolveIn, run_queue_command
 from qcdc_gateway.domain.queue import ACTING_ROLES, ALLOWED, Action
+from qcdc_gateway.web.forms import (
+    SESSION_SECONDS,
+    BadForm,
+    Sessions,
+    form_fields,
+    kept_sessions,
+    same_origin,
+)
 from qcdc_gateway.web.i18n import Translator
 from qcdc_gateway.web.rendering import error_page, render, translator
 from qcdc_shared.api import PageParams, Problem
@@ -42,9 +47,6 @@ FLASH_COOKIE: Final = "qcdc_flash"
 COOKIE_PATH: Final = "/queue"  # the cookie goes to the queue's pages and nowhere else
 ROLES: Final = ACTING_ROLES  # as requires("city_monitor") admits
 PAGE_SIZE: Final = 100
-# A note or a resolution is at most 5000 characters: percent-encoded Vietnamese is up to nine
-# bytes a character, so 64 KiB holds any valid form and refuses a flood.
-MAX_FORM_BYTES: Final = 64 * 1024
 _UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # Each action's form field and the API's body model for it (the same bounds and trimming).
 FIELDS: Final[dict[Action, tuple[str, type[BaseModel]] | None]] = {
@@ -61,88 +63,13 @@ FIELD_LABELS: Final = {
 VI, EN = Translator("vi"), Translator("en")
 
 
-class BadForm(ValueError):
-    """Too large, or not UTF-8: no form of these pages."""
-
-
 def csrf_token(session_id: str) -> str:
     """A form token only a page that holds the session can know (HMAC keyed by its id)."""
     return hmac.new(session_id.encode(), b"qcdc-dashboard-form", hashlib.sha256).hexdigest()
 
 
-def same_origin(request: Request) -> bool:
-    """The post came from a page of this host: browsers send Origin on every form post (and
-    Referer when a policy strips Origin); neither, or another host, is refused."""
-    host = request.headers.get("host", "")
-    for header in ("origin", "referer"):
-        value = request.headers.get(header)
-        if value and value != "null":
-            return bool(host) and urlsplit(value).netloc == host
-    return False
-
-
-async def form_fields(request: Request) -> dict[str, str]:
-    """An urlencoded form (python-multipart is not a dependency; these forms need no files)."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/x-www-form-urlencoded":
-        return {}
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            raise BadForm()
-    try:
-        parsed = parse_qs(
-            body.decode("utf-8"), keep_blank_values=True, strict_parsing=False, max_num_fields=20
-        )
-    except (UnicodeDecodeError, ValueError) as error:
-        raise BadForm() from error
-    return {key: values[0] for key, values in parsed.items()}
-
-
-# A queue session lives a working day at most, on the server as in the cookie (Max-Age), and
-# never past its token's expiry (the token is verified again on every request).
-SESSION_SECONDS: Final = 8 * 3600
-
-
-class Sessions:
-    """Signed-in queue sessions. The cookie holds a random session id, never the token: a
-    copied cookie is not a bearer token for the API, and signing out ends the session on the
-    server (the id is forgotten), not only in the browser that deletes its cookie. Kept in the
-    process (one gateway per city today; a restart signs everyone out); several gateway
-    processes would keep it in a store they share (the gateway's database)."""
-
-    def __init__(self) -> None:
-        # sha256 of the session id -> (the token, when the session ends on time.monotonic()).
-        self._open: dict[str, tuple[str, float]] = {}
-
-    @staticmethod
-    def _key(session_id: str) -> str:
-        return hashlib.sha256(session_id.encode()).hexdigest()
-
-    def open(self, token: str) -> str:
-        now = time.monotonic()
-        self._open = {key: kept for key, kept in self._open.items() if kept[1] > now}
-        session_id = secrets.token_urlsafe(32)
-        self._open[self._key(session_id)] = (token, now + SESSION_SECONDS)
-        return session_id
-
-    def token(self, session_id: str) -> str | None:
-        found = self._open.get(self._key(session_id))
-        if found is None or found[1] <= time.monotonic():
-            return None
-        return found[0]
-
-    def close(self, session_id: str) -> None:
-        self._open.pop(self._key(session_id), None)
-
-
 def sessions(request: Request) -> Sessions:
-    state = request.app.state
-    if not hasattr(state, "queue_sessions"):
-        state.queue_sessions = Sessions()
-    found: Sessions = state.queue_sessions
-    return found
+    return kept_sessions(request, "queue_sessions")
 
 
 async def signed_in(request: Request) -> tuple[Principal, str] | None:
