@@ -6,27 +6,23 @@ a reception session an officer posts is on the schedule page."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
 import httpx
 import pytest
 
-from qcdc_gateway.main import build
 from qcdc_petitions.main import build as build_petitions
 from qcdc_publicity.main import build as build_publicity
-from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import serving
 from qcdc_shared.tooling.nats_server import NatsServer
 
-pytestmark = pytest.mark.integration
+from .portal_harness import WARD, bearer, portal_browser, text_of
 
-REGISTRY = Path(__file__).resolve().parents[4] / "deploy" / "wards.toml"
-WARD = "ben-thanh"
+pytestmark = pytest.mark.integration
 
 
 async def test_the_portal_shows_a_published_posting_and_a_petition_by_its_code(
@@ -39,14 +35,8 @@ async def test_the_portal_shows_a_published_posting_and_a_petition_by_its_code(
     petitions_settings = Settings(
         ward=WARD, nats_url=nats_server.url, database_url=databases["pet"]
     )
-    officer = {
-        "Authorization": "Bearer "
-        + mint_development_token(publicity_settings, role="officer", ward=WARD)
-    }
-    citizen = {
-        "Authorization": "Bearer "
-        + mint_development_token(petitions_settings, role="citizen", sub="cong-dan-1")
-    }
+    officer = bearer(publicity_settings, "officer", ward=WARD)
+    citizen = bearer(petitions_settings, "citizen", sub="cong-dan-1")
     try:
         async with (
             serving(build_publicity(publicity_settings)) as publicity,
@@ -86,10 +76,7 @@ async def test_the_portal_shows_a_published_posting_and_a_petition_by_its_code(
             # A session some weeks after the services' today, posted now.
             today = dt.date.fromisoformat(filed.json()["received_at"][:10])
             session_on = today + dt.timedelta(weeks=3)
-            officer_of_petitions = {
-                "Authorization": "Bearer "
-                + mint_development_token(petitions_settings, role="officer", ward=WARD)
-            }
+            officer_of_petitions = bearer(petitions_settings, "officer", ward=WARD)
             posted = await ward_http.post(
                 f"{petitions}/receptions",
                 headers=officer_of_petitions,
@@ -97,23 +84,8 @@ async def test_the_portal_shows_a_published_posting_and_a_petition_by_its_code(
             )
             assert posted.status_code == 201, posted.text
 
-            topology = tmp_path / "topology.json"
-            topology.write_text(
-                json.dumps({"wards": {WARD: {"publicity": publicity, "petitions": petitions}}})
-            )
-            city = Settings(
-                nats_url=nats_server.url,
-                database_url=database_url,
-                registry_file=str(REGISTRY),
-                topology_file=str(topology),
-            )
-            app = build(city)
-            async with (
-                app.router.lifespan_context(app),
-                httpx.AsyncClient(
-                    transport=httpx.ASGITransport(app=app), base_url="http://gateway"
-                ) as gateway,
-            ):
+            services = {"publicity": publicity, "petitions": petitions}
+            async with portal_browser(nats_server, database_url, tmp_path, services) as gateway:
                 home = await gateway.get(f"/p/{WARD}/")
                 board = await gateway.get(f"/p/{WARD}/bang-tin")
                 tracked = await gateway.get(
@@ -137,7 +109,7 @@ async def test_the_portal_shows_a_published_posting_and_a_petition_by_its_code(
         assert 'href="/rules#PUB-MIN30"' in page.text
         day, month, year = minimum["due"][8:], minimum["due"][5:7], minimum["due"][:4]
         assert f"{day}/{month}/{year}" in page.text
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tracked.text))
+    text = text_of(tracked.text)
     assert f"Đơn {code}" in text
     assert "Phường đã nhận đơn" in text  # the status, in words
     assert 'href="/rules#FB-FWD"' in tracked.text

@@ -7,36 +7,25 @@ task by group with its owner's title, never their name."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from qcdc_gateway.main import build
 from qcdc_gateway.portal import ledger_proof
 from qcdc_plans.main import build as build_plans
 from qcdc_publicity.main import build as build_publicity
 from qcdc_publicity.testing import readme_check
-from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import serving
 from qcdc_shared.tooling.nats_server import NatsServer
 
+from .portal_harness import WARD, bearer, csrf_of, portal_browser, sign_in
+
 pytestmark = pytest.mark.integration
-
-REGISTRY = Path(__file__).resolve().parents[4] / "deploy" / "wards.toml"
-WARD = "ben-thanh"
-CSRF = re.compile(r'name="csrf" value="([0-9a-f]+)"')
-
-
-def bearer(settings: Settings, role: str, **claims: Any) -> dict[str, str]:
-    token = mint_development_token(settings, role=role, ward=WARD, **claims)
-    return {"Authorization": f"Bearer {token}"}
 
 
 async def ok(http: httpx.AsyncClient, method: str, url: str, **kwargs: Any) -> Any:
@@ -51,8 +40,8 @@ async def test_a_comment_reaches_the_consultation_and_a_real_proof_verifies(
     databases = {name: sibling_database_url(database_url, name) for name in ("pub", "pln")}
     pub = Settings(ward=WARD, nats_url=nats_server.url, database_url=databases["pub"])
     pln = Settings(ward=WARD, nats_url=nats_server.url, database_url=databases["pln"])
-    officer = bearer(pub, "officer")
-    head = bearer(pln, "officer", sub="chu-tich")
+    officer = bearer(pub, "officer", ward=WARD)
+    head = bearer(pln, "officer", ward=WARD, sub="chu-tich")
     try:
         async with (
             serving(build_publicity(pub)) as publicity,
@@ -123,33 +112,11 @@ async def test_a_comment_reaches_the_consultation_and_a_real_proof_verifies(
             )
             await ok(ward_http, "POST", f"{plans}/plans/{plan['id']}/adopt", headers=head)
 
-            topology = tmp_path / "topology.json"
-            topology.write_text(
-                json.dumps({"wards": {WARD: {"publicity": publicity, "plans": plans}}})
-            )
-            city = Settings(
-                nats_url=nats_server.url,
-                database_url=database_url,
-                registry_file=str(REGISTRY),
-                topology_file=str(topology),
-            )
-            app = build(city)
-            async with (
-                app.router.lifespan_context(app),
-                httpx.AsyncClient(
-                    transport=httpx.ASGITransport(app=app), base_url="http://gateway"
-                ) as gateway,
-            ):
-                signin = await gateway.get("/dang-nhap")
-                token = CSRF.search(signin.text).group(1)  # type: ignore[union-attr]
-                signed = await gateway.post(
-                    "/dang-nhap",
-                    data={"csrf": token, "name": "Trần Thị Bình", "role": "citizen", "ward": ""},
-                )
-                assert signed.status_code == 303, signed.text
+            services = {"publicity": publicity, "plans": plans}
+            async with portal_browser(nats_server, database_url, tmp_path, services) as gateway:
+                await sign_in(gateway, role="citizen", name="Trần Thị Bình")
                 page = f"/p/{WARD}/gop-y/{consultation['id']}"
-                form = await gateway.get(page)
-                token = CSRF.search(form.text).group(1)  # type: ignore[union-attr]
+                token = await csrf_of(gateway, page)
                 sent = await gateway.post(
                     page, data={"csrf": token, "text": "Nên có giờ thu rác.", "show_name": "yes"}
                 )

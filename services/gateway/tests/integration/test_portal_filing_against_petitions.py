@@ -6,7 +6,6 @@ accepted and answered it."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -14,41 +13,19 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from qcdc_gateway.main import build
 from qcdc_petitions.main import build as build_petitions
-from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import serving
 from qcdc_shared.tooling.nats_server import NatsServer
 
+from .portal_harness import WARD, bearer, csrf_of, portal_browser, sign_in, text_of
+
 pytestmark = pytest.mark.integration
 
-REGISTRY = Path(__file__).resolve().parents[4] / "deploy" / "wards.toml"
-WARD = "ben-thanh"
 FORMS = f"/p/{WARD}/gui-phan-anh"
 ANSWER = "Phường đã hủy quyết định xử phạt và hoàn lại tiền phạt."
-
-
-CSRF_INPUT = re.compile(r'name="csrf" value="([0-9a-f]+)"')
-
-
-async def csrf_of(browser: httpx.AsyncClient, path: str) -> str:
-    found = CSRF_INPUT.search((await browser.get(path)).text)
-    assert found, path
-    return found.group(1)
-
-
-async def sign_in(browser: httpx.AsyncClient, *, role: str, name: str) -> None:
-    """As a person does: the sign-in form with its CSRF token (the client keeps the cookies)."""
-    form = {"csrf": await csrf_of(browser, "/dang-nhap"), "role": role, "name": name, "ward": ""}
-    answer = await browser.post("/dang-nhap", data={**form, "next": ""})
-    assert answer.status_code == 303, answer.text[:500]
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 async def test_a_complaint_filed_on_the_portal_has_its_code_due_date_and_answer(
@@ -56,30 +33,15 @@ async def test_a_complaint_filed_on_the_portal_has_its_code_due_date_and_answer(
 ) -> None:
     database = sibling_database_url(database_url, "pet")
     petitions_settings = Settings(ward=WARD, nats_url=nats_server.url, database_url=database)
-    officer = {
-        "Authorization": "Bearer "
-        + mint_development_token(petitions_settings, role="officer", ward=WARD)
-    }
+    officer = bearer(petitions_settings, "officer", ward=WARD)
     try:
         async with (
             serving(build_petitions(petitions_settings)) as petitions,
             httpx.AsyncClient(timeout=15) as ward_http,
         ):
-            topology = tmp_path / "topology.json"
-            topology.write_text(json.dumps({"wards": {WARD: {"petitions": petitions}}}))
-            city = Settings(
-                nats_url=nats_server.url,
-                database_url=database_url,
-                registry_file=str(REGISTRY),
-                topology_file=str(topology),
-            )
-            app = build(city)
-            async with (
-                app.router.lifespan_context(app),
-                httpx.AsyncClient(
-                    transport=httpx.ASGITransport(app=app), base_url="http://gateway"
-                ) as browser,
-            ):
+            async with portal_browser(
+                nats_server, database_url, tmp_path, {"petitions": petitions}
+            ) as browser:
                 await sign_in(browser, role="citizen", name="Phạm Văn Dũng")
                 filed = await browser.post(
                     FORMS,

@@ -6,40 +6,25 @@ tracking page then shows the answer to the code's holder."""
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import httpx
 import pytest
 
-from qcdc_gateway.main import build
 from qcdc_petitions.main import build as build_petitions
-from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import serving
 from qcdc_shared.tooling.nats_server import NatsServer
 
+from .portal_harness import WARD, bearer, csrf_of, portal_browser, sign_in, text_of
+
 pytestmark = pytest.mark.integration
 
-REGISTRY = Path(__file__).resolve().parents[4] / "deploy" / "wards.toml"
-WARD = "ben-thanh"
 HOME = f"/p/{WARD}/can-bo"
 TITLE = "Khiếu nại quyết định xử phạt hành chính"
 ANSWER = "Phường đã xem xét lại và hủy quyết định xử phạt."
-CSRF_INPUT = re.compile(r'name="csrf" value="([0-9a-f]+)"')
-
-
-async def csrf_of(browser: httpx.AsyncClient, path: str) -> str:
-    found = CSRF_INPUT.search((await browser.get(path)).text)
-    assert found, path
-    return found.group(1)
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 async def test_an_officer_accepts_and_answers_a_complaint_on_the_portal(
@@ -47,10 +32,7 @@ async def test_an_officer_accepts_and_answers_a_complaint_on_the_portal(
 ) -> None:
     database = sibling_database_url(database_url, "pof")
     petitions_settings = Settings(ward=WARD, nats_url=nats_server.url, database_url=database)
-    citizen = {
-        "Authorization": "Bearer "
-        + mint_development_token(petitions_settings, role="citizen", sub="cong-dan-7")
-    }
+    citizen = bearer(petitions_settings, "citizen", sub="cong-dan-7")
     try:
         async with (
             serving(build_petitions(petitions_settings)) as petitions,
@@ -69,29 +51,12 @@ async def test_an_officer_accepts_and_answers_a_complaint_on_the_portal(
             assert filed.status_code == 201, filed.text
             petition_id, code = filed.json()["id"], filed.json()["tracking_code"]
 
-            topology = tmp_path / "topology.json"
-            topology.write_text(json.dumps({"wards": {WARD: {"petitions": petitions}}}))
-            city = Settings(
-                nats_url=nats_server.url,
-                database_url=database_url,
-                registry_file=str(REGISTRY),
-                topology_file=str(topology),
-            )
-            app = build(city)
-            async with (
-                app.router.lifespan_context(app),
-                httpx.AsyncClient(
-                    transport=httpx.ASGITransport(app=app), base_url="http://gateway"
-                ) as browser,
-            ):
-                signin = {
-                    "csrf": await csrf_of(browser, "/dang-nhap"),
-                    "role": "officer",
-                    "ward": WARD,
-                    "name": "Trần Thị Bình",
-                    "next": HOME,
-                }
-                assert (await browser.post("/dang-nhap", data=signin)).status_code == 303
+            async with portal_browser(
+                nats_server, database_url, tmp_path, {"petitions": petitions}
+            ) as browser:
+                await sign_in(
+                    browser, role="officer", name="Trần Thị Bình", ward=WARD, next_page=HOME
+                )
                 queue = await browser.get(HOME)
                 page = f"{HOME}/don/{petition_id}"
                 token = await csrf_of(browser, page)

@@ -8,18 +8,14 @@ session, which the Front confirms, starting its OVS-ANSWER clock."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from pathlib import Path
 
 import httpx
 import nats
 import pytest
 
-from qcdc_gateway.main import build
 from qcdc_oversight.main import build as build_oversight
 from qcdc_publicity.main import build as build_publicity
-from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
 from qcdc_shared.law.deadlines import local_date
 from qcdc_shared.settings import Settings
@@ -29,30 +25,18 @@ from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
 
+from .portal_harness import WARD, bearer, csrf_of, portal_browser, sign_in, text_of
+
 pytestmark = pytest.mark.integration
 
-REGISTRY = Path(__file__).resolve().parents[4] / "deploy" / "wards.toml"
-WARD = "ben-thanh"
 BASE = f"/p/{WARD}/giam-sat"
 TITLE = "Dự toán ngân sách phường năm 2027"
-CSRF_INPUT = re.compile(r'name="csrf" value="([0-9a-f]+)"')
 
 
-async def csrf_of(browser: httpx.AsyncClient, path: str) -> str:
-    found = CSRF_INPUT.search((await browser.get(path)).text)
-    assert found, path
-    return found.group(1)
-
-
-async def sign_in(browser: httpx.AsyncClient, role: str, name: str) -> None:
+async def sign_in_as(browser: httpx.AsyncClient, role: str, name: str) -> None:
+    """Another person at the same browser: the previous session's cookies go first."""
     browser.cookies.clear()
-    form = {"csrf": await csrf_of(browser, "/dang-nhap"), "role": role, "ward": WARD}
-    answer = await browser.post("/dang-nhap", data=form | {"name": name, "next": BASE})
-    assert answer.status_code == 303, answer.text
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    await sign_in(browser, role=role, name=name, ward=WARD, next_page=BASE)
 
 
 async def test_the_board_sees_an_early_withdrawal_and_recommends_from_it(
@@ -65,10 +49,7 @@ async def test_the_board_sees_an_early_withdrawal_and_recommends_from_it(
     oversight_settings = Settings(
         ward=WARD, nats_url=nats_server.url, database_url=databases["ovs"]
     )
-    officer = {
-        "Authorization": "Bearer "
-        + mint_development_token(publicity_settings, role="officer", ward=WARD, sub="can-bo-1")
-    }
+    officer = bearer(publicity_settings, "officer", ward=WARD, sub="can-bo-1")
     publicity_app = build_publicity(publicity_settings)
     client = await nats.connect(nats_server.url)
     try:
@@ -116,25 +97,10 @@ async def test_the_board_sees_an_early_withdrawal_and_recommends_from_it(
             await eventually(any_detected, within=20, what="the PUB-MIN30 violation")
             violation = (await detected())[0]
 
-            topology = tmp_path / "topology.json"
-            topology.write_text(
-                json.dumps({"wards": {WARD: {"publicity": publicity, "oversight": oversight}}})
-            )
-            city = Settings(
-                nats_url=nats_server.url,
-                database_url=database_url,
-                registry_file=str(REGISTRY),
-                topology_file=str(topology),
-            )
-            app = build(city)
-            async with (
-                app.router.lifespan_context(app),
-                httpx.AsyncClient(
-                    transport=httpx.ASGITransport(app=app), base_url="http://gateway"
-                ) as browser,
-            ):
+            services = {"publicity": publicity, "oversight": oversight}
+            async with portal_browser(nats_server, database_url, tmp_path, services) as browser:
                 page = f"{BASE}/vi-pham/{violation['id']}"
-                await sign_in(browser, "inspector", "Lê Văn Tâm")
+                await sign_in_as(browser, "inspector", "Lê Văn Tâm")
 
                 async def proven() -> bool:
                     # The city's log takes the ward's events from the stream as they come.
@@ -161,7 +127,7 @@ async def test_the_board_sees_an_early_withdrawal_and_recommends_from_it(
                         "addressed_to": "UBND phường",
                     },
                 )
-                await sign_in(browser, "front", "Ngô Thị Hoa")
+                await sign_in_as(browser, "front", "Ngô Thị Hoa")
                 recommendation = proposed.headers["location"].split("#r-")[1]
                 confirmed = await browser.post(
                     f"{BASE}/kien-nghi/{recommendation}/xac-nhan",

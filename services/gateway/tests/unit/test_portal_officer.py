@@ -186,6 +186,8 @@ DECISIONS = [
         "result": None,
     },
 ]
+# A posting's draft as the officer types it (no channel ticked).
+DRAFT = {"category": "2", "title": "Quyết toán", "body": "Nội dung", "decided_on": "2026-12-05"}
 TASKS = [
     {
         "id": "ta-1",
@@ -490,15 +492,7 @@ async def test_drafting_publishing_and_withdrawing_forward_to_publicity(
     csrf = await csrf_of(officer, f"{HOME}/bang-tin")
     drafted = await officer.post(
         f"{HOME}/bang-tin",
-        data={
-            "csrf": csrf,
-            "category": "2",
-            "title": "Quyết toán",
-            "body": "Nội dung",
-            "decided_on": "2026-12-05",
-            "channel_notice_board": "yes",
-            "channel_portal": "yes",
-        },
+        data={"csrf": csrf, **DRAFT, "channel_notice_board": "yes", "channel_portal": "yes"},
     )
     assert drafted.status_code == 303 and drafted.headers["location"].endswith("?da=draft")
     published = await officer.post(f"{HOME}/bang-tin/po-1/publish", data={"csrf": csrf})
@@ -545,13 +539,7 @@ async def test_a_refused_draft_keeps_what_was_typed(
     csrf = await csrf_of(officer, f"{HOME}/bang-tin")
     answer = await officer.post(
         f"{HOME}/bang-tin",
-        data={
-            "csrf": csrf,
-            "category": "2",
-            "title": "Quyết toán",
-            "body": "Nội dung",
-            "decided_on": "2026-12-05",
-        },
+        data={"csrf": csrf, **DRAFT},
     )
     assert answer.status_code == 422
     assert "Dữ liệu không hợp lệ. Cần ít nhất một mục (channels)" in answer.text

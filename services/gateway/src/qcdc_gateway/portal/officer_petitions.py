@@ -15,19 +15,19 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from qcdc_gateway.portal.common import error_page, whole_number
+from qcdc_gateway.portal.common import error_page
 from qcdc_gateway.portal.rendering import render, translator
 from qcdc_gateway.portal.staff import (
     OFFICER,
-    after,
+    Unreadable,
+    act,
     answering,
     clean,
     done,
     gate,
     posted,
     read,
-    refused_status,
-    send,
+    whole,
 )
 from qcdc_shared.auth import public
 from qcdc_shared.registry import Ward
@@ -61,10 +61,6 @@ def allowed_steps(petition: dict[str, Any]) -> list[str]:
     return [step for step in STEPS if offered[step]]
 
 
-class Unreadable(ValueError):
-    """A field the portal itself cannot read (a number of days that is not a number)."""
-
-
 def step_body(step: str, form: dict[str, str]) -> dict[str, Any] | None:
     """The JSON the petitions service's request model for ``step`` takes (``api/petitions.py``):
     required text is sent as typed, even empty, so the service says what is missing."""
@@ -80,10 +76,7 @@ def step_body(step: str, form: dict[str, str]) -> dict[str, Any] | None:
     if step == "extend":
         body: dict[str, Any] = {"reason": typed.get("reason", "")}
         if typed.get("days"):
-            days = whole_number(typed["days"])
-            if days is None:
-                raise Unreadable("days")
-            body["days"] = days
+            body["days"] = whole(typed["days"])
         if typed.get("especially_complex"):
             body["especially_complex"] = True
         return body
@@ -153,17 +146,19 @@ async def petition_step(ward: str, petition_id: str, step: str, request: Request
         petition = await _petition(request, found, petition_id)
         message = t("officer.days.unreadable")
         return _page(request, found, petition, status=422, failed=step, message=message, typed=form)
-    path = f"/petitions/{quote(petition_id, safe='')}/{step}"
-    reply = await send(request, found, "petitions", path, body)
-    if reply.ok:
-        return after(_path(ward, petition_id), step)
-    petition = await _petition(request, found, petition_id)
-    return _page(
+
+    async def again(**failure: Any) -> Response:
+        return _page(request, found, await _petition(request, found, petition_id), **failure)
+
+    return await act(
         request,
         found,
-        petition,
-        status=refused_status(reply),
+        "petitions",
+        f"/petitions/{quote(petition_id, safe='')}/{step}",
+        body,
+        done_at=_path(ward, petition_id),
+        done_key=step,
+        again=again,
         failed=step,
-        message=reply.message(t.lang),
         typed=form,
     )

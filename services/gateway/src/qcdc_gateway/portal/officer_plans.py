@@ -10,17 +10,19 @@ the plans service with the officer's token:
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Final
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from qcdc_gateway.portal.common import error_page, whole_number
+from qcdc_gateway.portal.common import error_page
 from qcdc_gateway.portal.rendering import render, translator
 from qcdc_gateway.portal.staff import (
     OFFICER,
-    after,
+    Unreadable,
+    act,
     answering,
     clean,
     done,
@@ -28,9 +30,8 @@ from qcdc_gateway.portal.staff import (
     items_of,
     posted,
     read,
-    refused_status,
-    send,
     today,
+    whole,
 )
 from qcdc_gateway.portal.texts_civic import DECISION_TOPICS
 from qcdc_shared.auth import public
@@ -45,40 +46,29 @@ PAGE: Final = 200  # the plans service's page-size cap; a reading bound
 CLOSED_SHOWN: Final = 20
 
 
-class Unreadable(ValueError):
-    """A count the portal cannot read as a whole number."""
-
-
-def _whole(value: str) -> int:
-    number = whole_number(value)
-    if number is None:
-        raise Unreadable(value)
-    return number
-
-
 def decision_body(form: dict[str, str]) -> dict[str, Any]:
     """``DecisionIn`` of the plans service; text as typed, so the service says what is wrong."""
     body: dict[str, Any] = {
-        "topic": _whole(form.get("topic", "")),
+        "topic": whole(form.get("topic", "")),
         "title": form.get("title", "").strip(),
         "form": form.get("form", "").strip(),
         "notice_at": form.get("notice_at", "").strip(),
         "vote_at": form.get("vote_at", "").strip(),
     }
     if form.get("households_total", "").strip():
-        body["households_total"] = _whole(form["households_total"])
+        body["households_total"] = whole(form["households_total"])
     return body | clean(form, "group", "ballot_reason")
 
 
 def action_body(action: str, form: dict[str, str]) -> dict[str, Any]:
     if action == "tally":
-        return {name: _whole(form.get(name, "") or "0") for name in TALLY}
+        return {name: whole(form.get(name, "") or "0") for name in TALLY}
     return clean(form, "minutes", "record_received_at")
 
 
 def progress_body(form: dict[str, str]) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "percent": _whole(form.get("percent", "")),
+        "percent": whole(form.get("percent", "")),
         "note": form.get("note", "").strip(),
     }
     evidence = form.get("evidence", "").strip()
@@ -154,15 +144,16 @@ async def open_decision(ward: str, request: Request) -> Response:
         return await _decisions_page(
             request, found, status=422, failed="open", message=message, typed=form
         )
-    reply = await send(request, found, "plans", "/decisions", body)
-    if reply.ok:
-        return after(f"/p/{ward}/can-bo/quyet-dinh", "open")
-    return await _decisions_page(
+    return await act(
         request,
         found,
-        status=refused_status(reply),
+        "plans",
+        "/decisions",
+        body,
+        done_at=f"/p/{ward}/can-bo/quyet-dinh",
+        done_key="open",
+        again=partial(_decisions_page, request, found),
         failed="open",
-        message=reply.message(t.lang),
         typed=form,
     )
 
@@ -182,16 +173,16 @@ async def decision_action(ward: str, decision_id: str, action: str, request: Req
         return await _decisions_page(
             request, found, status=422, failed=failed, message=message, typed=form
         )
-    path = f"/decisions/{quote(decision_id, safe='')}/{action}"
-    reply = await send(request, found, "plans", path, body)
-    if reply.ok:
-        return after(f"/p/{ward}/can-bo/quyet-dinh", action)
-    return await _decisions_page(
+    return await act(
         request,
         found,
-        status=refused_status(reply),
+        "plans",
+        f"/decisions/{quote(decision_id, safe='')}/{action}",
+        body,
+        done_at=f"/p/{ward}/can-bo/quyet-dinh",
+        done_key=action,
+        again=partial(_decisions_page, request, found),
         failed=failed,
-        message=reply.message(t.lang),
         typed=form,
     )
 
@@ -215,14 +206,15 @@ async def report_progress(ward: str, task_id: str, request: Request) -> Response
         return await _tasks_page(
             request, found, status=422, failed=task_id, message=message, typed=form
         )
-    reply = await send(request, found, "plans", f"/tasks/{quote(task_id, safe='')}/progress", body)
-    if reply.ok:
-        return after(f"/p/{ward}/can-bo/ke-hoach", "progress")
-    return await _tasks_page(
+    return await act(
         request,
         found,
-        status=refused_status(reply),
+        "plans",
+        f"/tasks/{quote(task_id, safe='')}/progress",
+        body,
+        done_at=f"/p/{ward}/can-bo/ke-hoach",
+        done_key="progress",
+        again=partial(_tasks_page, request, found),
         failed=task_id,
-        message=reply.message(t.lang),
         typed=form,
     )

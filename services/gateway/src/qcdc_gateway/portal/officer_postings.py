@@ -7,6 +7,7 @@ Each form forwards to the publicity service with the officer's token (POST /post
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -17,15 +18,13 @@ from qcdc_gateway.portal.common import error_page, whole_number
 from qcdc_gateway.portal.rendering import render, translator
 from qcdc_gateway.portal.staff import (
     OFFICER,
-    after,
+    act,
     answering,
     done,
     gate,
     items_of,
     posted,
     read,
-    refused_status,
-    send,
     today,
 )
 from qcdc_gateway.portal.texts import CATEGORY_NAMES
@@ -113,12 +112,18 @@ async def draft_posting(ward: str, request: Request) -> Response:
     if body is None:
         message = t("officer.posting.category.missing")
         return await _page(request, found, status=422, failed="draft", message=message, typed=form)
-    reply = await send(request, found, "publicity", "/postings", body)
-    if reply.ok:
-        return after(_path(ward), "draft")
-    status = refused_status(reply)
-    message = reply.message(t.lang)
-    return await _page(request, found, status=status, failed="draft", message=message, typed=form)
+    return await act(
+        request,
+        found,
+        "publicity",
+        "/postings",
+        body,
+        done_at=_path(ward),
+        done_key="draft",
+        again=partial(_page, request, found),
+        failed="draft",
+        typed=form,
+    )
 
 
 @router.post("/can-bo/bang-tin/{posting_id}/{action}", response_class=HTMLResponse, **public())
@@ -129,15 +134,15 @@ async def posting_action(ward: str, posting_id: str, action: str, request: Reque
     if action not in ACTIONS:
         return error_page(request, found, 404, t("officer.step.unknown"))
     body = {"reason": form.get("reason", "").strip()} if action == "withdraw" else None
-    path = f"/postings/{quote(posting_id, safe='')}/{action}"
-    reply = await send(request, found, "publicity", path, body)
-    if reply.ok:
-        return after(_path(ward), action)
-    return await _page(
+    return await act(
         request,
         found,
-        status=refused_status(reply),
+        "publicity",
+        f"/postings/{quote(posting_id, safe='')}/{action}",
+        body,
+        done_at=_path(ward),
+        done_key=action,
+        again=partial(_page, request, found),
         failed=f"{action}:{posting_id}",
-        message=reply.message(t.lang),
         typed=form,
     )

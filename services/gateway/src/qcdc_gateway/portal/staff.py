@@ -21,7 +21,15 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from qcdc_gateway.portal.common import error_page, now_of, reader_of, rules_of, unavailable, ward_of
+from qcdc_gateway.portal.common import (
+    error_page,
+    now_of,
+    reader_of,
+    rules_of,
+    unavailable,
+    ward_of,
+    whole_number,
+)
 from qcdc_gateway.portal.kinds import figure
 from qcdc_gateway.portal.rendering import translator
 from qcdc_gateway.portal.session import (
@@ -59,6 +67,19 @@ class Area:
 
 OFFICER: Final = Area(frozenset({"officer"}), "/can-bo", "officer.forbidden")
 OVERSIGHT: Final = Area(frozenset({"inspector", "front"}), "/giam-sat", "oversight.forbidden")
+
+
+class Unreadable(ValueError):
+    """A field the portal itself cannot read (a count or a number of days that is not a whole
+    number): the form is shown again before anything is sent."""
+
+
+def whole(value: str) -> int:
+    """``value`` as a whole number, or :class:`Unreadable`."""
+    number = whole_number(value)
+    if number is None:
+        raise Unreadable(value)
+    return number
 
 
 class Refusal(Exception):
@@ -148,6 +169,34 @@ async def send(request: Request, ward: Ward, service: str, path: str, body: Any 
         )
     except ServiceUnavailable as down:
         raise Refusal(unavailable(request, ward, down)) from None
+
+
+async def act(
+    request: Request,
+    ward: Ward,
+    service: str,
+    path: str,
+    body: Any,
+    *,
+    done_at: str,
+    done_key: str,
+    again: Callable[..., Awaitable[Response]],
+    failed: str,
+    typed: dict[str, str],
+) -> Response:
+    """A staff form's action sent to a ward service: when taken, Post/Redirect/Get to
+    ``done_at`` with the confirmation ``done_key``; when refused, the form's page again
+    (``again(status=, failed=, message=, typed=)``) with the service's status and message in the
+    page's language, and what the person typed."""
+    reply = await send(request, ward, service, path, body)
+    if reply.ok:
+        return after(done_at, done_key)
+    return await again(
+        status=refused_status(reply),
+        failed=failed,
+        message=reply.message(translator(request).lang),
+        typed=typed,
+    )
 
 
 def unreadable(request: Request, ward: Ward) -> HTMLResponse:
