@@ -17,7 +17,12 @@ from figures import Scale, Stopwatch
 from intake_load import Intake, intake
 from process_tools import Started, exited, spawn, stop_all, uvicorn, wait_healthy, write
 
+from qcdc_shared.db import drop_database, ensure_database
 from qcdc_shared.tooling.nats_server import free_port, free_ports
+
+# run.py's --database-url: the city's and the bare endpoint's databases on another server
+# (PostgreSQL), as QCDC_DATABASE_URL takes them; unset, SQLite files in the round's folder.
+DATABASE_URL = "QCDC_BENCH_DATABASE_URL"
 
 BARE_START_APP = """\
 from fastapi import FastAPI
@@ -130,10 +135,16 @@ async def bare_start(folder: Path, count: int) -> Started:
 
 
 async def bare_intake(folder: Path, scale: Scale) -> Intake:
-    """The intake load against one bare endpoint, on a fresh SQLite file."""
+    """The intake load against one bare endpoint, on a fresh SQLite file (or a fresh database
+    of the server ``--database-url`` names: the city's and its baseline's alike)."""
     write(folder / "bare_intake_app.py", BARE_INTAKE_APP)
     port = free_port()
-    env = {**os.environ, "BARE_DATABASE_URL": f"sqlite+aiosqlite:///{folder}/data/bare.db"}
+    database = f"sqlite+aiosqlite:///{folder}/data/bare.db"
+    if template := os.environ.get(DATABASE_URL):
+        database = template.format(ward="bare", service="intake")
+        await drop_database(database)
+        await ensure_database(database)
+    env = {**os.environ, "BARE_DATABASE_URL": database}
     log = folder / "log" / "bare-intake.log"
     process = spawn(uvicorn("bare_intake_app:app", port), log=log, cwd=folder, env=env)
     try:
@@ -142,3 +153,4 @@ async def bare_intake(folder: Path, scale: Scale) -> Intake:
         return await intake(url, server=process.pid, scale=scale)
     finally:
         stop_all([process])
+        await drop_database(database)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bare_apps import bare_intake, bare_start
+from bare_apps import DATABASE_URL, bare_intake, bare_start
 from figures import Figure, Scale, Stopwatch, median
 from intake_load import Intake, intake
 from process_tools import (
@@ -50,7 +50,10 @@ from process_tools import (
     tail,
     wait_healthy,
 )
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from qcdc_shared.db import drop_database, is_sqlite
 from qcdc_shared.registry import load_registry
 from qcdc_shared.tooling.nats_server import free_port
 
@@ -126,6 +129,8 @@ async def start_city(folder: Path, wards: list[str]) -> tuple[City, float]:
     env = {**os.environ, "QCDC_GATEWAY_PORT": str(free_port())}
     env.pop("QCDC_NATS_URL", None)  # its own nats-server, as a newcomer runs it
     env.pop("QCDC_DATABASE_URL", None)
+    if database_url := os.environ.get(DATABASE_URL):
+        env["QCDC_DATABASE_URL"] = database_url
     argv = [
         str(Path(sys.executable).with_name("qcdc")), "run", "--empty", "--registry",
         str(REGISTRY), "--wards", ",".join(wards), "--var", str(var),
@@ -150,6 +155,7 @@ def stop_city(city: City) -> None:
 
 async def city_round(folder: Path, wards: list[str], scale: Scale) -> CityRound:
     """One start, the memory at rest, the intake with memory sampled under it, one stop."""
+    await drop_databases()  # a first start, as a fresh var folder is
     city, start_s = await start_city(folder, wards)
     try:
         start = Started.of(start_s, city.services().values())
@@ -170,7 +176,29 @@ async def city_round(folder: Path, wards: list[str], scale: Scale) -> CityRound:
         nats_mb = rss_mb({"nats": city.pids()["nats"]})["nats"]
     finally:
         stop_city(city)
+        await drop_databases()
     return CityRound(start, len(city.urls), rest.mb, load.mb, nats_mb, done, city.restarts())
+
+
+async def drop_databases() -> None:
+    """The databases ``--database-url`` names, of any ward and service (nothing for SQLite,
+    whose files go with the round's folder)."""
+    template = os.environ.get(DATABASE_URL)
+    if not template or is_sqlite(template.format(ward="w", service="s")):
+        return
+    url = make_url(template.format(ward="WARD", service="SERVICE"))
+    like = (url.database or "").replace("_", r"\_").replace("WARD", "%").replace("SERVICE", "%")
+    admin = create_async_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as connection:
+            found = await connection.scalars(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :like"), {"like": like}
+            )
+            names = list(found)
+    finally:
+        await admin.dispose()
+    for name in names:
+        await drop_database(url.set(database=name).render_as_string(hide_password=False))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -246,6 +274,7 @@ async def measure(scale: Scale, folder: Path) -> list[Figure]:
                 "ward": wards[0],
                 "clients": scale.intake_clients,
                 "petitions": scale.intake_petitions,
+                "database": "sqlite" if not os.environ.get(DATABASE_URL) else "postgresql",
                 "service": last.intake.detail(),
                 "bare": bare_intakes[-1].detail(),
                 "rounds_per_s": [round(c.intake.per_second, 1) for c in cities],

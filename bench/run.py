@@ -14,11 +14,13 @@ import asyncio
 import importlib
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bare_apps import DATABASE_URL
 from figures import FULL, QUICK, Figure, Scale, table, write_results
 
 BENCH = Path(__file__).resolve().parent
@@ -28,18 +30,29 @@ RESULTS = BENCH / "results.json"
 MODULES = ("relay", "city", "freshness", "processes")
 
 
-async def measure_all(scale: Scale, only: set[str]) -> list[Figure]:
+async def measure_all(scale: Scale, only: set[str], out: Path) -> list[Figure]:
     figures: list[Figure] = []
+    began = time.perf_counter()
     for name in MODULES:
         if only and name not in only:
             continue
         module = importlib.import_module(name)
         print(f"— {name} …", file=sys.stderr, flush=True)
-        with tempfile.TemporaryDirectory(prefix=f"qcdc-bench-{name}-") as folder:
-            began = time.perf_counter()
-            found = await module.measure(scale, Path(folder))
-            print(f"— {name}: {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
+        folder = Path(tempfile.mkdtemp(prefix=f"qcdc-bench-{name}-"))
+        started = time.perf_counter()
+        try:
+            found = await module.measure(scale, folder)
+        except BaseException:
+            # Kept: the services' logs there say why (a 500's traceback is only in its log).
+            print(f"— {name} failed; its servers' files are kept in {folder}", file=sys.stderr)
+            raise
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"— {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
         figures += found
+        # Each module's figures as soon as they are known: a later module that fails (a run
+        # of twenty minutes) keeps what the earlier ones measured.
+        print(table(found), file=sys.stderr, flush=True)
+        write_results(out, figures, scale=scale, took_s=time.perf_counter() - began)
     return figures
 
 
@@ -48,12 +61,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (the CI smoke test)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="default: bench/results.json")
     parser.add_argument("--only", nargs="*", default=[], choices=MODULES, help="these modules")
+    parser.add_argument(
+        "--database-url",
+        help="the databases of processes' city and bare endpoint, as QCDC_DATABASE_URL takes"
+        " them with {ward} and {service} (e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/"
+        "bench_{ward}_{service}); created and dropped by each round. Default: SQLite files in"
+        " the round's folder",
+    )
     args = parser.parse_args(argv)
+    if args.database_url:
+        os.environ[DATABASE_URL] = args.database_url
     # The services' own INFO lines would bury the table.
     logging.basicConfig(level=logging.WARNING)
     scale = QUICK if args.quick else FULL
     began = time.perf_counter()
-    figures = asyncio.run(measure_all(scale, set(args.only)))
+    figures = asyncio.run(measure_all(scale, set(args.only), args.out))
     took = time.perf_counter() - began
     write_results(args.out, figures, scale=scale, took_s=took)
     print(table(figures))

@@ -204,8 +204,13 @@ def headline(ward: dict[str, Any]) -> dict[str, Any]:
 
 
 async def test_two_wards_indicators_catch_up_rebuild_and_as_of(
-    nats_server: NatsServer, database_url: str, city_clock: TestClock
+    nats_server: NatsServer,
+    database_url: str,
+    city_clock: TestClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Batches of three: the rebuild must give the live figures over several batches too.
+    monkeypatch.setattr("qcdc_gateway.rebuild.BATCH", 3)
     base = Settings(nats_url=nats_server.url, database_url=database_url)
     names = [f"{w}-{s}" for w in (A, B) for s in ("publicity", "petitions")]
     names += [f"{A}-plans", f"{A}-oversight", "gateway"]

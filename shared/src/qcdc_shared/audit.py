@@ -60,6 +60,11 @@ def _current_trace_id() -> str | None:
     return trace.format_trace_id(context.trace_id) if context.is_valid else None
 
 
+# One constant statement, its values passed as parameters: built and compiled once, where a
+# ``.values(...)`` construct is built, and its cache key computed, on every command.
+_INSERT = insert(audit_log).returning(audit_log.c.id)
+
+
 async def record_audit(
     session: AsyncSession,
     *,
@@ -81,20 +86,19 @@ async def record_audit(
     if when.tzinfo is None:
         raise ValueError("audit time must be timezone-aware")
     row_id = await session.scalar(
-        insert(audit_log)
-        .values(
+        _INSERT,
+        {
             # Stored in UTC so rows compare and sort alike on SQLite, which drops offsets.
-            at=when.astimezone(dt.UTC),
-            actor=actor,
-            role=role,
-            ward=ward,
-            action=action,
-            target=target,
-            trace_id=_current_trace_id(),
-            outcome=outcome,
-            detail=detail or {},
-        )
-        .returning(audit_log.c.id)
+            "at": when.astimezone(dt.UTC),
+            "actor": actor,
+            "role": role,
+            "ward": ward,
+            "action": action,
+            "target": target,
+            "trace_id": _current_trace_id(),
+            "outcome": outcome,
+            "detail": detail or {},
+        },
     )
     if row_id is None:
         raise RuntimeError("the database returned no id for the audit row")

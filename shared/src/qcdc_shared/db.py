@@ -9,6 +9,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import DateTime, MetaData, Table, TypeDecorator, event, text
 from sqlalchemy.engine import RowMapping, make_url
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    NotSupportedError,
+    ProgrammingError,
+)
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -144,3 +151,17 @@ async def drop_database(url: str) -> None:
             await conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
     finally:
         await admin.dispose()
+
+
+def store_unavailable(error: BaseException) -> bool:
+    """The database, not the event, failed: it is unreachable, lost the connection, or cannot
+    write (read-only, disk I/O error, locked). A constraint or a handler's own error is not
+    this: a consumer counts it towards the dead letters, an API answers it as a 500, where
+    a store failure is a 503 to try again."""
+    if isinstance(error, DBAPIError):
+        # What the statement or its data did wrong is the event's; the rest (operational,
+        # interface, internal, a bare "database error" such as SQLite's disk I/O) the store's.
+        return error.connection_invalidated or not isinstance(
+            error, IntegrityError | DataError | ProgrammingError | NotSupportedError
+        )
+    return isinstance(error, OSError | ConnectionError | TimeoutError)

@@ -26,15 +26,10 @@ from typing import Any, Protocol
 
 from nats.js.api import PubAck
 from sqlalchemy import select
-from sqlalchemy.exc import (
-    DataError,
-    DBAPIError,
-    IntegrityError,
-    NotSupportedError,
-    ProgrammingError,
-)
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from qcdc_shared.db import store_unavailable
 from qcdc_shared.envelope import Envelope, EnvelopeError
 from qcdc_shared.provenance import Arrival, Contracts, refusals
 from qcdc_shared.published_contracts import published_contracts
@@ -51,19 +46,6 @@ Publish = Callable[..., Awaitable[PubAck]]
 DEFAULT_BACKOFF = (0.5, 2.0, 10.0, 30.0)
 # Between tries while the database is away: soon after it returns, whatever the outage lasted.
 OUTAGE_BACKOFF = (0.5, 1.0, 2.0, 5.0)
-
-
-def store_unavailable(error: BaseException) -> bool:
-    """The database, not the event, failed: it is unreachable, lost the connection, or cannot
-    write (read-only, disk I/O error, locked). A constraint or a handler's own error is not
-    this, and counts towards the dead letters."""
-    if isinstance(error, DBAPIError):
-        # What the statement or its data did wrong is the event's; the rest (operational,
-        # interface, internal, a bare "database error" such as SQLite's disk I/O) the store's.
-        return error.connection_invalidated or not isinstance(
-            error, IntegrityError | DataError | ProgrammingError | NotSupportedError
-        )
-    return isinstance(error, OSError | ConnectionError | TimeoutError)
 
 
 class JetStreamMessage(Protocol):

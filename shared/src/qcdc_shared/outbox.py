@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nats.js.api import PubAck
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from qcdc_shared.envelope import CONTENT_TYPE, Envelope
@@ -27,6 +27,27 @@ from qcdc_shared.tables import outbox
 from qcdc_shared.telemetry import current_trace_context
 
 log = logging.getLogger(__name__)
+
+# The relay's statements, built once (a drain runs after every command's commit).
+_INSERT = outbox.insert()
+_UNSENT = (
+    select(
+        outbox.c.position,
+        outbox.c.event_id,
+        outbox.c.subject,
+        outbox.c.aggregate_id,
+        outbox.c.payload,
+        outbox.c.headers,
+    )
+    .where(outbox.c.sent_at.is_(None))
+    .order_by(outbox.c.position)
+    .limit(bindparam("batch"))
+)
+_MARK_SENT = (
+    update(outbox)
+    .where(outbox.c.position.in_(bindparam("positions", expanding=True)))
+    .values(sent_at=bindparam("now"), attempts=outbox.c.attempts + 1)
+)
 
 # (subject, payload, headers) -> ack; nats-py's JetStreamContext.publish fits, tests may wrap it.
 Publish = Callable[..., Awaitable[PubAck]]
@@ -38,21 +59,21 @@ async def add_to_outbox(session: AsyncSession, *envelopes: Envelope) -> None:
         return
     trace_headers = current_trace_context()
     now = dt.datetime.now(dt.UTC)
-    await session.execute(
-        outbox.insert(),
-        [
-            {
-                "event_id": envelope.id,
-                "subject": envelope.nats_subject,
-                "aggregate_id": envelope.subject,
-                "payload": envelope.to_json().decode(),
-                "headers": trace_headers,
-                "recorded_at": now,
-                "attempts": 0,
-            }
-            for envelope in envelopes
-        ],
-    )
+    rows = [
+        {
+            "event_id": envelope.id,
+            "subject": envelope.nats_subject,
+            "aggregate_id": envelope.subject,
+            "payload": envelope.to_json().decode(),
+            "headers": trace_headers,
+            "recorded_at": now,
+            "attempts": 0,
+        }
+        for envelope in envelopes
+    ]
+    # All of a command's events in one statement; one (the usual) as a plain execute, which
+    # skips the executemany path's per-batch work.
+    await session.execute(_INSERT, rows[0] if len(rows) == 1 else rows)
 
 
 async def outbox_backlog(session: AsyncSession) -> int:
@@ -124,21 +145,7 @@ class OutboxRelay:
         sent = 0
         while True:
             async with self._sessionmaker() as session:
-                rows = (
-                    await session.execute(
-                        select(
-                            outbox.c.position,
-                            outbox.c.event_id,
-                            outbox.c.subject,
-                            outbox.c.aggregate_id,
-                            outbox.c.payload,
-                            outbox.c.headers,
-                        )
-                        .where(outbox.c.sent_at.is_(None))
-                        .order_by(outbox.c.position)
-                        .limit(self._batch_size)
-                    )
-                ).all()
+                rows = (await session.execute(_UNSENT, {"batch": self._batch_size})).all()
             if not rows:
                 return sent
             published: list[int] = []
@@ -188,7 +195,5 @@ class OutboxRelay:
     async def _mark_sent(self, positions: list[int]) -> None:
         async with self._sessionmaker.begin() as session:
             await session.execute(
-                update(outbox)
-                .where(outbox.c.position.in_(positions))
-                .values(sent_at=dt.datetime.now(dt.UTC), attempts=outbox.c.attempts + 1)
+                _MARK_SENT, {"positions": positions, "now": dt.datetime.now(dt.UTC)}
             )

@@ -330,7 +330,13 @@ def runtime_of(request: Request) -> Runtime:
     return runtime
 
 
-RuntimeDep = Annotated[Runtime, Depends(runtime_of)]
+async def _runtime(request: Request) -> Runtime:
+    # A coroutine, because FastAPI runs a plain ``def`` dependency in its thread pool: a thread
+    # hop per request for a field read (``runtime_of`` stays plain for direct callers).
+    return runtime_of(request)
+
+
+RuntimeDep = Annotated[Runtime, Depends(_runtime)]
 
 
 async def unit_of_work(request: Request) -> AsyncIterator[SqlUnitOfWork]:
@@ -343,8 +349,9 @@ async def unit_of_work(request: Request) -> AsyncIterator[SqlUnitOfWork]:
 UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(unit_of_work)]
 
 
-def rule_book(request: Request) -> RuleBook:
-    """The city's rule table and working calendar, built once per app by ``create_app``."""
+async def rule_book(request: Request) -> RuleBook:
+    """The city's rule table and working calendar, built once per app by ``create_app``
+    (a coroutine, so FastAPI does not hop to a thread for it)."""
     rules: RuleBook = request.app.state.rules
     return rules
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import AsyncIterator
 from types import SimpleNamespace
 from typing import Any
@@ -14,6 +15,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from qcdc_shared.api import (
@@ -62,6 +64,12 @@ def build_app() -> FastAPI:
     @app.get("/boom", **access(roles=["admin"]))
     async def boom() -> None:
         raise RuntimeError("secret connection string postgresql://user:pw@db")
+
+    @app.get("/busy", **access(public=True))
+    async def locked() -> None:
+        # What SQLite answers a writer that waited out its busy timeout behind another.
+        error = sqlite3.OperationalError("database is locked")
+        raise OperationalError("INSERT INTO petitions ...", {}, error)
 
     @app.get("/traced", **access(public=True))
     async def traced() -> None:
@@ -157,6 +165,14 @@ async def test_unexpected_error_is_500_without_internals(client: httpx.AsyncClie
     body = assert_problem(response, 500)
     assert body["title"] == "Lỗi hệ thống"
     assert "postgresql" not in response.text and "RuntimeError" not in response.text
+
+
+async def test_a_busy_database_is_503_to_try_again(client: httpx.AsyncClient) -> None:
+    response = await client.get("/busy")
+    body = assert_problem(response, 503)
+    assert response.headers["retry-after"] == "1"
+    assert body["title_en"] == "Service unavailable"
+    assert "INSERT" not in response.text and "database is locked" not in response.text
 
 
 async def test_problem_carries_trace_id_of_active_span() -> None:

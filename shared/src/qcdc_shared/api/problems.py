@@ -18,6 +18,7 @@ from opentelemetry import trace
 from starlette.exceptions import HTTPException
 
 from qcdc_shared.api.access import EXTENSION as ACCESS
+from qcdc_shared.db import store_unavailable
 from qcdc_shared.refusals import Refused
 
 MEDIA_TYPE: Final = "application/problem+json"
@@ -26,6 +27,8 @@ RULE_VIOLATION: Final = TYPE_PREFIX + "rule-violation"
 RATE_LIMIT: Final = "x-rate-limit"  # the OpenAPI operation says which limit it counts against
 
 logger = logging.getLogger(__name__)
+# Seconds a client is asked to wait when the database could not take its request.
+STORE_RETRY_AFTER_S = "1"
 
 # status → (type slug, title vi, title en, detail vi, detail en)
 _STATUS: Final[dict[int, tuple[str, str, str, str, str]]] = {
@@ -261,6 +264,11 @@ async def _on_http(request: Request, exc: Exception) -> Response:
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     # Logged here so the line carries the trace id; Starlette re-raises for the server too.
     logger.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    if store_unavailable(exc):
+        # The database is away or busy (SQLite's one writer, an outage): nothing was stored,
+        # and the same request can succeed in a moment.
+        retry = {"Retry-After": STORE_RETRY_AFTER_S}
+        return problem_response(request, Problem.for_status(503, headers=retry))
     return problem_response(request, Problem.for_status(500))
 
 

@@ -69,13 +69,21 @@ class WorkingCalendar:
             lang: holidays.country_holidays("VN", years=sorted(years), language=code)
             for lang, code in _PACKAGE_LANGUAGE.items()
         }
+        self._working: dict[dt.date, bool] = {}
 
     @classmethod
     def from_settings(cls, settings: CalendarSettings) -> WorkingCalendar:
         return cls(settings.calendar_extra_days_off, settings.calendar_extra_working_days)
 
     def is_working_day(self, day: dt.date) -> bool:
-        day = _as_date(day)
+        # Remembered per day: every deadline and its explanation walk the calendar day by day,
+        # and the package's lookup is the slow part of filing a petition (docs/performance.md).
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = self._is_working_day(_as_date(day))
+        return known
+
+    def _is_working_day(self, day: dt.date) -> bool:
         if day in self.extra_working_days:
             return True
         if day in self.extra_days_off:

@@ -37,6 +37,7 @@ from qcdc_shared.runtime import redact_url
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.tooling.brokers import Brokers, Credentials
 from qcdc_shared.tooling.first_start import FirstStart, StartingCity
+from qcdc_shared.tooling.forked import ForkedProcess, start_service, warm
 from qcdc_shared.tooling.hub_leaf import HubAndLeaves
 from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, free_ports
 from qcdc_shared.tooling.plugins import (
@@ -83,7 +84,7 @@ class ServiceProcess:
     port: int
     env: dict[str, str]
     log_path: Path
-    process: subprocess.Popen[bytes] | None = None
+    process: ForkedProcess | subprocess.Popen[bytes] | None = None
     restarts: int = 0
     next_restart: float = 0.0
 
@@ -96,30 +97,13 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.port}"
 
     app: str = ""  # module:attribute of its ASGI app (its package's entry point)
+    # Forked from the launcher's fork server (``forked``), whose memory holds the launcher's
+    # whole environment: not for a process that must hold none of its credentials.
+    forked: bool = True
 
     def spawn(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                self.app,
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--log-level",
-                "warning",
-                "--timeout-graceful-shutdown",
-                "3",
-            ],
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        log.close()
+        self.process = start_service(self.app, self.port, self.env, self.log_path, fork=self.forked)
 
     def exited(self) -> int | None:
         return None if self.process is None else self.process.poll()
@@ -160,6 +144,7 @@ class Launcher:
                 f"port {self.gateway_port} is taken: set QCDC_GATEWAY_PORT to another port"
             )
         self.var_dir.mkdir(parents=True, exist_ok=True)
+        warm()  # the services' common imports, while NATS starts (``forked``)
         if self.topology == "hub-leaf":
             # Held before they start, so a failed start still stops the ones that did.
             servers = self.hub_and_leaves = HubAndLeaves(self.registry, self.var_dir / "nats-city")
@@ -265,6 +250,7 @@ class Launcher:
                         {**local_environment(base), "QCDC_WARD": ward.slug},
                         var / "log" / f"{ward.slug}-{name}.log",
                         app=app_path(WARD_LOCAL, name),
+                        forked=False,
                     )
                 )
         for service in city:

@@ -119,6 +119,8 @@ def _entry(row: Any) -> HistoryEntry:
 
 # Every column but the sealed identity: reads for responses never load it.
 PUBLIC_COLUMNS = [c for c in petitions.c if c.name != "identity_sealed"]
+_INSERT_PETITION = petitions.insert()
+_INSERT_HISTORY = petition_history.insert()
 
 
 class PetitionRepository:
@@ -126,13 +128,16 @@ class PetitionRepository:
         self.session = session
 
     async def add(self, petition: Petition, *, identity_sealed: str | None) -> None:
+        # One constant statement with its values as parameters: built and compiled once, not
+        # a new ``.values()`` construct (and its cache key) per petition.
         await self.session.execute(
-            petitions.insert().values(
-                id=petition.id,
-                identity_sealed=identity_sealed,
-                created_at=petition.changed_at,  # when recorded, not the paper's date
+            _INSERT_PETITION,
+            {
+                "id": petition.id,
+                "identity_sealed": identity_sealed,
+                "created_at": petition.changed_at,  # when recorded, not the paper's date
                 **_row(petition),
-            )
+            },
         )
         await self._append_history(petition, after=0)
 
@@ -156,12 +161,6 @@ class PetitionRepository:
             select(petitions.c.id).where(petitions.c.tracking_code == code)
         )
         return await self.get(petition_id) if petition_id else None
-
-    async def tracking_code_taken(self, code: str) -> bool:
-        found = await self.session.scalar(
-            select(petitions.c.id).where(petitions.c.tracking_code == code)
-        )
-        return found is not None
 
     async def sealed_identity(self, petition_id: str) -> str | None:
         sealed: str | None = await self.session.scalar(
@@ -231,8 +230,8 @@ class PetitionRepository:
             for entry in petition.history
             if entry.version > after
         ]
-        if rows:
-            await self.session.execute(petition_history.insert(), rows)
+        if rows:  # one row (a command's usual) as a plain execute, not the executemany path
+            await self.session.execute(_INSERT_HISTORY, rows[0] if len(rows) == 1 else rows)
 
 
 class IdentityAccessLog:

@@ -16,13 +16,17 @@ from qcdc_shared.api.commands import run_command
 from qcdc_shared.audit import pseudonym
 from qcdc_shared.auth import Principal
 from qcdc_shared.sealing import Sealer
-from qcdc_shared.service import RuleBookDep, RuntimeDep, unit_of_work
+from qcdc_shared.service import RuleBookDep, runtime_of, unit_of_work
 
 Rules = RuleBookDep
 PetitionsUoW = Annotated[PetitionsUnitOfWork, Depends(unit_of_work)]
 
 
-def identity_sealer(request: Request) -> Sealer:
+# The dependencies below are ``async`` though they never wait: FastAPI runs a plain ``def``
+# dependency in its thread pool, a thread hop per dependency on every request.
+
+
+async def identity_sealer(request: Request) -> Sealer:
     sealer: Sealer = request.app.state.sealer
     return sealer
 
@@ -30,7 +34,7 @@ def identity_sealer(request: Request) -> Sealer:
 SealerDep = Annotated[Sealer, Depends(identity_sealer)]
 
 
-def remote_area(request: Request) -> bool:
+async def remote_area(request: Request) -> bool:
     """Whether this ward is a remote area (QCDC_REMOTE_AREA: the CMP-RESOLVE.remote rows)."""
     return bool(request.app.state.ward_settings.remote_area)
 
@@ -38,9 +42,9 @@ def remote_area(request: Request) -> bool:
 RemoteArea = Annotated[bool, Depends(remote_area)]
 
 
-def pseudonyms(runtime: RuntimeDep) -> Callable[[str], str]:
+async def pseudonyms(request: Request) -> Callable[[str], str]:
     """The keyed pseudonym of an identity (an account id, ``petition:<id>``)."""
-    key = runtime.settings.pseudonym_key.get_secret_value()
+    key = runtime_of(request).settings.pseudonym_key.get_secret_value()
     return lambda identity: pseudonym(key, identity)
 
 

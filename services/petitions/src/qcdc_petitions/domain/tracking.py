@@ -36,7 +36,15 @@ def ward_prefix(ward: str) -> str:
 
 
 def new_tracking_code(ward: str) -> str:
-    groups = ("".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS))
+    # One draw of the whole code (uniform over 31^16, as 16 draws of a character are), not a
+    # draw per character: each ``secrets`` draw is a system call.
+    number = secrets.randbelow(len(ALPHABET) ** (GROUPS * GROUP_LENGTH))
+    characters = []
+    for _ in range(GROUPS * GROUP_LENGTH):
+        number, digit = divmod(number, len(ALPHABET))
+        characters.append(ALPHABET[digit])
+    code = "".join(characters)
+    groups = (code[n : n + GROUP_LENGTH] for n in range(0, len(code), GROUP_LENGTH))
     return "-".join((ward_prefix(ward), *groups))
 
 
