@@ -131,6 +131,7 @@ def path_parameters(service: str) -> dict[str, str]:
         # The portal officer pages' step names (a form without its CSRF token is refused first).
         "step": "accept",
         "action": "publish",
+        "day": "2026-01-01",  # an open-data snapshot's day: any day before the harness's now
     }
     ids = (
         "plan_id task_id member_id decision_id conference_id initiative_id petition_id "

@@ -39,6 +39,7 @@ from qcdc_publicity.testing import Publicity
 from qcdc_shared import telemetry
 from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
+from qcdc_shared.law.deadlines import local_date
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_STREAM, DLQ_STREAM, ensure_city_topology
 from qcdc_shared.subjects import ward_stream
@@ -529,12 +530,18 @@ async def everything_public(city: httpx.AsyncClient) -> list[str]:
     app = city._transport.app  # type: ignore[attr-defined]
     monitor = mint_development_token(app.state.runtime.settings, role="city_monitor")
     answers = []
+    # An open-data snapshot is of a finished day: yesterday by the shared clock.
+    yesterday = local_date(app.state.runtime.clock.now()) - dt.timedelta(days=1)
     for route in routes_of(app.routes):
         if "GET" not in route.methods:
             continue
         if SKIPPED.match(route.path):
             continue
-        paths = [route.path.replace("{slug}", WARD).replace("{ward}", WARD)]
+        paths = [
+            route.path.replace("{slug}", WARD)
+            .replace("{ward}", WARD)
+            .replace("{day}", yesterday.isoformat())
+        ]
         paths = [
             p.replace("{name}", n) for p in paths for n in ("postings", "decisions", "violations")
         ]

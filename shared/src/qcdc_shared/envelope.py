@@ -10,14 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 
 from qcdc_shared.subjects import SubjectError, event_subject
 
 CONTENT_TYPE = "application/cloudevents+json"
 TYPE_PREFIX = "vn.qcdc"
+# The aggregate's version after the change (docs/decisions/0016). ``sequence`` carried it
+# first, but CloudEvents' documented Sequence extension is a string: ``aggregateversion`` is
+# the name to read; ``sequence`` stays, equal to it, until the deprecation window ends.
+AGGREGATE_VERSION = "aggregateversion"
 
 
 class EnvelopeError(ValueError):
@@ -70,7 +82,37 @@ class Envelope(BaseModel):
     dataschema: str
     data: dict[str, Any]
     ward: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    sequence: int = Field(ge=1, strict=True)
+    sequence: int = Field(
+        ge=1,
+        strict=True,
+        description="Deprecated extension (docs/decisions/0016): equals aggregateversion; "
+        "read aggregateversion when present.",
+        json_schema_extra={"deprecated": True},
+    )
+    # Optional in the schema (events published before it have none), always set once read.
+    aggregateversion: Annotated[
+        int | None,
+        WithJsonSchema(
+            {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Extension: aggregate version after the change; order by it.",
+            }
+        ),
+    ] = Field(default=None, ge=1, strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aggregate_version(cls, values: Any) -> Any:
+        # An event from before aggregateversion existed: its sequence is the version.
+        if isinstance(values, dict) and values.get(AGGREGATE_VERSION) is None:
+            return {**values, AGGREGATE_VERSION: values.get("sequence")}
+        return values
+
+    @property
+    def version(self) -> int:
+        """The aggregate's version after the change: what consumers order by."""
+        return self.aggregateversion if self.aggregateversion is not None else self.sequence
 
     @property
     def contract_name(self) -> str:
@@ -84,6 +126,8 @@ class Envelope(BaseModel):
             raise ValueError(f"source {self.source!r} does not match ward and type")
         if self.dataschema != dataschema_for(self.contract_name, self.schema_version):
             raise ValueError(f"dataschema {self.dataschema!r} does not match type {self.type!r}")
+        if self.aggregateversion is not None and self.aggregateversion != self.sequence:
+            raise ValueError("aggregateversion and sequence (its deprecated name) differ")
         return self
 
     @property
@@ -134,4 +178,5 @@ def build_envelope(
         data=json.loads(event.model_dump_json()),
         ward=ward,
         sequence=sequence,
+        aggregateversion=sequence,
     )

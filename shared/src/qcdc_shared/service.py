@@ -21,6 +21,8 @@ from nats.aio.client import Client
 from sqlalchemy import MetaData, text
 
 from qcdc_shared.api import install_openapi, install_problem_handlers
+from qcdc_shared.api.contract import operation_id, service_version
+from qcdc_shared.api.docs import install_docs
 from qcdc_shared.api.limits import BodyLimit, RateLimits, StreamSlots
 from qcdc_shared.auth import TokenVerifier, public
 from qcdc_shared.bus import durable_subscriber, pull_in_batches
@@ -119,6 +121,12 @@ def create_app(
         description=f"{definition.title_en} service"
         + (f" of ward {settings.ward}" if definition.ward_scoped else " of the city"),
         lifespan=lifespan,
+        version=service_version(f"qcdc-{definition.name}"),
+        # Hand-chosen, stable ids (contracts/openapi/*.operation-ids.txt), not FastAPI's.
+        generate_unique_id_function=operation_id,
+        # Served from the service's own files (offline), not FastAPI's CDN pages.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.ward = settings.ward if definition.ward_scoped else None
     app.state.verifier = TokenVerifier(settings)
@@ -132,6 +140,7 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=settings.request_body_max_bytes)
     install_problem_handlers(app)
     install_openapi(app)
+    install_docs(app)
     app.include_router(_health_router(definition, settings))
     for router in definition.routers:
         app.include_router(router)

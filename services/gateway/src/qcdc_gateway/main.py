@@ -14,7 +14,7 @@ from nats.js import JetStreamContext
 
 from qcdc_gateway import consumers
 from qcdc_gateway.adapters.tables import metadata
-from qcdc_gateway.api import city, escalations, events, exports, proxy, rules, wards
+from qcdc_gateway.api import city, escalations, events, exports, open_data, proxy, rules, wards
 from qcdc_gateway.computed import ComputedViews
 from qcdc_gateway.portal import routes as portal
 from qcdc_gateway.source_keeper import SourceKeeper
@@ -85,6 +85,7 @@ def build(
             escalations.router,
             events.router,
             exports.router,
+            open_data.router,  # the catalogue and daily snapshots of the exports
             rules.router,
             pages.router,  # the dashboard: /, /wards/{slug}, /queue, /rules
             portal.router,  # the ward portal: /p/{ward}/...

@@ -1,6 +1,7 @@
 """The OpenAPI every service publishes says what its routes really do, beyond what FastAPI
-infers: the problem+json errors each operation can send (:func:`document_problems`), and a
-public route that reads a token when one is sent does not require one.
+infers: the problem+json errors each operation can send (:func:`document_problems`) with an
+example of each (qcdc_shared.api.contract), and a public route that reads a token when one is
+sent does not require one.
 
 schemathesis holds each service to this document in CI (tests/integration/test_hostile_input).
 """
@@ -12,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from qcdc_shared.api.access import EXTENSION as ACCESS
+from qcdc_shared.api.contract import add_problem_examples
 from qcdc_shared.api.problems import document_problems
 
 
@@ -21,7 +23,7 @@ def install_openapi(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:  # FastAPI keeps what it generated: document it once
-            document_optional_sign_in(document_problems(generate()))
+            add_problem_examples(document_optional_sign_in(document_problems(generate())))
         return generate()
 
     app.openapi = openapi  # type: ignore[method-assign]

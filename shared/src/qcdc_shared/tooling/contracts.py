@@ -75,7 +75,9 @@ def envelope_schema() -> dict[str, Any]:
         "dataschema": "URN of the data schema: urn:qcdc:contracts:events:<name>:v<N>.",
         "data": "Event-carried state, described by the schema named by type.",
         "ward": "Extension: slug of the ward.",
-        "sequence": "Extension: aggregate version after the change; order by it.",
+        "sequence": "Deprecated extension (docs/decisions/0016): equals aggregateversion, "
+        "which to read when present; published until contract 2.0.",
+        "aggregateversion": "Extension: aggregate version after the change; order by it.",
     }
     for name, note in notes.items():
         schema["properties"][name]["description"] = note

@@ -2,7 +2,8 @@
 
 Each service lists the integration events it publishes in an ``EVENTS`` list and declares it
 as its ``qcdc.contracts`` entry point (``qcdc_shared.tooling.plugins``): this gathers them
-without shared naming any service.
+without shared naming any service. The AsyncAPI file's ``receive`` operations come from the
+durable consumers each installed service declares (``tooling.consumer_contracts``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from importlib.metadata import EntryPoint
 
 from qcdc_shared.envelope import IntegrationEvent
 from qcdc_shared.published_contracts import ContractError, contracts_dir
+from qcdc_shared.tooling.consumer_contracts import discover_consumers
 from qcdc_shared.tooling.contracts import check_contracts, write_contracts
 from qcdc_shared.tooling.plugins import CONTRACTS, found
 
@@ -59,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = contracts_dir()
     for path in written:
         print(f"wrote {path.relative_to(root.parent) if root.parent in path.parents else path}")
-    print(f"{len(events)} event contract(s) up to date in {root}")
+    consumers = len(discover_consumers())
+    print(f"{len(events)} event contract(s), {consumers} consumer(s) up to date in {root}")
     return 0
 
 

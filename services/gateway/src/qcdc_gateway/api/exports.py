@@ -10,6 +10,7 @@ described in ``GET /api/export/fields.json`` and docs/open-data.md.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -23,7 +24,8 @@ from qcdc_gateway.adapters.facts import current_facts
 from qcdc_gateway.api.common import CalendarDep, IndicatorQuery
 from qcdc_gateway.api.wards import RegistryDep
 from qcdc_gateway.domain.facts import Fact
-from qcdc_gateway.domain.indicators import DEFINITIONS, Definition
+from qcdc_gateway.domain.indicators import DEFINITIONS, Calendar, Definition, Period
+from qcdc_gateway.domain.open_data_catalog import LICENCE_NAME, LICENCE_URL
 from qcdc_gateway.queries import facts_for, per_ward
 from qcdc_shared.api import not_found
 from qcdc_shared.api.limits import limited
@@ -280,8 +282,16 @@ def _cell(value: Any) -> str:
     return neutralised(str(value))
 
 
+# Every file is open data under this licence (docs/open-data.md, "Licence"): the header lets a
+# harvester read it without opening the catalogue (RFC 8288's registered "license" relation).
+LICENCE_LINK: Final = f'<{LICENCE_URL}>; rel="license"'
+
+
 def _download(dataset: Dataset, rows: Sequence[dict[str, Any]], fmt: Format) -> Response:
-    attachment = {"Content-Disposition": f'attachment; filename="{dataset.name}.{fmt}"'}
+    attachment = {
+        "Content-Disposition": f'attachment; filename="{dataset.name}.{fmt}"',
+        "Link": LICENCE_LINK,
+    }
     if fmt == "json":
         body = {"items": rows, "total": len(rows), "next_cursor": None}
         return JSONResponse(body, headers=attachment)
@@ -296,7 +306,7 @@ def _download(dataset: Dataset, rows: Sequence[dict[str, Any]], fmt: Format) -> 
     )
 
 
-def _wards(registry: Registry, wanted: list[str] | None) -> list[str]:
+def wards_asked(registry: Registry, wanted: list[str] | None) -> list[str]:
     slugs = [ward.slug for ward in registry.wards]
     unknown = sorted(set(wanted or ()) - set(slugs))
     if unknown:
@@ -322,6 +332,8 @@ DOWNLOAD: dict[int | str, dict[str, Any]] = {
 )
 async def fields() -> dict[str, Any]:
     return {
+        "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "catalog": "/api/open-data/catalog.json",
         "formats": {
             name: {"description": vi, "description_en": en} for name, (vi, en) in FORMATS.items()
         },
@@ -356,22 +368,44 @@ async def export_indicators(
     calendar: CalendarDep,
     ward: WardFilter = None,
 ) -> Response:
-    slugs = _wards(registry, ward)
+    slugs = wards_asked(registry, ward)
     facts, now = await facts_for(runtime, as_of=query.as_of, wards=slugs)
-    values = per_ward(facts, slugs, now=now, period=query.period, calendar=calendar)
-    rows = [
+    rows = indicator_rows(registry, facts, slugs, now=now, period=query.period, calendar=calendar)
+    return _download(INDICATORS, rows, fmt)
+
+
+def indicator_rows(
+    registry: Registry,
+    facts: list[Fact],
+    slugs: list[str],
+    *,
+    now: dt.datetime,
+    period: Period,
+    calendar: Calendar,
+) -> list[dict[str, Any]]:
+    """One row per ward: ``GET /api/wards``' indicators, with the ward and the instant."""
+    values = per_ward(facts, slugs, now=now, period=period, calendar=calendar)
+    return [
         {
             "ward": slug,
             "ward_code": found.code,
             "ward_name": found.name,
-            "period": query.period.label,
+            "period": period.label,
             "as_of": now.astimezone(VN_TZ).isoformat(),
         }
         | values[slug]
         for slug in slugs
         if (found := registry.ward(slug)) is not None
     ]
-    return _download(INDICATORS, rows, fmt)
+
+
+def fact_rows(dataset: Dataset, facts: list[Fact]) -> list[dict[str, Any]]:
+    """The dataset's rows from the facts of its kind, by ward then id (a stable order)."""
+    return [
+        {column.name: column.value(fact) for column in dataset.columns}
+        for fact in sorted(facts, key=lambda f: (f.ward, f.subject))
+        if fact.kind == dataset.kind
+    ]
 
 
 async def _fact_rows(
@@ -379,11 +413,10 @@ async def _fact_rows(
 ) -> list[dict[str, Any]]:
     assert dataset.kind is not None
     async with runtime.sessionmaker() as session:
-        found = await current_facts(session, wards=_wards(registry, wanted), kinds=[dataset.kind])
-    return [
-        {column.name: column.value(fact) for column in dataset.columns}
-        for fact in sorted(found, key=lambda f: (f.ward, f.subject))
-    ]
+        found = await current_facts(
+            session, wards=wards_asked(registry, wanted), kinds=[dataset.kind]
+        )
+    return fact_rows(dataset, found)
 
 
 FACT_DATASETS = {dataset.name: dataset for dataset in (POSTINGS, DECISIONS, VIOLATIONS)}

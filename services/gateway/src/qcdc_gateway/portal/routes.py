@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from qcdc_gateway.portal import civic, filing, inspector, officer, oidc, pages, signin
+from qcdc_gateway.portal import calendar, civic, filing, inspector, officer, oidc, pages, signin
 
 router = APIRouter()
-for area in (signin, oidc, pages, filing, civic, officer, inspector):
+for area in (signin, oidc, pages, calendar, filing, civic, officer, inspector):
     router.include_router(area.router)
