@@ -16,6 +16,7 @@ import httpx
 from qcdc_gateway.main import build
 from qcdc_shared.auth import mint_development_token
 from qcdc_shared.settings import Settings
+from qcdc_shared.testing.service import following, shared_offset
 from qcdc_shared.tooling.nats_server import NatsServer
 
 REGISTRY = Path(__file__).resolve().parents[4] / "deploy" / "wards.toml"
@@ -50,6 +51,8 @@ async def portal_browser(
             transport=httpx.ASGITransport(app=app), base_url="http://gateway"
         ) as browser,
     ):
+        # Its pages are dated by the shared clock, which it takes from the broker once linked.
+        await following(app.state.runtime, await shared_offset(nats_server.url))
         yield browser
 
 

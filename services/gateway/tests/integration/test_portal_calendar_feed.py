@@ -19,8 +19,9 @@ from qcdc_plans.main import build as build_plans
 from qcdc_publicity.main import build as build_publicity
 from qcdc_shared.db import drop_database
 from qcdc_shared.settings import Settings
+from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.databases import sibling_database_url
-from qcdc_shared.testing.service import serving
+from qcdc_shared.testing.service import following, serving
 from qcdc_shared.tooling.nats_server import NatsServer
 
 from .portal_harness import WARD, bearer, portal_browser
@@ -50,7 +51,7 @@ def events_of(feed: httpx.Response) -> dict[str, Any]:
 
 
 async def test_the_ward_calendar_has_every_kind_with_stable_uids(
-    nats_server: NatsServer, database_url: str, tmp_path: Path
+    nats_server: NatsServer, database_url: str, tmp_path: Path, city_clock: TestClock
 ) -> None:
     names = ("pet", "pln", "pub")
     databases = {name: sibling_database_url(database_url, name) for name in names}
@@ -58,13 +59,18 @@ async def test_the_ward_calendar_has_every_kind_with_stable_uids(
         Settings(ward=WARD, nats_url=nats_server.url, database_url=databases[name])
         for name in names
     )
+    apps = build_petitions(pet), build_plans(pln), build_publicity(pub)
     try:
         async with (
-            serving(build_petitions(pet)) as petitions,
-            serving(build_plans(pln)) as plans,
-            serving(build_publicity(pub)) as publicity,
+            serving(apps[0]) as petitions,
+            serving(apps[1]) as plans,
+            serving(apps[2]) as publicity,
             httpx.AsyncClient(timeout=15) as ward_http,
         ):
+            # A service takes the shared clock from the broker once it is linked: until then
+            # its first answers would be dated by the machine, not by the harness.
+            for app in apps:
+                await following(app.state.runtime, city_clock.offset)
             head = bearer(pln, "officer", ward=WARD, sub=OFFICER_ACCOUNT)
             consultation = await ok(
                 ward_http,
@@ -73,8 +79,7 @@ async def test_the_ward_calendar_has_every_kind_with_stable_uids(
                 headers=bearer(pub, "officer", ward=WARD, sub=OFFICER_ACCOUNT),
                 json={"title": "Dự thảo quy ước tổ 5", "draft": "Điều 1. Giữ vệ sinh chung."},
             )
-            # The services' today, by their own clock (the shared one), never the machine's.
-            today = dt.date.fromisoformat(consultation["opened_at"][:10])
+            today = city_clock.today()  # the harness's, which every service now follows
             session = await ok(
                 ward_http,
                 "POST",
