@@ -52,10 +52,13 @@ class FixedClock:
 
 
 class OffsetClock:
-    """Real time plus an offset that the shared development clock sets."""
+    """Real time plus an offset that the shared development clock sets. ``followed`` is false
+    while a service's clock still waits for the shared clock's first word: until then it shows
+    the machine's time, and /readyz says not ready (decision 0006)."""
 
-    def __init__(self, offset: dt.timedelta = dt.timedelta(0)) -> None:
+    def __init__(self, offset: dt.timedelta = dt.timedelta(0), *, followed: bool = True) -> None:
         self.offset = offset
+        self.followed = followed
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC) + self.offset
@@ -128,14 +131,21 @@ async def write_offset(js: JetStreamContext, offset: dt.timedelta) -> None:
     await kv.put(OFFSET_KEY, str(offset.total_seconds()).encode())
 
 
-async def watch_key(js: JetStreamContext, key: str, apply: Callable[[bytes | None], None]) -> None:
+async def watch_key(
+    js: JetStreamContext,
+    key: str,
+    apply: Callable[[bytes | None], None],
+    current: Callable[[], None] | None = None,
+) -> None:
     """Call ``apply`` with the key's value (``None`` once deleted), now and at every change,
-    until cancelled."""
+    until cancelled; ``current`` once the key's present value (or its absence) is applied."""
     kv = await clock_bucket(js)
     watcher = await kv.watch(key)
     try:
         async for entry in watcher:
             if entry is None:  # end of the initial values
+                if current is not None:
+                    current()
                 continue
             apply(entry.value if entry.operation is None else None)
     finally:
@@ -150,7 +160,10 @@ async def watch_offset(js: JetStreamContext, clock: OffsetClock) -> None:
         clock.offset = dt.timedelta(seconds=float(value or b"0"))
         log.info("shared clock offset now %s", clock.offset)
 
-    await watch_key(js, OFFSET_KEY, apply)
+    def current() -> None:
+        clock.followed = True
+
+    await watch_key(js, OFFSET_KEY, apply, current)
 
 
 def describe(clock: Clock) -> str:

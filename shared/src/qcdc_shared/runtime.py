@@ -161,7 +161,7 @@ def make_clock(settings: Settings, link: NatsLink, city: CityStateHolder) -> Clo
     and whether the demo city is being built (``city``, see :mod:`qcdc_shared.readiness`)."""
     if settings.env == "production":
         return SystemClock()
-    clock = OffsetClock()
+    clock = OffsetClock(followed=False)
 
     async def follow(client: Client) -> None:
         for watch in (

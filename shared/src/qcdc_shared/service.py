@@ -405,7 +405,8 @@ def _health_router(definition: ServiceDefinition, settings: Settings) -> APIRout
     )
     async def readyz(runtime: RuntimeDep) -> JSONResponse:
         """Ready when a user's write would succeed: the database answers, the city is not
-        being built (DESIGN §10) and, for a service with consumers, NATS is linked."""
+        being built (DESIGN §10), for a service with consumers NATS is linked, and in development
+        the clock follows the shared clock."""
         checks: dict[str, Any] = {
             "database": "ok",
             "city": runtime.city.state.public().model_dump(),
@@ -420,6 +421,11 @@ def _health_router(definition: ServiceDefinition, settings: Settings) -> APIRout
         if runtime.consumes:
             checks["nats"] = "ok" if runtime.link.connected else "not connected"
             ready = ready and runtime.link.connected
+        # A development service dates by the shared clock: until its first word arrives the
+        # machine's time would date a user's write wrongly (production follows nothing).
+        followed = getattr(runtime.clock, "followed", True)
+        checks["clock"] = "ok" if followed else "waiting for the shared clock"
+        ready = ready and followed
         body = {"ready": ready, "service": definition.name, "checks": checks}
         headers = {} if ready else {"Retry-After": str(RETRY_AFTER_SECONDS)}
         return JSONResponse(body, status_code=200 if ready else 503, headers=headers)

@@ -77,7 +77,9 @@ def sweeps() -> Sweeps:
     return Sweeps()
 
 
-def build_app(tmp_path: Path, sweeps: Sweeps, nats_url: str = UNREACHABLE_NATS) -> FastAPI:
+def build_app(
+    tmp_path: Path, sweeps: Sweeps, nats_url: str = UNREACHABLE_NATS, **settings: Any
+) -> FastAPI:
     definition = ServiceDefinition(
         name="plans",
         title="Kế hoạch",
@@ -86,10 +88,12 @@ def build_app(tmp_path: Path, sweeps: Sweeps, nats_url: str = UNREACHABLE_NATS) 
         sweeps=[sweeps.failing, sweeps.counting],
         sweep_interval=0.05,
     )
+    chosen = settings
     settings = Settings(
         ward="ben-thanh",
         nats_url=nats_url,
         database_url=f"sqlite+aiosqlite:///{tmp_path}/{{ward}}-{{service}}.db",
+        **chosen,
     )
     return create_app(definition, settings)
 
@@ -286,3 +290,25 @@ async def test_outbox_flows_when_nats_comes_up_and_again_after_it_restarts(
         await eventually(lambda: runtime.relay.stats.published == 2, within=5.0)
         assert (await health(client))["outbox"]["backlog"] == 0
         assert await published(nats_server) == 2
+
+
+async def test_a_development_service_is_not_ready_until_its_clock_follows_the_shared_clock(
+    tmp_path: Path, sweeps: Sweeps, nats_server: NatsServer
+) -> None:
+    # Until the shared clock's first word a development service would date a write by the
+    # machine's time: /readyz says so (decision 0006), and says ready once the word came.
+    nats_server.stop()
+    app = build_app(tmp_path, sweeps, nats_url=nats_server.url, env="development")
+    async with serving(app) as client:
+        waiting = await client.get("/readyz")
+        assert waiting.status_code == 503, waiting.text
+        assert waiting.json()["checks"]["clock"] == "waiting for the shared clock"
+        assert waiting.headers["Retry-After"]
+
+        await asyncio.to_thread(nats_server.start)
+
+        async def ready() -> bool:
+            return (await client.get("/readyz")).status_code == 200
+
+        await eventually(ready, within=15.0, what="the service to follow the shared clock")
+        assert (await client.get("/readyz")).json()["checks"]["clock"] == "ok"
