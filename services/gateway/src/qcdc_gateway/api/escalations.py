@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from qcdc_gateway.adapters.queue import EscalationRepository
 from qcdc_gateway.api.common import GatewayUoW
@@ -104,15 +104,28 @@ class EscalationDetailOut(EscalationOut):
     notes: list[NoteOut]
 
 
+def _example(body: dict[str, Any]) -> ConfigDict:
+    """A body an outside client can send as is, shown in the OpenAPI (issue 20): invented
+    accounts and facts, held to the model by tests/contract/test_openapi_examples.py."""
+    return ConfigDict(json_schema_extra={"examples": [body]})
+
+
 class AssignIn(StrictBody):
+    model_config = _example({"assignee": "giam-sat-thanh-pho-1"})
     assignee: str = Field(pattern=ACCOUNT, description="Tài khoản thành phố — a city account id.")
 
 
 class NoteIn(StrictBody):
+    model_config = _example(
+        {"text": "Đã gọi điện cho UBND phường; phường hẹn trả lời đơn trước ngày 15/01/2027."}
+    )
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="Chỉ lưu tại thành phố.")
 
 
 class ResolveIn(StrictBody):
+    model_config = _example(
+        {"resolution": "UBND phường đã ban hành văn bản trả lời ngày 14/01/2027; hồ sơ đóng."}
+    )
     resolution: str = Field(
         min_length=1, max_length=MAX_TEXT, description="Kết quả xử lý; chỉ lưu tại thành phố."
     )

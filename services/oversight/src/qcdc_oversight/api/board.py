@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from qcdc_oversight.adapters.board import BoardRepository, GroupRepository, to_investment_board
 from qcdc_oversight.adapters.tables import investment_boards
+from qcdc_oversight.api import examples as example
 from qcdc_oversight.api.common import IdPath, OversightUoW, Rules, command
 from qcdc_oversight.domain.board import (
     BOARD,
@@ -46,6 +47,7 @@ MAX_INVESTMENT_MEMBERS = 50
 
 
 class MemberIn(StrictBody):
+    model_config = example.of(example.BOARD_MEMBER)
     name: str = Field(min_length=1, max_length=200, description="Họ và tên.")
     group: str = Field(pattern=GROUP_CODE, description="Tổ dân phố bầu thành viên này.")
     position: Position = Field(description="head: Trưởng ban; deputy_head: Phó; member.")
@@ -57,6 +59,7 @@ class MemberIn(StrictBody):
 
 
 class LeaveIn(StrictBody):
+    model_config = example.of(example.BOARD_LEAVE)
     reason: str = Field(min_length=1, max_length=2000)
 
 
@@ -190,6 +193,7 @@ class InvestmentMemberIn(StrictBody):
 
 
 class InvestmentBoardIn(StrictBody):
+    model_config = example.of(example.INVESTMENT_BOARD)
     project: str = Field(min_length=1, max_length=500, description="Công trình, dự án.")
     investor: str = Field(min_length=1, max_length=300, description="Chủ đầu tư.")
     members: list[InvestmentMemberIn] = Field(max_length=MAX_INVESTMENT_MEMBERS)

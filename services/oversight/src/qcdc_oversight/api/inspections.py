@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from qcdc_oversight.adapters.inspections import InspectionRepository, to_inspection
 from qcdc_oversight.adapters.tables import inspections
+from qcdc_oversight.api import examples as example
 from qcdc_oversight.api.common import IdPath, OversightUoW, Rules, command
 from qcdc_oversight.domain.inspection import (
     STATUS_VI,
@@ -40,6 +41,7 @@ MAX_EVIDENCE = 50
 
 
 class InspectionIn(StrictBody):
+    model_config = example.of(example.INSPECTION)
     title: str = Field(min_length=1, max_length=300, description="Nội dung kiểm tra.")
     scope: str = Field(min_length=1, max_length=5000, description="Phạm vi, đối tượng.")
     start_on: Day = Field(description="Ngày bắt đầu kiểm tra.")
@@ -52,12 +54,14 @@ class EvidenceIn(StrictBody):
 
 
 class FindingIn(StrictBody):
+    model_config = example.of(example.FINDING)
     title: str = Field(min_length=1, max_length=300, description="Phát hiện, một dòng.")
     detail: str = Field(min_length=1, max_length=10000)
     evidence: list[EvidenceIn] = Field(default=[], max_length=MAX_EVIDENCE)
 
 
 class CloseIn(StrictBody):
+    model_config = example.of(example.INSPECTION_CLOSE)
     report: str = Field(min_length=1, max_length=20000, description="Báo cáo kết quả.")
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 
 from qcdc_oversight.adapters.recommendations import RecommendationRepository, to_recommendation
 from qcdc_oversight.adapters.tables import recommendations
+from qcdc_oversight.api import examples as example
 from qcdc_oversight.api.common import IdPath, OversightUoW, Rules, command
 from qcdc_oversight.domain.recommendation import STATUS_VI, Acceptance, Recommendation, Status
 from qcdc_oversight.handlers import recommendations as handlers
@@ -32,6 +33,7 @@ router = APIRouter(tags=["recommendations"])
 
 
 class RecommendationIn(StrictBody):
+    model_config = example.of(example.RECOMMENDATION)
     title: str = Field(min_length=1, max_length=300, description="Kiến nghị, một dòng.")
     body: str = Field(min_length=1, max_length=20000, description="Nội dung kiến nghị.")
     addressed_to: str = Field(
@@ -41,6 +43,7 @@ class RecommendationIn(StrictBody):
 
 
 class ReceivedIn(StrictBody):
+    model_config = example.of(example.RECEIVED)
     received_at: Instant | None = Field(
         default=None,
         description="Lúc UBND phường nhận kiến nghị (bỏ trống: bây giờ); OVS-ANSWER tính từ đây.",
@@ -48,6 +51,7 @@ class ReceivedIn(StrictBody):
 
 
 class AnswerIn(StrictBody):
+    model_config = example.of(example.ANSWER)
     answer: str = Field(min_length=1, max_length=20000, description="Nội dung trả lời.")
     accepted: Acceptance = Field(description="accepted: tiếp thu; partly: một phần; rejected.")
 

@@ -12,6 +12,7 @@ from sqlalchemy import case, func, or_, select
 
 from qcdc_oversight.adapters.tables import checks, violations
 from qcdc_oversight.adapters.violations import ViolationRepository, to_violation
+from qcdc_oversight.api import examples as example
 from qcdc_oversight.api.common import IdPath, OversightUoW, command
 from qcdc_oversight.domain.violation import Status, Violation
 from qcdc_oversight.handlers import violations as handlers
@@ -68,6 +69,7 @@ class ViolationOut(BaseModel):
 
 
 class ResolveIn(StrictBody):
+    model_config = example.of(example.RESOLVE)
     resolution: str = Field(min_length=1, max_length=5000, description="Đã khắc phục thế nào.")
 
 

@@ -11,6 +11,7 @@ from typing import Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
+from qcdc_petitions.api import examples as example
 from qcdc_petitions.api.common import PetitionsUoW, Rules, petition_command, staff
 from qcdc_petitions.api.views import PetitionOut
 from qcdc_petitions.handlers import complaints as handlers
@@ -25,6 +26,7 @@ class _In(BaseModel):
 
 
 class SuspendIn(_In):
+    model_config = example.of(example.SUSPEND)
     reason: str = Field(
         min_length=1,
         max_length=2000,
@@ -33,6 +35,7 @@ class SuspendIn(_In):
 
 
 class WithdrawIn(_In):
+    model_config = example.of(example.WITHDRAW)
     whole: bool = Field(description="Rút toàn bộ khiếu nại (true) hay một phần (false).")
     part: str | None = Field(
         default=None,
@@ -44,6 +47,7 @@ class WithdrawIn(_In):
 
 
 class PublishIn(_In):
+    model_config = example.of(example.PUBLISH)
     form: Literal["posting", "meeting", "media"] = Field(
         description="Niêm yết tại trụ sở / nơi tiếp công dân (posting), công bố tại cuộc họp"
         " (meeting), hoặc trên phương tiện thông tin đại chúng (media)."

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Body
 from pydantic import BaseModel, ConfigDict, Field
 
+from qcdc_petitions.api import examples as example
 from qcdc_petitions.api.common import (
     PetitionsUoW,
     Pseudonyms,
@@ -47,6 +48,7 @@ class PetitionerIn(_In):
 
 
 class PetitionIn(_In):
+    model_config = example.of(example.PETITION, example.PAPER_COMPLAINT)
     kind: Literal["feedback", "complaint", "denunciation", "information_request"] = Field(
         description="phản ánh, kiến nghị / khiếu nại / tố cáo / yêu cầu cung cấp thông tin"
     )
@@ -81,6 +83,7 @@ class PetitionIn(_In):
 
 
 class AcceptIn(_In):
+    model_config = example.of(example.ACCEPT)
     complex_reason: str | None = Field(
         default=None,
         min_length=1,
@@ -90,15 +93,18 @@ class AcceptIn(_In):
 
 
 class ReasonIn(_In):
+    model_config = example.of(example.REFUSE)
     reason: str = Field(min_length=1, max_length=2000)
 
 
 class ForwardIn(_In):
+    model_config = example.of(example.FORWARD)
     to: str = Field(min_length=1, max_length=300, description="Cơ quan có thẩm quyền nhận đơn.")
     reason: str = Field(min_length=1, max_length=2000)
 
 
 class AssignIn(_In):
+    model_config = example.of(example.ASSIGN)
     handler: str = Field(min_length=1, max_length=128, description="Tài khoản cán bộ phường.")
 
 
@@ -107,6 +113,7 @@ INPUT_DAYS_BOUND = 3650
 
 
 class ExtendIn(_In):
+    model_config = example.of(example.EXTEND)
     reason: str = Field(min_length=1, max_length=2000)
     days: int | None = Field(
         default=None,
@@ -122,6 +129,7 @@ class ExtendIn(_In):
 
 
 class NotifyIn(_In):
+    model_config = example.of(example.NOTIFY)
     notified_at: Instant | None = Field(
         default=None,
         description="Lúc thông báo cho người tố cáo (bỏ trống: bây giờ; từ lúc thụ lý, không ở"
@@ -130,6 +138,7 @@ class NotifyIn(_In):
 
 
 class AnswerIn(_In):
+    model_config = example.of(example.ANSWER)
     text: str = Field(min_length=1, max_length=20_000)
     public_interest: bool = Field(
         default=False, description="Chỉ phản ánh, kiến nghị: kết quả được công khai."
@@ -138,6 +147,7 @@ class AnswerIn(_In):
 
 
 class EscalateIn(_In):
+    model_config = example.of(example.ESCALATE)
     tracking_code: str = Field(min_length=4, max_length=32)
     reason: str | None = Field(default=None, max_length=2000)
 

@@ -7,13 +7,14 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from qcdc_petitions.api import examples as example
 from qcdc_petitions.domain.reception import HOST_NAMES_VI, Entry, Host, Reception, SessionStatus
 from qcdc_petitions.domain.reception_forms import Form
 from qcdc_shared.api import Day, DeadlineOut, Instant
 
 
 class ReceptionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.RECEPTION)
     host: Host = Field(description="Người chủ trì: chair | party_secretary | other_leader")
     session_on: Day = Field(description="Ngày tiếp công dân — the day of the session")
     posted_on: Day | None = Field(
@@ -29,7 +30,9 @@ class ReceptionIn(BaseModel):
 
 
 class HeldIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(
+        example.RECEPTION_HELD, example.RECEPTION_NOT_HELD
+    )
     held: bool = Field(description="Buổi tiếp có diễn ra không — whether the session took place")
     reason: str | None = Field(
         default=None, max_length=2000, description="Lý do không tổ chức (công khai)"
@@ -47,7 +50,7 @@ class VisitorIn(BaseModel):
 
 
 class EntryIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.ENTRY)
     subject: str = Field(
         min_length=1, max_length=2000, description="Nội dung công dân trình bày — the subject"
     )
@@ -63,7 +66,7 @@ class EntryIn(BaseModel):
 
 
 class ReplyIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.REPLY)
     text: str = Field(min_length=1, max_length=20_000, description="Nội dung trả lời")
     replied_at: Instant | None = Field(
         default=None, description="Thời điểm trả lời thực tế (không ở tương lai)"

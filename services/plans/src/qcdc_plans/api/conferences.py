@@ -18,6 +18,7 @@ from qcdc_plans.adapters.conferences import ConferenceRepository, to_conference
 from qcdc_plans.adapters.register import GroupRepository
 from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import conferences
+from qcdc_plans.api import examples as example
 from qcdc_plans.api.common import GROUP_CODE, IdPath, In, PlansUoW, Rules, command
 from qcdc_plans.domain import conference as model
 from qcdc_plans.domain.conference import KIND_NAMES_VI, Conference, Kind, Status
@@ -42,6 +43,7 @@ MAX_ATTENDEES = 1_000_000
 
 
 class ConferenceIn(In):
+    model_config = example.of(example.CONFERENCE)
     kind: Kind = Field(description="thematic: chuyên đề; dialogue: đối thoại; group_year_end.")
     title: str = Field(min_length=1, max_length=500, description="Tên hội nghị.")
     group: str | None = Field(
@@ -54,11 +56,13 @@ class ConferenceIn(In):
 
 
 class HeldIn(In):
+    model_config = example.of(example.CONFERENCE_HELD)
     minutes: str = Field(min_length=1, max_length=MAX_MINUTES, description="Biên bản hội nghị.")
     attendees: int = Field(ge=0, le=MAX_ATTENDEES, description="Số người dự.")
 
 
 class CancelIn(In):
+    model_config = example.of(example.CONFERENCE_CANCEL)
     reason: str = Field(min_length=1, max_length=2000, description="Lý do hủy (công khai).")
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from qcdc_plans.adapters.decisions import DecisionRepository, to_decision
 from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import decisions
+from qcdc_plans.api import examples as example
 from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, PlansUoW, Rules, command
 from qcdc_plans.domain.decision import FORMS_VI, Choice, Decision, Outcome, Status, Tally
 from qcdc_plans.domain.opening import Form
@@ -40,6 +41,7 @@ def _instant(value: dt.datetime | dt.date) -> dt.datetime:
 
 
 class DecisionIn(In):
+    model_config = example.of(example.DECISION)
     topic: int = Field(ge=1, le=99, description="DEC-TOPIC: one of the rule table's topics.")
     title: str = Field(min_length=1, max_length=500, description="Nội dung biểu quyết.")
     group: str | None = Field(
@@ -76,11 +78,13 @@ class DecisionIn(In):
 
 
 class VoteIn(In):
+    model_config = example.of(example.VOTE)
     household: str = Field(pattern=HOUSEHOLD_ID, description="Mã hộ gia đình.")
     choice: Choice
 
 
 class TallyIn(In):
+    model_config = example.of(example.TALLY)
     yes: int = Field(ge=0, le=MAX_HOUSEHOLDS)
     no: int = Field(ge=0, le=MAX_HOUSEHOLDS)
     abstain: int = Field(default=0, ge=0, le=MAX_HOUSEHOLDS)
@@ -88,6 +92,7 @@ class TallyIn(In):
 
 
 class CloseIn(In):
+    model_config = example.of(example.DECISION_CLOSE)
     minutes: str | None = Field(default=None, min_length=1, max_length=50_000)
     record_received_at: DayOrInstant | None = Field(
         default=None,
@@ -97,6 +102,7 @@ class CloseIn(In):
 
 
 class RecogniseIn(In):
+    model_config = example.of(example.RECOGNITION)
     outcome: Outcome = "recognised"
     reason: str | None = Field(default=None, min_length=1, max_length=5000)
 

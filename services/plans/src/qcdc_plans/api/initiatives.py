@@ -20,6 +20,7 @@ from qcdc_plans.adapters.initiatives import InitiativeRepository, to_initiative
 from qcdc_plans.adapters.register import GroupRepository
 from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import initiatives
+from qcdc_plans.api import examples as example
 from qcdc_plans.api.common import GROUP_CODE, HOUSEHOLD_ID, IdPath, In, PlansUoW, Rules, command
 from qcdc_plans.domain import initiative as model
 from qcdc_plans.domain.groups import ResidentialGroup
@@ -37,6 +38,7 @@ router = APIRouter(tags=["initiatives"])
 
 
 class InitiativeIn(In):
+    model_config = example.of(example.INITIATIVE)
     topic: int = Field(
         ge=1, le=99, description="DEC-TOPIC, numbered from 1 (checked against the rule table)."
     )
@@ -47,6 +49,7 @@ class InitiativeIn(In):
 
 
 class ConsentIn(In):
+    model_config = example.of(example.CONSENT)
     household: str = Field(pattern=HOUSEHOLD_ID, description="Mã hộ gia đình (không ghi tên).")
     given_on: Day = Field(description="Ngày hộ đồng ý (không ở tương lai).")
 

@@ -17,6 +17,7 @@ from pydantic import Field
 from qcdc_plans.adapters.plans import PlanRepository, plans_query, tasks_query, to_task
 from qcdc_plans.adapters.sql import where_given
 from qcdc_plans.adapters.tables import plan_tasks, plans
+from qcdc_plans.api import examples as example
 from qcdc_plans.api.common import IdPath, In, PlansUoW, command
 from qcdc_plans.api.plan_views import (
     EditionOut,
@@ -59,6 +60,7 @@ class GroupIn(In):
 
 
 class PlanChangeIn(In):
+    model_config = example.of(example.PLAN_CHANGE)
     title: Title | None = None
     purposes: list[Text] | None = Field(default=None, min_length=1, max_length=20)
     task_groups: list[GroupIn] = Field(default_factory=list, max_length=8)
@@ -69,10 +71,12 @@ class PlanChangeIn(In):
 
 
 class PlanIn(PlanChangeIn):
+    model_config = example.of(example.PLAN)
     year: int = Field(ge=2000, le=2100, description="Năm của kế hoạch.")
 
 
 class TaskIn(In):
+    model_config = example.of(example.TASK)
     task_group: GroupNumber
     title: Title
     owner: str = Field(min_length=1, max_length=64, description="Mã thành viên Ban Chỉ đạo.")
@@ -85,6 +89,7 @@ class TaskIn(In):
 
 
 class TaskChangeIn(In):
+    model_config = example.of(example.TASK_CHANGE)
     title: Title | None = None
     owner: str | None = Field(default=None, min_length=1, max_length=64)
     start_on: Day | None = None
@@ -93,11 +98,13 @@ class TaskChangeIn(In):
 
 
 class TaskAmendIn(TaskChangeIn):
+    model_config = example.of(example.TASK_AMENDMENT)
     id: str = Field(min_length=1, max_length=64)
     cancelled: bool = False
 
 
 class AmendmentIn(In):
+    model_config = example.of(example.AMENDMENT)
     reason: Text = Field(description="Lý do sửa đổi, bổ sung.")
     add_tasks: list[TaskIn] = Field(default_factory=list, max_length=MAX_TASKS_PER_AMENDMENT)
     change_tasks: list[TaskAmendIn] = Field(
@@ -116,6 +123,7 @@ class AmendmentIn(In):
 
 
 class ProgressIn(In):
+    model_config = example.of(example.PROGRESS)
     percent: int = Field(ge=0, le=100)
     note: Text
     evidence: list[Link] = Field(default_factory=list, max_length=20)
@@ -127,6 +135,7 @@ class GroupResultIn(In):
 
 
 class ReportIn(In):
+    model_config = example.of(example.REPORT)
     summary: Text
     results: list[GroupResultIn] = Field(default_factory=list, max_length=8)
 

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from qcdc_plans.adapters.register import CommitteeRepository, GroupRepository
+from qcdc_plans.api import examples as example
 from qcdc_plans.api.common import GROUP_CODE, GroupCodePath, IdPath, In, PlansUoW, command
 from qcdc_plans.domain.committee import POSITIONS_VI, Member, Position
 from qcdc_plans.domain.groups import ResidentialGroup
@@ -33,6 +34,7 @@ MAX_HOUSEHOLDS = 100_000
 
 
 class GroupIn(In):
+    model_config = example.of(example.RESIDENTIAL_GROUP)
     code: str = Field(pattern=GROUP_CODE, description="Mã tổ dân phố, e.g. TDP-05.")
     name: str = Field(min_length=1, max_length=200, description="Tên tổ dân phố.")
     households: int = Field(ge=1, le=MAX_HOUSEHOLDS, description="Số hộ gia đình đăng ký.")
@@ -43,6 +45,7 @@ class GroupIn(In):
 
 
 class GroupChangeIn(In):
+    model_config = example.of(example.RESIDENTIAL_GROUP_CHANGE)
     name: str | None = Field(default=None, min_length=1, max_length=200)
     households: int | None = Field(default=None, ge=1, le=MAX_HOUSEHOLDS)
     online_optin: int | None = Field(default=None, ge=0, le=MAX_HOUSEHOLDS)
@@ -145,6 +148,7 @@ async def get_group(code: GroupCodePath, runtime: RuntimeDep) -> Any:
 
 
 class MemberIn(In):
+    model_config = example.of(example.COMMITTEE_MEMBER)
     name: str = Field(min_length=1, max_length=200, description="Họ và tên.")
     position: Position = Field(description="head: Trưởng ban; deputy_head: Phó; member.")
     organisation: str = Field(min_length=1, max_length=300, description="Cơ quan, tổ chức.")
@@ -156,6 +160,7 @@ class MemberIn(In):
 
 
 class LeaveIn(In):
+    model_config = example.of(example.COMMITTEE_LEAVE)
     reason: str = Field(min_length=1, max_length=2000)
     on: Day | None = None
 

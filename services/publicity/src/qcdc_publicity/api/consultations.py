@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from qcdc_publicity.adapters.consultations import ConsultationRepository, to_consultation
 from qcdc_publicity.adapters.tables import consultations
+from qcdc_publicity.api import examples as example
 from qcdc_publicity.api.common import PublicityUoW, Rules
 from qcdc_publicity.domain.consultation import (
     MAX_COMMENT_CHARS,
@@ -49,7 +50,7 @@ ANONYMOUS_EN = "Anonymous"
 
 
 class ConsultationIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.CONSULTATION)
     title: str = Field(min_length=1, max_length=MAX_TITLE_CHARS, description="Tên dự thảo")
     draft: str = Field(
         min_length=1, max_length=MAX_DRAFT_CHARS, description="Nội dung dự thảo — the draft"
@@ -57,7 +58,7 @@ class ConsultationIn(BaseModel):
 
 
 class CommentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.COMMENT)
     text: str = Field(min_length=1, max_length=MAX_COMMENT_CHARS, description="Nội dung ý kiến")
     show_name: bool = Field(
         default=False,
@@ -73,7 +74,7 @@ class ItemIn(BaseModel):
 
 
 class CloseIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.CLOSE)
     accepted: list[ItemIn] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="Ý kiến tiếp thu và lý do"
     )

@@ -13,6 +13,7 @@ from sqlalchemy import String, cast, select
 
 from qcdc_publicity.adapters.postings import to_posting
 from qcdc_publicity.adapters.tables import posting_versions, postings
+from qcdc_publicity.api import examples as example
 from qcdc_publicity.api.common import PublicityUoW, Rules
 from qcdc_publicity.domain.posting import PROCEDURE_ELEMENTS, Attachment, Channel, Posting, Status
 from qcdc_publicity.handlers import postings as handlers
@@ -40,7 +41,7 @@ class AttachmentIn(BaseModel):
 
 
 class ContentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.CONTENT)
     title: str = Field(min_length=1, max_length=500)
     body: str = Field(min_length=1, max_length=100_000)
     channels: list[Channel] = Field(min_length=1)
@@ -61,19 +62,20 @@ class ContentIn(BaseModel):
 
 
 class PostingIn(ContentIn):
+    model_config = example.of(example.POSTING)
     category: int = Field(description="Nhóm nội dung (PUB-CAT, Điều 11) — disclosure category")
     decided_on: Day = Field(description="Ngày ban hành văn bản — date of the decision")
 
 
 class PublishIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.PUBLISH)
     published_at: Instant | None = Field(
         default=None, description="Ngày niêm yết thực tế (không ở tương lai) — when posted"
     )
 
 
 class GroupHeadsIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.GROUP_HEADS)
     sent_at: Instant | None = Field(
         default=None,
         description="Lúc gửi Tổ trưởng tổ dân phố (bỏ trống: bây giờ) — when sent to the heads",
@@ -81,7 +83,7 @@ class GroupHeadsIn(BaseModel):
 
 
 class WithdrawIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid") | example.of(example.WITHDRAW)
     reason: str = Field(default="", max_length=2000, description="Lý do gỡ tin (công khai)")
 
 
