@@ -11,14 +11,15 @@ export UV_COMPILE_BYTECODE := 1
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: help setup axe run test test-dates test-unit test-integration lint format contracts bench chaos drill-topology clean
+.PHONY: help setup axe run test test-dates test-unit test-integration lint format contracts contract-site bench chaos drill-topology clean
 
 help:
 	@echo "make run        start the platform on this machine"
 	@echo "make test       run every test (unit, contract, integration, e2e)"
 	@echo "make test-dates the date-sensitive suites with the clock pinned at hard dates"
 	@echo "make lint       ruff and mypy"
-	@echo "make contracts  regenerate contracts/ from the event models"
+	@echo "make contracts  regenerate contracts/ from the event models and the services' OpenAPI"
+	@echo "make contract-site  render contracts/asyncapi.yaml to HTML for /contracts/ (npm)"
 	@echo "make bench      speed figures beside their baselines (bench/results.json, ~20 min)"
 	@echo "make chaos      fault drills under load: nothing lost, nothing doubled (~10 min)"
 	@echo "make drill-topology  hub and 168 ward leaves on this machine (minutes, GBs of RAM)"
@@ -96,6 +97,20 @@ format: setup
 
 contracts: setup
 	$(UV) run --frozen python -m qcdc_shared.tooling.contracts_cli
+	$(MAKE) --no-print-directory contract-site
+
+# The AsyncAPI document as HTML for the gateway's /contracts/ (contracts/site/asyncapi/), made
+# offline by the AsyncAPI generator and its HTML template at the versions contracts/render's
+# lock file pins. The result is committed: neither `make run` nor the gateway needs npm, and a
+# contract test checks it renders the current asyncapi.yaml. --ignore-scripts: the template's
+# puppeteer (its PDF output, unused) would download a browser at install.
+RENDER := contracts/render
+$(RENDER)/node_modules/.installed: $(RENDER)/package.json $(RENDER)/package-lock.json
+	npm ci --prefix $(RENDER) --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+contract-site: $(RENDER)/node_modules/.installed
+	node $(RENDER)/render.cjs
 
 # Its own nats-server and databases; under 20 minutes on 2 cores; writes bench/results.json.
 bench: setup
@@ -112,4 +127,5 @@ drill-topology: setup
 	$(UV) run --frozen python bench/drill_topology.py
 
 clean:
-	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache tests/e2e/axe/node_modules
+	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache tests/e2e/axe/node_modules \
+		$(RENDER)/node_modules

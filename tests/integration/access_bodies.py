@@ -140,4 +140,10 @@ def bodies() -> dict[tuple[str, str, str], Any]:
         ("gateway", "POST", "/api/escalations/{escalation_id}/assign"): {"assignee": "tp-1"},
         ("gateway", "POST", "/api/escalations/{escalation_id}/notes"): {"text": "Đã gọi phường."},
         ("gateway", "POST", "/api/escalations/{escalation_id}/resolve"): {"resolution": "Xong"},
+        # Refused for loopback under the default settings: nothing is stored, 422 is "ok".
+        ("gateway", "POST", "/api/webhooks"): {"url": "http://127.0.0.1:9/x", "event_types": ["*"]},
+        ("gateway", "POST", "/api/webhooks/{subscription_id}/replay"): {
+            "since": "2026-12-01T00:00:00+07:00"
+        },
+        ("gateway", "POST", "/api/open311/clients"): {"name": "Ứng dụng 311 của quận 1"},
     }

@@ -132,11 +132,15 @@ def path_parameters(service: str) -> dict[str, str]:
         "step": "accept",
         "action": "publish",
         "day": "2026-01-01",  # an open-data snapshot's day: any day before the harness's now
+        "version": "v1.json",  # /contracts/events/{name}/{version}
+        "service": "plans",  # /contracts/openapi/{service}.json (the proxy's row sets its own)
+        "service_code": "feedback",  # an Open311 service
+        "service_request_id": "ABCD-2345",  # an Open311 request: a tracking code
     }
     ids = (
         "plan_id task_id member_id decision_id conference_id initiative_id petition_id "
         "reception_id entry_id posting_id consultation_id violation_id inspection_id "
-        "recommendation_id escalation_id"
+        "recommendation_id escalation_id subscription_id client_id"
     )
     return {name: made_up for name in ids.split()} | common
 

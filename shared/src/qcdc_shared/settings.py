@@ -104,6 +104,11 @@ class Settings(Locations):
     rate_limit_storage: str = "async+memory://"
     stream_connections_per_client: int = 4
     stream_connections_total: int = 500
+    # Webhooks (gateway): receivers on loopback, private and link-local addresses are refused
+    # (SSRF) unless this allows them (a receiver on the same machine, in development and
+    # tests). The retry delays in seconds; empty: the Standard Webhooks schedule (~27 h).
+    webhooks_allow_private: bool = False
+    webhooks_retry_schedule: list[float] = []
 
     @model_validator(mode="after")
     def _production_refuses_development_keys(self) -> Settings:

@@ -12,10 +12,12 @@ from fastapi.staticfiles import StaticFiles
 from nats.aio.client import Client
 from nats.js import JetStreamContext
 
-from qcdc_gateway import consumers
+from qcdc_gateway import consumers, webhooks
 from qcdc_gateway.adapters.tables import metadata
 from qcdc_gateway.api import city, escalations, events, exports, open_data, proxy, rules, wards
+from qcdc_gateway.api.contract_site import router as contract_site
 from qcdc_gateway.computed import ComputedViews
+from qcdc_gateway.open311 import router as open311
 from qcdc_gateway.portal import routes as portal
 from qcdc_gateway.source_keeper import SourceKeeper
 from qcdc_gateway.unit_of_work import SqlGatewayUnitOfWork
@@ -65,8 +67,13 @@ def build(
 
     keeper = SourceKeeper(ensure=city_stream(settings, [ward.slug for ward in registry.wards]))
 
+    hooks = webhooks.Webhooks(settings, wards=city_wards)
+
     def consume(runtime: Runtime) -> list[Consumer]:
-        return consumers.consumers(runtime, wards=city_wards, committed=committed)
+        hooks.start(runtime)  # the webhooks' dispatcher, a runtime task: their consumer wakes it
+        return consumers.consumers(
+            runtime, wards=city_wards, committed=committed, webhooks_recorded=hooks.wake
+        )
 
     async def stop_streams(app: FastAPI) -> None:
         """End the open /api/stream responses before the service stops (uvicorn runs the
@@ -87,8 +94,11 @@ def build(
             exports.router,
             open_data.router,  # the catalogue and daily snapshots of the exports
             rules.router,
+            webhooks.router,  # admins' subscriptions of external systems
             pages.router,  # the dashboard: /, /wards/{slug}, /queue, /rules
             portal.router,  # the ward portal: /p/{ward}/...
+            open311,  # GeoReport v2 at /open311/v2, its API keys at /api/open311 (docs/open311.md)
+            contract_site,  # /contracts/: AsyncAPI (HTML), schemas, OpenAPI, changelog
             proxy.router,
         ],
         metadata=metadata,
@@ -96,7 +106,7 @@ def build(
         consumers=consume,
         ward_scoped=False,
         on_connect=[city_events_stream, keeper.start],
-        on_stop=[stop_streams, proxy.close_client, keeper.stop],
+        on_stop=[stop_streams, proxy.close_client, keeper.stop, hooks.stop],
         unit_of_work=SqlGatewayUnitOfWork,
     )
     # The city's own database: the template's {ward} becomes "city".
@@ -109,6 +119,7 @@ def build(
     app.state.registry = registry
     app.state.event_feed = feed
     app.state.views = views
+    app.state.webhooks = hooks
     app.state.portal_settings = settings  # the portal's sign-in and CSRF key
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -13,7 +13,7 @@ from qcdc_shared.tooling.consumer_contracts import ConsumerContract, discover_co
 
 # Of the whole event contract (envelope, channels, operations): minor for what only adds,
 # major once something subscribers rely on goes (e.g. the deprecated `sequence`, ADR 0016).
-CONTRACT_VERSION = "1.1.0"
+CONTRACT_VERSION = "1.2.0"
 GENERATED = "Generated from the code by `make contracts`; do not edit by hand."
 ENVELOPE_FILE = "envelope.json"
 

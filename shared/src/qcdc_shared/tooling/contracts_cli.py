@@ -3,7 +3,9 @@
 Each service lists the integration events it publishes in an ``EVENTS`` list and declares it
 as its ``qcdc.contracts`` entry point (``qcdc_shared.tooling.plugins``): this gathers them
 without shared naming any service. The AsyncAPI file's ``receive`` operations come from the
-durable consumers each installed service declares (``tooling.consumer_contracts``).
+durable consumers each installed service declares (``tooling.consumer_contracts``). Each
+installed service's OpenAPI goes to ``contracts/openapi/<service>.json`` (``tooling.
+openapi_contracts``), refused when it breaks the committed one without a version bump.
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from qcdc_shared.envelope import IntegrationEvent
 from qcdc_shared.published_contracts import ContractError, contracts_dir
 from qcdc_shared.tooling.consumer_contracts import discover_consumers
 from qcdc_shared.tooling.contracts import check_contracts, write_contracts
+from qcdc_shared.tooling.openapi_contracts import (
+    check_openapi,
+    refusals,
+    service_documents,
+    write_openapi,
+)
 from qcdc_shared.tooling.plugins import CONTRACTS, found
 
 
@@ -49,12 +57,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         events = discover_events()
+        documents = service_documents()
         if args.check:
-            problems = check_contracts(events)
+            problems = check_contracts(events) + check_openapi(documents)
             for problem in problems:
                 print(problem, file=sys.stderr)
             return 1 if problems else 0
-        written = write_contracts(events)
+        if refused := refusals(documents):  # before anything is written
+            raise ContractError("refusing to overwrite published OpenAPI:\n" + "\n".join(refused))
+        written = write_contracts(events) + write_openapi(documents)
     except ContractError as error:
         print(error, file=sys.stderr)
         return 1
@@ -62,7 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in written:
         print(f"wrote {path.relative_to(root.parent) if root.parent in path.parents else path}")
     consumers = len(discover_consumers())
-    print(f"{len(events)} event contract(s), {consumers} consumer(s) up to date in {root}")
+    print(
+        f"{len(events)} event contract(s), {consumers} consumer(s), {len(documents)} OpenAPI "
+        f"document(s) up to date in {root}"
+    )
     return 0
 
 

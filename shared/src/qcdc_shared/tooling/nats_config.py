@@ -80,9 +80,10 @@ def leaf_url_variable(ward: str) -> str:
 API = "$JS.API"
 # The development clock's bucket (qcdc_shared.clock.CLOCK_BUCKET), which every service watches.
 CLOCK_STREAM = "KV_qcdc_clock"
-# The city's own durable consumers of QCDC_CITY (the gateway's projections): no observer may
-# bind, acknowledge, change or delete them. A contract test holds the gateway to this list.
-CITY_CONSUMERS = ("gateway-projections",)
+# The city's own durable consumers of QCDC_CITY (the gateway's projections and webhooks): no
+# observer may bind, acknowledge, change or delete them. A contract test holds the gateway to
+# this list.
+CITY_CONSUMERS = ("gateway-projections", "gateway-webhooks")
 
 
 def _reads(stream: str) -> list[str]:

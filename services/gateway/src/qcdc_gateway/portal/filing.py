@@ -32,7 +32,7 @@ from qcdc_gateway.portal.common import (
     unavailable,
     unknown_ward,
 )
-from qcdc_gateway.portal.kinds import KIND_RULES, clocks
+from qcdc_gateway.portal.kinds import ANONYMOUS_KINDS, KIND_RULES, ONLY_FOR, clocks
 from qcdc_gateway.portal.pages import CODE, CODE_MAX, normalise
 from qcdc_gateway.portal.rendering import render, translator
 from qcdc_gateway.portal.session import checked_form, session_token, signed_in
@@ -45,11 +45,6 @@ from qcdc_shared.registry import Ward
 
 router = APIRouter(prefix="/p/{ward}", tags=["portal"], include_in_schema=False)
 
-# Kinds a resident may send without name and address. A complaint names the complainant (Law
-# on Complaints Art. 8; the service refuses it anonymous). An information request names the
-# requester (Law on Access to Information Art. 24), though the service would take it. An
-# anonymous denunciation is kept as an inspection lead, not a denunciation (DEN-INTAKE).
-ANONYMOUS_KINDS: Final = frozenset({"feedback", "denunciation"})
 # What a form sends, each bounded as its input is (the service bounds them again).
 FIELDS: Final[dict[str, int]] = {
     "title": 300,
@@ -61,8 +56,6 @@ FIELDS: Final[dict[str, int]] = {
     "address": 500,
     "phone": 20,
 }
-# The fields a kind's form shows beyond title, body, group and the petitioner.
-ONLY_FOR: Final[dict[str, str]] = {"act_date": "complaint", "location": "feedback"}
 
 
 def forms_page(

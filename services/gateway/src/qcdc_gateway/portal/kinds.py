@@ -12,6 +12,14 @@ from qcdc_gateway.web.i18n import RULE_UNITS
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.law.rules import UnknownRule
 
+# Kinds a resident may send without name and address. A complaint names the complainant (Law
+# on Complaints Art. 8; the service refuses it anonymous). An information request names the
+# requester (Law on Access to Information Art. 24), though the service would take it. An
+# anonymous denunciation is kept as an inspection lead, not a denunciation (DEN-INTAKE).
+ANONYMOUS_KINDS: Final = frozenset({"feedback", "denunciation"})
+# The fields a kind's form shows beyond title, body, group and the petitioner.
+ONLY_FOR: Final[dict[str, str]] = {"act_date": "complaint", "location": "feedback"}
+
 # Kinds a resident files, in the order the form lists them, each with the rows of the clocks
 # that run for it: from receipt, and after acceptance where the kind is accepted first.
 KIND_RULES: Final[dict[str, tuple[str, ...]]] = {

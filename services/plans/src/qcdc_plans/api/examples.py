@@ -137,7 +137,7 @@ DECISION: Final = {
 VOTE: Final = {"household": "HO-012", "choice": "yes"}
 TALLY: Final = {"yes": 121, "no": 14, "abstain": 5, "present": 140}
 DECISION_CLOSE: Final = {
-    "minutes": "Biên bản cuộc họp tổ dân phố 5 ngày 06/03/2027: 140/182 hộ dự; 121 hộ tán "
+    "minutes": "Biên bản cuộc họp tổ dân phố số 5, họp hôm 06/03/2027: 140/182 hộ dự; 121 hộ tán "
     "thành chủ trương và mức đóng góp.",
     "record_received_at": "2027-03-08",
 }

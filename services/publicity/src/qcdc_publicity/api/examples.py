@@ -1,8 +1,9 @@
 """A request body an outside system can send as is, for every write of the publicity service:
 shown in the OpenAPI (Swagger UI, ReDoc) through each body model's ``json_schema_extra``.
 
-The main one is what a ward posts most: its budget estimate for the year (category 2 of
-Law 10/2022 Art. 11), decided on 4 January 2027 and posted on the notice board and the portal.
+The main one is what a ward posts most: its budget estimate for the year (one of the
+categories of Law 10/2022 Art. 11), decided on 4 January 2027 and posted on the notice board
+and the portal.
 tests/contract/test_openapi_examples.py holds every example to its model; an integration test
 sends the posting to a running service.
 """
