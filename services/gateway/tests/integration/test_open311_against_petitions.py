@@ -19,23 +19,20 @@ from xml.etree import ElementTree
 import httpx
 import pytest
 import requests
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from georeport import GeoReport
-from sqlalchemy import MetaData, inspect, select
+from sqlalchemy import MetaData, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from qcdc_gateway.adapters.tables import metadata
-from qcdc_gateway.main import MIGRATIONS, build
+from qcdc_gateway.main import build
 from qcdc_petitions.main import build as build_petitions
 from qcdc_shared.auth import mint_development_token
-from qcdc_shared.db import drop_database, infrastructure_metadata, make_engine
-from qcdc_shared.migrations import upgrade
+from qcdc_shared.db import drop_database
 from qcdc_shared.settings import Settings
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import following, serving, shared_offset
 from qcdc_shared.tooling.nats_server import NatsServer
 
+from .migrated import migrated
 from .portal_harness import REGISTRY, WARD, bearer
 
 pytestmark = pytest.mark.integration
@@ -248,21 +245,6 @@ async def rows_of(engine: AsyncEngine) -> list[str]:
 
 
 async def test_the_migration_creates_exactly_the_open311_tables(database_url: str) -> None:
-    await upgrade(
-        database_url,
-        service_versions=MIGRATIONS,
-        target_metadata=[infrastructure_metadata, metadata],
-    )
-    engine = make_engine(database_url)
-    try:
-        async with engine.connect() as conn:
-            differences = await conn.run_sync(
-                lambda sync: compare_metadata(
-                    MigrationContext.configure(sync, opts={"compare_type": True}), metadata
-                )
-            )
-            tables = await conn.run_sync(lambda sync: set(inspect(sync).get_table_names()))
-    finally:
-        await engine.dispose()
+    differences, tables = await migrated(database_url)
     assert [d for d in differences if "open311_" in str(d)] == []
     assert "open311_clients" in tables

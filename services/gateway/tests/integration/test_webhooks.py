@@ -18,14 +18,11 @@ from typing import Any
 import httpx
 import nats
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from fastapi import FastAPI
 from nats.js import JetStreamContext
 from standardwebhooks import Webhook
 
-from qcdc_gateway.adapters.tables import metadata
-from qcdc_gateway.main import MIGRATIONS, build
+from qcdc_gateway.main import build
 from qcdc_gateway.webhooks import Webhooks
 from qcdc_gateway.webhooks.dispatcher import Dispatcher
 from qcdc_gateway.webhooks.sender import Sender
@@ -37,15 +34,14 @@ from qcdc_publicity.contracts import (
     PostingWithdrawnV1,
 )
 from qcdc_shared.auth import mint_development_token
-from qcdc_shared.db import infrastructure_metadata, make_engine
 from qcdc_shared.envelope import CONTENT_TYPE, Envelope, build_envelope
-from qcdc_shared.migrations import upgrade
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
 
+from .migrated import migrated
 from .webhook_receiver import Receiver
 
 pytestmark = pytest.mark.integration
@@ -427,23 +423,9 @@ async def test_deliveries_survive_a_gateway_restart_and_go_out_while_the_broker_
 
 
 async def test_the_migration_creates_exactly_the_webhook_tables(database_url: str) -> None:
-    await upgrade(
-        database_url,
-        service_versions=MIGRATIONS,
-        target_metadata=[infrastructure_metadata, metadata],
-    )
-    engine = make_engine(database_url)
-    try:
-        async with engine.connect() as conn:
-            differences = await conn.run_sync(
-                lambda sync: compare_metadata(
-                    MigrationContext.configure(sync, opts={"compare_type": True}), metadata
-                )
-            )
-    finally:
-        await engine.dispose()
+    differences, tables = await migrated(database_url)
     assert [d for d in differences if "webhook_" in str(d)] == []
-    assert {"webhook_subscriptions", "webhook_deliveries"} <= set(metadata.tables)
+    assert {"webhook_subscriptions", "webhook_deliveries"} <= tables
 
 
 async def test_two_dispatchers_on_one_database_send_each_event_once(
