@@ -250,12 +250,17 @@ def test_a_response_field_that_may_now_be_null_or_changed_format_breaks() -> Non
     ]
 
 
-def test_a_response_enum_value_removed_breaks() -> None:
-    def edit(doc: Doc) -> None:
+def test_a_response_enum_value_added_breaks_and_one_removed_does_not() -> None:
+    def removed(doc: Doc) -> None:
         _schemas(doc)["TaskOut"]["properties"]["status"] = {"enum": ["open"], "type": "string"}
 
-    assert changed(edit) == [
-        "GET /tasks 200 application/json[].status: enum values removed ['done']"
+    def added(doc: Doc) -> None:
+        values = ["open", "done", "late"]
+        _schemas(doc)["TaskOut"]["properties"]["status"] = {"enum": values, "type": "string"}
+
+    assert changed(removed) == []
+    assert changed(added) == [
+        "GET /tasks 200 application/json[].status: may now send enum values ['late']"
     ]
 
 

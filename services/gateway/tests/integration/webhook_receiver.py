@@ -32,7 +32,9 @@ class Receiver:
     port: int = field(default_factory=free_port)
     status: int = 204
     headers: list[tuple[bytes, bytes]] = field(default_factory=list)
-    body_chunks: int = 0  # answer with this many 64 KiB chunks (a receiver that talks back)
+    # Answer with this many 64 KiB chunks (a receiver that talks back); -1: without end, until
+    # the receiver stops (only a sender that stops reading can be done with it).
+    body_chunks: int = 0
     delay: float = 0.0  # seconds before answering (a receiver that takes its time)
     received: list[Received] = field(default_factory=list)
     _server: uvicorn.Server | None = None
@@ -55,8 +57,13 @@ class Receiver:
         self.received.append(Received(scope["path"], headers, body))
         await asyncio.sleep(self.delay)
         await send({"type": "http.response.start", "status": self.status, "headers": self.headers})
-        for _ in range(self.body_chunks):
+        sent = 0
+        while self.body_chunks < 0 or sent < self.body_chunks:
+            if self._server is None or self._server.should_exit:
+                return
             await send({"type": "http.response.body", "body": b"x" * 65536, "more_body": True})
+            sent += 1
+            await asyncio.sleep(0)
         await send({"type": "http.response.body", "body": b""})
 
     async def start(self) -> None:

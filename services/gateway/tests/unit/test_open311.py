@@ -350,3 +350,31 @@ async def test_nobody_lists_requests_without_holding_their_codes(
         "/open311/v2/requests.json", params={"jurisdiction_id": WARD, "service_request_id": many}
     )
     assert too_many.status_code == 400 and ward.looked_up == []
+
+
+async def test_what_is_not_a_tracking_code_is_never_sent_on_to_the_ward(
+    portal: httpx.AsyncClient, ward: FakeWard
+) -> None:
+    # ``..`` would reach the ward as /petitions/track/.. = /petitions, its officers' list.
+    for typed in ("..", "%2E%2E", "BT-1234/../x", "x" * 60):
+        found = await portal.get(
+            f"/open311/v2/requests/{typed}.json", params={"jurisdiction_id": WARD}
+        )
+        assert found.status_code == 404, (typed, found.text)
+    assert ward.looked_up == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("2027-03-01", "2027-03-01"),
+        ("2027-03-01T09:00:00", "2027-03-01"),
+        ("2027-03-01T18:30:00Z", "2027-03-02"),  # 01:30 the next day in Vietnam
+        ("2027-03-01T23:00:00+07:00", "2027-03-01"),
+        ("hôm qua", "hôm qua"),  # not a date: the petitions service refuses it with reasons
+    ],
+)
+def test_a_complaints_act_date_is_the_day_its_datetime_names_in_vietnam(
+    typed: str, day: str
+) -> None:
+    assert domain.local_day(typed) == day

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import httpx
 import pytest
 from standardwebhooks import Webhook
 
@@ -25,7 +26,7 @@ from qcdc_gateway.webhooks.domain import (
     wants,
 )
 from qcdc_gateway.webhooks.handlers import new_secret
-from qcdc_gateway.webhooks.sender import signed_headers
+from qcdc_gateway.webhooks.sender import Sender, signed_headers
 from qcdc_shared.refusals import Refused
 
 RECEIVED = "vn.qcdc.petitions.petition.received.v1"
@@ -95,6 +96,7 @@ def test_the_ward_filter_narrows_a_subscription_and_none_means_every_ward() -> N
         ("192.168.1.1", "private"),
         ("100.64.0.1", "private"),  # carrier-grade NAT
         ("fd00::1", "private"),
+        ("fec0::1", "private"),  # IPv6 site-local (deprecated; Python 3.11 calls it global)
         ("169.254.169.254", "link-local"),  # the cloud metadata endpoint
         ("fe80::1", "link-local"),
         ("224.0.0.1", "multicast"),
@@ -222,3 +224,38 @@ def test_a_delivery_is_the_cloudevent_as_the_log_keeps_it_and_verifies() -> None
     assert Webhook(secret).verify(body.encode(), headers) == event
     with pytest.raises(Exception, match="signature"):
         Webhook(new_secret()).verify(body.encode(), headers)
+
+
+def test_a_vietnamese_host_name_travels_in_its_ascii_form() -> None:
+    target = parse_url("https://tiếpnhận.vn/hook", require_https=True)
+    assert target.host == "xn--tipnhn-ff8bpf.vn" and target.host.isascii()
+
+
+async def test_a_delivery_to_a_vietnamese_name_goes_out_and_a_failing_one_is_recorded() -> None:
+    hosts: list[str] = []
+
+    def receiver(request: httpx.Request) -> httpx.Response:
+        hosts.append(request.headers["host"])
+        if request.url.path == "/broken":
+            raise ValueError("a failure no one foresaw")
+        return httpx.Response(204, stream=httpx.ByteStream(b""))
+
+    async def public(host: str, port: int) -> list[str]:
+        return ["93.184.216.34"]
+
+    sender = Sender(
+        allow_private=False,
+        require_https=False,
+        resolve=public,
+        transport=httpx.MockTransport(receiver),
+    )
+    sent = {"secret": "whsec_" + "A" * 43, "msg_id": "m-1", "timestamp": dt.datetime.now(dt.UTC)}
+    try:
+        delivered = await sender.send("http://tiếpnhận.vn/hook", body=b"{}", **sent)
+        # Whatever fails on the receiver's side is this attempt's failure, recorded and retried
+        # on the schedule, never an exception that leaves the delivery stuck unrecorded.
+        failed = await sender.send("http://tiếpnhận.vn/broken", body=b"{}", **sent)
+    finally:
+        await sender.close()
+    assert delivered.ok and hosts[0] == "xn--tipnhn-ff8bpf.vn"
+    assert not failed.ok and failed.error is not None and "ValueError" in failed.error

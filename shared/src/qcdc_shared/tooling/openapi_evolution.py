@@ -156,8 +156,13 @@ class _Walk:
                 self.found.append(f"{where}: {verb} {sorted(lost)}")
         old_enum, new_enum = _enum(old), _enum(new)
         if old_enum is not None and new_enum is not None:
-            if removed := [value for value in old_enum if value not in new_enum]:
-                self.found.append(f"{where}: enum values removed {removed}")
+            # A request value no longer taken breaks its senders; a response value never sent
+            # before breaks clients generated with the old list (a value dropped does not).
+            if direction == "request":
+                if removed := [value for value in old_enum if value not in new_enum]:
+                    self.found.append(f"{where}: enum values removed {removed}")
+            elif added := [value for value in new_enum if value not in old_enum]:
+                self.found.append(f"{where}: may now send enum values {added}")
         elif direction == "request" and new_enum is not None:
             self.found.append(f"{where}: now restricted to {new_enum}")
         self._properties(old, new, where, direction, seen)

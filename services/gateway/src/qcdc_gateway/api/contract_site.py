@@ -127,6 +127,12 @@ def _missing(what: str) -> Exception:
     return not_found(f"Không có {what}.", f"No {what} here.")
 
 
+def _file(path: Path, media_type: str) -> Response:
+    if not path.is_file():  # a tree without contracts/: said as a 404, not a crash
+        raise _missing(path.name)
+    return FileResponse(path, media_type=media_type)
+
+
 @router.get("/", response_class=HTMLResponse, **public())
 async def contracts_index(request: Request) -> HTMLResponse:
     found = listing()
@@ -167,12 +173,12 @@ async def asyncapi_asset(path: str) -> Response:
 
 @router.get("/asyncapi.yaml", **public())
 async def asyncapi_document() -> Response:
-    return FileResponse(contracts_dir() / "asyncapi.yaml", media_type=YAML)
+    return _file(contracts_dir() / "asyncapi.yaml", YAML)
 
 
 @router.get("/envelope.json", **public())
 async def envelope_schema() -> Response:
-    return FileResponse(contracts_dir() / "envelope.json", media_type=SCHEMA_JSON)
+    return _file(contracts_dir() / "envelope.json", SCHEMA_JSON)
 
 
 @router.get("/events/{name}/{version}", **public())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from qcdc_gateway.portal.kinds import ANONYMOUS_KINDS, KIND_RULES, ONLY_FOR
+from qcdc_shared.clock import LOCAL_TZ
 
 SPECIFICATION: Final = "http://wiki.open311.org/GeoReport_v2"
 FORMATS: Final = ("json", "xml")
@@ -142,6 +143,19 @@ _ADDRESS = Attribute(
 )
 
 
+def local_day(text: str) -> str:
+    """The day a GeoReport ``datetime`` (or a bare date) names in Vietnam: what a complaint's
+    act date is. Anything else goes on as typed, for the petitions service to refuse with its
+    reasons."""
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(LOCAL_TZ)
+    return moment.date().isoformat()
+
+
 def attributes(service_code: str) -> tuple[Attribute, ...]:
     """The portal form's fields of a kind beyond the description and the petitioner's name:
     a complaint's act date (CMP-FILE), feedback's location is GeoReport's own address_string
@@ -159,7 +173,10 @@ def attributes(service_code: str) -> tuple[Attribute, ...]:
                     "Ngày biết được quyết định, hành vi bị khiếu nại (CMP-FILE)",
                     "The day you learnt of the decision or act (CMP-FILE)",
                 ),
-                ("Ngày YYYY-MM-DD", "A date, YYYY-MM-DD"),
+                (
+                    "Ngày YYYY-MM-DD (giờ nếu có được bỏ qua)",
+                    "A date, YYYY-MM-DD (a time is ignored)",
+                ),
             )
         )
     return (*found, _GROUP, address)
@@ -311,7 +328,7 @@ def petition_of(service_code: str, form: Mapping[str, str]) -> dict[str, Any]:
     if attribute.get("group"):
         sent["group"] = attribute["group"]
     if attribute.get("act_date") and ONLY_FOR.get("act_date") == service_code:
-        sent["act_date"] = attribute["act_date"]
+        sent["act_date"] = local_day(attribute["act_date"])
     if ONLY_FOR.get("location") == service_code:
         where = location_of(form)
         if where:

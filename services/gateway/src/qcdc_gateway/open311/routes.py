@@ -32,6 +32,7 @@ from qcdc_gateway.open311.clients import client_of_key
 from qcdc_gateway.open311.domain import Refusal
 from qcdc_gateway.open311.rendering import to_xml
 from qcdc_gateway.portal.common import reader_of
+from qcdc_gateway.portal.pages import CODE, CODE_MAX, normalise
 from qcdc_gateway.portal.wards import ServiceUnavailable, TooManyLookups
 from qcdc_shared.api.limits import address_of
 from qcdc_shared.auth import TokenError, mint_development_token, public
@@ -170,9 +171,12 @@ async def open311_get_service_definition(
 
 
 async def _tracked(request: Request, ward: Ward, code: str) -> dict[str, Any] | None:
+    code = normalise(code)
+    if len(code) > CODE_MAX or not CODE.match(code):
+        return None  # not a tracking code: never sent on to the ward (``..`` is a path there)
     try:
         tracked = await reader_of(request).tracked_petition(
-            ward.slug, code.strip(), client=address_of(request)
+            ward.slug, code, client=address_of(request)
         )
     except ServiceUnavailable:
         raise Refusal(

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from qcdc_gateway.webhooks.domain import Pending, after_failure, heads
-from qcdc_gateway.webhooks.sender import TOTAL_SECONDS, Sender
+from qcdc_gateway.webhooks.sender import TOTAL_SECONDS, Outcome, Sender
 from qcdc_gateway.webhooks.store import WebhookStore
 from qcdc_shared.clock import Clock, SystemClock
 from qcdc_shared.runtime import Runtime
@@ -138,14 +138,19 @@ class Dispatcher:
         """One attempt of a claimed delivery (a row of ``WebhookStore.attempt_of``), and its
         outcome recorded: delivered, or due again on the schedule, or the subscription paused."""
         delivery_id = found.id
-        secret = await self._secret(found.subscription_id)
-        outcome = await self.sender.send(
-            found.url,
-            secret=secret,
-            msg_id=found.event_id,
-            timestamp=self.signing_clock.now(),
-            body=found.body.encode(),
-        )
+        try:
+            secret = await self._secret(found.subscription_id)
+        except Exception as unopened:  # e.g. sealed under an identity key no longer held
+            log.error("webhook %s: secret not opened: %r", found.subscription_id, unopened)
+            outcome = Outcome(status=None, error=f"secret not opened: {type(unopened).__name__}")
+        else:
+            outcome = await self.sender.send(
+                found.url,
+                secret=secret,
+                msg_id=found.event_id,
+                timestamp=self.signing_clock.now(),
+                body=found.body.encode(),
+            )
         at = self.runtime.clock.now()
         async with self.runtime.sessionmaker.begin() as session:
             store = WebhookStore(session)
@@ -173,8 +178,7 @@ class Dispatcher:
         if secret is None:
             async with self.runtime.sessionmaker() as session:
                 sealed = await WebhookStore(session).secrets()
-            self._secrets = {
-                key: self.sealer.unseal(value)["secret"] for key, value in sealed.items()
-            }
-            secret = self._secrets[subscription_id]
+            # Only this one: a secret that cannot be opened fails its own deliveries alone.
+            secret = str(self.sealer.unseal(sealed[subscription_id])["secret"])
+            self._secrets[subscription_id] = secret
         return secret

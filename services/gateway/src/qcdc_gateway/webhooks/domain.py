@@ -130,6 +130,8 @@ def address_kind(address: str) -> AddressKind:
         return "link-local"
     if ip.is_reserved:  # before "private": Python counts 240.0.0.0/4 as both
         return "reserved"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:  # fec0::/10, not "private"
+        return "private"
     if ip.is_private or not ip.is_global:  # the special-purpose ranges besides (RFC 6890)
         return "private"
     return "public"
@@ -165,12 +167,17 @@ def parse_url(url: str, *, require_https: bool) -> Target:
         raise _refused_url(url, "thiếu tên máy chủ", "has no host")
     if parts.username is not None or parts.password is not None:
         raise _refused_url(url, "không được chứa tên/mật khẩu", "may not carry a user or password")
+    try:
+        # A Vietnamese domain name (tiếpnhận.vn) travels in its ASCII form (IDNA).
+        host = parts.hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise _refused_url(url, "có tên máy chủ không hợp lệ", "has an invalid host name") from None
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
     return Target(
         scheme=parts.scheme,
-        host=parts.hostname,
+        host=host,
         port=port or (443 if parts.scheme == "https" else 80),
         path=path,
     )

@@ -121,12 +121,13 @@ class Sender:
         self, url: str, *, secret: str, msg_id: str, timestamp: dt.datetime, body: bytes
     ) -> Outcome:
         try:
-            address, headers, extensions = await self.checked(url)
-        except Refused as refused:
-            return Outcome(status=None, error=f"refused: {refused.detail_en}"[:MAX_ERROR])
-        headers |= signed_headers(secret=secret, msg_id=msg_id, timestamp=timestamp, body=body)
-        try:
+            # The name's lookup is inside the attempt's time: a slow resolver fails this
+            # attempt, never holds the dispatcher past its lease.
             async with asyncio.timeout(TOTAL_SECONDS):
+                address, headers, extensions = await self.checked(url)
+                headers |= signed_headers(
+                    secret=secret, msg_id=msg_id, timestamp=timestamp, body=body
+                )
                 async with self._http().stream(
                     "POST", address, content=body, headers=headers, extensions=extensions
                 ) as response:
@@ -136,9 +137,13 @@ class Sender:
                         if read >= MAX_RESPONSE_BYTES:
                             break
                     status = response.status_code
+        except Refused as refused:
+            return Outcome(status=None, error=f"refused: {refused.detail_en}"[:MAX_ERROR])
         except TimeoutError:
             return Outcome(status=None, error=f"timeout: no answer within {TOTAL_SECONDS:g} s")
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, OSError, UnicodeError, ValueError) as error:
+            # Whatever the receiver's side makes fail is this attempt's failure, recorded and
+            # retried on the schedule: never a delivery stuck unrecorded ahead of its subject.
             return Outcome(status=None, error=f"{type(error).__name__}: {error}"[:MAX_ERROR])
         if succeeded(status):
             return Outcome(status=status, error=None)
