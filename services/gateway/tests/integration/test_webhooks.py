@@ -38,6 +38,7 @@ from qcdc_shared.envelope import CONTENT_TYPE, Envelope, build_envelope
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
 from qcdc_shared.testing.clock import TestClock
+from qcdc_shared.testing.service import following, shared_offset
 from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
 
@@ -175,6 +176,8 @@ async def city(nats_server: NatsServer, database_url: str, **given: Any) -> Asyn
                     return bool((await http.get("/health")).json()["nats"]["connected"])
 
                 await eventually(linked, within=10, what="the NATS link")
+                # Due times are the shared clock's: none is judged before the gateway follows it.
+                await following(app.state.runtime, await shared_offset(nats_server.url))
                 yield City(js, http, settings, app)
     finally:
         await client.close()

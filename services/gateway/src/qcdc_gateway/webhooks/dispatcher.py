@@ -23,8 +23,8 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Awaitable, Sequence
+from typing import Any, TypeVar
 
 from qcdc_gateway.webhooks.domain import Pending, after_failure, heads
 from qcdc_gateway.webhooks.sender import TOTAL_SECONDS, Outcome, Sender
@@ -34,6 +34,7 @@ from qcdc_shared.runtime import Runtime
 from qcdc_shared.sealing import Sealer
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # How many aggregates' deliveries are attempted at once, and looked at per round.
 PARALLEL = 8
@@ -86,8 +87,7 @@ class Dispatcher:
     async def round(self) -> float:
         """Attempt what is due; the seconds until the next delivery falls due (at most
         :data:`IDLE_SECONDS`)."""
-        async with self.runtime.sessionmaker() as session:
-            firsts = await WebhookStore(session).firsts(ROUND)
+        firsts = await _to_its_end(self._firsts())
         now = self.runtime.clock.now()
         due = heads(firsts, now=now)
         if due:
@@ -112,23 +112,40 @@ class Dispatcher:
         return max(0.0, min(IDLE_SECONDS, (min(later) - now).total_seconds()))
 
     async def attempt(self, item: Pending) -> None:
-        async with self.runtime.sessionmaker.begin() as session:
-            store = WebhookStore(session)
-            found = await store.attempt_of(item.id)
-            if found is None or found.state != "pending" or found.subscription_state != "active":
-                return  # delivered, cancelled or paused meanwhile
-            # Claimed only if still due when the round saw it: a delivery another process
-            # holds has a due time moved to its lease's end.
-            lease = self.runtime.clock.now() + LEASE
-            if not await store.claim(item.id, due=item.due, until=lease):
-                return  # another process (or round) is attempting it
+        lease = self.runtime.clock.now() + LEASE
+        claim = asyncio.ensure_future(self._claim(item, lease))
+        try:
+            found = await asyncio.shield(claim)
+        except asyncio.CancelledError:
+            if await claim is not None:  # it went through meanwhile: give it back
+                await _to_its_end(self._release(item, lease))
+            raise
+        if found is None:
+            return
         try:
             await self._send(found)
         except asyncio.CancelledError:
             # The service stops mid-attempt: due again at once for the next start, rather
             # than at the lease's end (only a process that dies waits for the lease).
-            await asyncio.shield(self._release(item, lease))
+            await _to_its_end(self._release(item, lease))
             raise
+
+    async def _firsts(self) -> list[Pending]:
+        async with self.runtime.sessionmaker() as session:
+            return await WebhookStore(session).firsts(ROUND)
+
+    async def _claim(self, item: Pending, lease: dt.datetime) -> Any | None:
+        """The delivery, claimed until ``lease``; None when it is no longer this round's."""
+        async with self.runtime.sessionmaker.begin() as session:
+            store = WebhookStore(session)
+            found = await store.attempt_of(item.id)
+            if found is None or found.state != "pending" or found.subscription_state != "active":
+                return None  # delivered, cancelled or paused meanwhile
+            # Claimed only if still due when the round saw it: a delivery another process
+            # holds has a due time moved to its lease's end.
+            if not await store.claim(item.id, due=item.due, until=lease):
+                return None  # another process (or round) is attempting it
+            return found
 
     async def _release(self, item: Pending, lease: dt.datetime) -> None:
         async with self.runtime.sessionmaker.begin() as session:
@@ -137,9 +154,8 @@ class Dispatcher:
     async def _send(self, found: Any) -> None:
         """One attempt of a claimed delivery (a row of ``WebhookStore.attempt_of``), and its
         outcome recorded: delivered, or due again on the schedule, or the subscription paused."""
-        delivery_id = found.id
         try:
-            secret = await self._secret(found.subscription_id)
+            secret = await _to_its_end(self._secret(found.subscription_id))
         except Exception as unopened:  # e.g. sealed under an identity key no longer held
             log.error("webhook %s: secret not opened: %r", found.subscription_id, unopened)
             outcome = Outcome(status=None, error=f"secret not opened: {type(unopened).__name__}")
@@ -151,6 +167,12 @@ class Dispatcher:
                 timestamp=self.signing_clock.now(),
                 body=found.body.encode(),
             )
+        await _to_its_end(self._record(found, outcome))
+
+    async def _record(self, found: Any, outcome: Outcome) -> None:
+        """The attempt's outcome: delivered, or due again on the schedule, or the subscription
+        paused once the schedule is spent."""
+        delivery_id = found.id
         at = self.runtime.clock.now()
         async with self.runtime.sessionmaker.begin() as session:
             store = WebhookStore(session)
@@ -182,3 +204,15 @@ class Dispatcher:
             secret = str(self.sealer.unseal(sealed[subscription_id])["secret"])
             self._secrets[subscription_id] = secret
         return secret
+
+
+async def _to_its_end(work: Awaitable[T]) -> T:
+    """A database transaction run to its end even when the dispatcher is cancelled meanwhile
+    (the service stopping): SQLite keeps the lock of a transaction cut in the middle, and the
+    next start would find its database locked."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await task
+        raise
