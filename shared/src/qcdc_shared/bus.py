@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import dataclass
 
 from faststream.middlewares import AckPolicy
 from faststream.nats import ConsumerConfig, JStream, NatsBroker, NatsMessage, PullSub
@@ -26,6 +27,25 @@ WAITING_FETCH_SECONDS = 0.005
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class Deliveries:
+    """What a durable consumer received, for ``/metrics``: every delivery, and those the server
+    made again (after a ``nak``, an ack wait run out, a process that died before its ack).
+    Counted as they arrive, so a batch retried one by one is not counted twice."""
+
+    received: int = 0
+    redelivered: int = 0
+
+    def note(self, msg: Msg) -> None:
+        self.received += 1
+        try:
+            again = int(msg.metadata.num_delivered) > 1
+        except Exception:  # not a JetStream delivery (no ack subject): nothing to count
+            return
+        if again:
+            self.redelivered += 1
+
+
 def durable_subscriber(
     broker: NatsBroker,
     consumer: IdempotentConsumer,
@@ -33,6 +53,7 @@ def durable_subscriber(
     stream: str,
     subject: str,
     ack_wait: float = 30.0,
+    deliveries: Deliveries | None = None,
 ) -> None:
     """Register ``consumer`` on ``broker`` as durable pull consumer ``consumer.name``.
 
@@ -54,6 +75,8 @@ def durable_subscriber(
         ack_policy=AckPolicy.MANUAL,
     )
     async def on_message(msg: NatsMessage) -> None:
+        if deliveries is not None:
+            deliveries.note(msg.raw_message)
         await consumer.process(msg.raw_message)
 
 
@@ -65,6 +88,7 @@ async def pull_in_batches(
     subject: str,
     batch_size: int,
     ack_wait: float = 30.0,
+    deliveries: Deliveries | None = None,
 ) -> None:
     """Run durable pull consumer ``consumer.name`` a batch at a time, forever: wait for one
     event, take whatever else is already waiting (up to ``batch_size``), apply them in stream
@@ -92,6 +116,9 @@ async def pull_in_batches(
                     stop_if_cancelled()
                     continue
                 batch = first + await waiting(pull, batch_size - 1)
+                if deliveries is not None:
+                    for msg in batch:
+                        deliveries.note(msg)
                 with batch_span(f"{stream} process", [msg.headers for msg in batch]):
                     await consumer.process_batch(batch)
         except asyncio.CancelledError:

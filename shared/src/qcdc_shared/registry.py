@@ -6,7 +6,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from qcdc_shared.subjects import check_ward
 
@@ -17,6 +17,23 @@ class Ward(BaseModel):
     slug: str
     code: str = Field(pattern=r"^\d{5}$")
     name: str
+    # Where the ward's services answer, when the deployment says so here (a `[wards.urls]`
+    # table under the ward); a service not named falls back to QCDC_WARD_URL_TEMPLATE, then
+    # to the launcher's topology file. Read by the gateway, never by the NATS configuration.
+    urls: dict[str, str] = {}
+
+    @field_validator("urls")
+    @classmethod
+    def _services_and_http_addresses(cls, urls: dict[str, str]) -> dict[str, str]:
+        for service, url in urls.items():
+            if service not in SERVICES_OF_A_WARD:
+                raise ValueError(
+                    f"urls.{service}: a ward has no such service "
+                    f"(only {', '.join(SERVICES_OF_A_WARD)})"
+                )
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"urls.{service} = {url!r}: an http:// or https:// address")
+        return urls
 
 
 class Registry(BaseModel):
@@ -49,8 +66,14 @@ def dump_registry(registry: Registry) -> str:
             ["[[wards]]"]
             + [
                 f"{key} = {json.dumps(value, ensure_ascii=False)}"
-                for key, value in ward.model_dump().items()
+                for key, value in ward.model_dump(exclude={"urls"}).items()
             ]
             + [""]
         )
+        if ward.urls:  # the sub-table of the ward just opened
+            lines += (
+                ["[wards.urls]"]
+                + [f"{service} = {json.dumps(url)}" for service, url in ward.urls.items()]
+                + [""]
+            )
     return "\n".join(lines)

@@ -30,7 +30,8 @@ from qcdc_shared.clock import LOCAL_TZ, Clock
 from qcdc_shared.db import infrastructure_metadata, make_engine, make_sessionmaker
 from qcdc_shared.inbox import BatchHandler, Handler, IdempotentConsumer
 from qcdc_shared.law.rulebook import RuleBook
-from qcdc_shared.migrations import upgrade
+from qcdc_shared.metrics import ServiceMetrics, install_metrics
+from qcdc_shared.migrations import require_head, upgrade
 from qcdc_shared.outbox import OutboxRelay, outbox_backlog
 from qcdc_shared.published_contracts import published_contracts
 from qcdc_shared.readiness import RETRY_AFTER_SECONDS, CityStateHolder, RefuseWritesWhileBuilding
@@ -129,6 +130,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.ward = settings.ward if definition.ward_scoped else None
+    # What `qcdc migrate` reads of the app an entry point declares (its revisions, its database).
+    app.state.definition, app.state.settings = definition, settings
     app.state.verifier = TokenVerifier(settings)
     app.state.rules = definition.rules or RuleBook.from_settings(settings)
     app.state.city = CityStateHolder()
@@ -142,6 +145,10 @@ def create_app(
     install_openapi(app)
     install_docs(app)
     app.include_router(_health_router(definition, settings))
+    # After the other middleware: its request counts are the outermost (GET /metrics).
+    install_metrics(
+        app, service=definition.name, ward=settings.ward if definition.ward_scoped else "city"
+    )
     for router in definition.routers:
         app.include_router(router)
     return app
@@ -167,11 +174,19 @@ async def _start(
     clock: Clock | None,
 ) -> Runtime:
     url = settings.database_url_for(service=definition.name)
-    await upgrade(
-        url,
-        service_versions=definition.migrations,
-        target_metadata=[m for m in (infrastructure_metadata, definition.metadata) if m],
-    )
+    if settings.migrate_at_start:
+        await upgrade(
+            url,
+            service_versions=definition.migrations,
+            target_metadata=[m for m in (infrastructure_metadata, definition.metadata) if m],
+        )
+    else:  # a deployment's job migrated it (`qcdc migrate`): only check it did
+        await require_head(
+            url,
+            service=definition.name,
+            ward=settings.ward if definition.ward_scoped else None,
+            service_versions=definition.migrations,
+        )
     engine = make_engine(url)
     setup_telemetry(definition.name, ward=settings.ward, app=app, engine=engine)
     sessionmaker = make_sessionmaker(engine)
@@ -201,6 +216,7 @@ async def _start(
         unit_of_work=uow_factory or definition.unit_of_work,
     )
     app.state.runtime = runtime
+    app.state.metrics.attach(runtime)
     runtime.tasks += [
         asyncio.create_task(link.run(), name="nats-link"),
         asyncio.create_task(runtime.relay.run(), name="outbox-relay"),
@@ -215,7 +231,8 @@ async def _start(
         # Here, not in the consumers' task: a process that cannot find the contracts its
         # consumers check events against must fail to start, not run without consumers.
         published_contracts()
-        runtime.tasks.append(asyncio.create_task(_consume(runtime, consumers), name="consumers"))
+        consuming = _consume(runtime, consumers, app.state.metrics)
+        runtime.tasks.append(asyncio.create_task(consuming, name="consumers"))
     return runtime
 
 
@@ -251,7 +268,9 @@ async def _sweep_forever(runtime: Runtime, definition: ServiceDefinition) -> Non
         await asyncio.sleep(definition.sweep_interval)
 
 
-async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
+async def _consume(
+    runtime: Runtime, consumers: Sequence[Consumer], metrics: ServiceMetrics
+) -> None:
     """Start the FastStream broker once NATS answers; its client reconnects by itself."""
     middleware = nats_telemetry_middleware()
     credentials = runtime.settings.nats_credentials()
@@ -282,7 +301,13 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
         if spec.batch_size > 1:
             batched.append((spec, consumer))
         else:
-            durable_subscriber(broker, consumer, stream=spec.stream, subject=spec.subject)
+            durable_subscriber(
+                broker,
+                consumer,
+                stream=spec.stream,
+                subject=spec.subject,
+                deliveries=metrics.watch(name=spec.name, stream=spec.stream, consumer=consumer),
+            )
     await runtime.link.wait_connected()
     client = runtime.link.client
     assert client is not None  # linked
@@ -294,6 +319,7 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
                 stream=spec.stream,
                 subject=spec.subject,
                 batch_size=spec.batch_size,
+                deliveries=metrics.watch(name=spec.name, stream=spec.stream, consumer=consumer),
             ),
             name=f"consumer-{spec.name}",
         )
@@ -322,7 +348,10 @@ async def _consume(runtime: Runtime, consumers: Sequence[Consumer]) -> None:
     finally:
         for puller in pullers:
             puller.cancel()
-        await broker.stop()
+        # Stopping while FastStream still reconnects after a broker restart raises: the service
+        # stops all the same, and nothing is left to acknowledge.
+        with contextlib.suppress(Exception):
+            await broker.stop()
 
 
 def _after_commit(runtime: Runtime, spec: Consumer) -> Callable[[], None]:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import SecretStr, ValidationError, model_validator
+from pydantic import SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Development-only signing key: `qcdc token` mints with it; production refuses to start with it.
@@ -39,6 +39,14 @@ class Locations(BaseSettings):
     nats_topology: Literal["single", "hub-leaf"] = "single"
     # A template: {ward} and {service} are filled per process (DESIGN §5).
     database_url: str = "sqlite+aiosqlite:///var/data/{ward}/{service}.db"
+    # A service migrates its database as it starts (`make run`, the tests). A deployment runs
+    # `qcdc migrate` once per database as a job and sets this false: then a service never
+    # alters a schema, and refuses to start on a database that is not at head.
+    migrate_at_start: bool = True
+    # Where the gateway reaches a ward's services when the registry names no address for them
+    # (deploy/wards.toml `[wards.urls]`), e.g. "http://{service}.qcdc-{ward}.svc:8000"; unset,
+    # the launcher's topology file (QCDC_TOPOLOGY_FILE) says.
+    ward_url_template: str | None = None
     # CAL-HOL: the government's yearly swaps, city-wide, never per ward.
     calendar_extra_days_off: list[dt.date] = []
     calendar_extra_working_days: list[dt.date] = []
@@ -58,6 +66,18 @@ class Locations(BaseSettings):
 
     def database_url_for(self, *, ward: str | None = None, service: str | None = None) -> str:
         return self.database_url.format(ward=ward or self.ward, service=service or self.service)
+
+    @field_validator("ward_url_template")
+    @classmethod
+    def _template_names_only_ward_and_service(cls, template: str | None) -> str | None:
+        if template is not None:
+            try:
+                template.format(ward="w", service="s")
+            except (KeyError, IndexError, ValueError) as error:
+                raise ValueError(
+                    f"may name only {{ward}} and {{service}} ({type(error).__name__}: {error})"
+                ) from None
+        return template
 
 
 class Settings(Locations):

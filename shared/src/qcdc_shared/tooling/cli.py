@@ -20,7 +20,7 @@ from qcdc_shared import clock as shared_clock
 from qcdc_shared.auth import ROLES_IN_ORDER, TokenError, mint_development_token
 from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Locations, Settings, StartRefused, load_settings
-from qcdc_shared.tooling import plugins
+from qcdc_shared.tooling import k8s, plugins
 from qcdc_shared.tooling.brokers import Brokers, Credentials, brokers_of
 from qcdc_shared.tooling.launcher import Launcher, run_city
 from qcdc_shared.tooling.nats_config import SECRETS_DIR, Layout, write_nats_configs
@@ -199,6 +199,9 @@ def parser(*, describe: bool = False) -> argparse.ArgumentParser:
         help="comma-separated host:port of the other hub nodes' cluster listeners (a cluster)",
     )
 
+    commands.add_parser("migrate", add_help=False, help="a service's database to head, once")
+    k8s.add_parser(targets)
+
     clock = commands.add_parser("clock", help="the shared development clock")
     clock.add_argument("action", choices=["set", "advance", "reset", "show"])
     clock.add_argument("value", nargs="?", help="DATE for set, DURATION (3d, 12h) for advance")
@@ -227,8 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     delegated = plugins.found(plugins.COMMANDS)
     if argv[:1] and argv[0] in delegated:
         return _delegate(delegated[argv[0]], argv[1:])
+    if argv[:1] == ["migrate"]:  # parses its own options (tooling/migrate_cli.py)
+        from qcdc_shared.tooling import migrate_cli
+
+        return migrate_cli.main(argv[1:])
     args = parser(describe=not argv or argv[0] in ("-h", "--help")).parse_args(argv)
     if args.command == "deploy":  # configuration files need no keys, only the registry
+        if args.target == "k8s":
+            return k8s.command(args, Locations().registry_file)
         return _deploy_nats(args, Locations())
     try:
         settings = load_settings()

@@ -16,7 +16,8 @@ from fastapi import APIRouter, FastAPI, Path, Request
 from fastapi.responses import Response
 from opentelemetry.propagate import inject
 
-from qcdc_gateway.api.wards import RegistryDep, service_urls
+from qcdc_gateway.api.wards import RegistryDep
+from qcdc_gateway.ward_addresses import WardAddresses
 from qcdc_shared.api import Problem, not_found
 from qcdc_shared.api.limits import address_of
 from qcdc_shared.auth import public
@@ -114,8 +115,8 @@ async def forward(
     if any(segment in (".", "..") for segment in path.split("/")):
         # A dot segment would climb out of the service's prefix once the URL is resolved.
         raise not_found(f"Không có đường dẫn {path}.", f"No path {path}.")
-    # Read per request: the launcher rewrites the file when it restarts a service on a new port.
-    base = service_urls(runtime.settings.topology_file).get(ward, {}).get(service)
+    # Per request: the launcher rewrites its topology file when a service restarts on a new port.
+    base = WardAddresses.of(runtime.settings, registry).get(ward, {}).get(service)
     if not base:
         raise unavailable(ward, service)
     # Appended, never joined: a path such as "//elsewhere" must stay on the ward's host.

@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
     except StartRefused as refused:
         print(f"qcdc portal: {refused}", file=sys.stderr)
         return 2
-    if not Path(settings.topology_file or "").is_file():
+    if not settings.ward_url_template and not Path(settings.topology_file or "").is_file():
         print(
             f"qcdc portal: {settings.topology_file} does not exist yet: the pages say the "
             "ward's services are unavailable until `qcdc run` writes it",

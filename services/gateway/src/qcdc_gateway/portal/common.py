@@ -10,23 +10,22 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from qcdc_gateway.api.proxy import client_of
-from qcdc_gateway.api.wards import service_urls
 from qcdc_gateway.portal.rendering import render, translator
 from qcdc_gateway.portal.wards import HttpWardReader, ServiceUnavailable, WardReader
+from qcdc_gateway.ward_addresses import WardAddresses
 from qcdc_shared.law.rulebook import RuleBook
 from qcdc_shared.registry import Registry, Ward
 
 
 def reader_of(request: Request) -> WardReader:
     """The reader a composition root set (a test's fake, the ward-local instance's), or the
-    city's: every ward's services at the launcher's addresses, through the pooled client."""
+    city's: every ward's services at their addresses (ward_addresses.py), through the pooled
+    client."""
     reader: WardReader | None = getattr(request.app.state, "portal_reader", None)
     if reader is not None:
         return reader
-    topology = request.app.state.runtime.settings.topology_file
-    return HttpWardReader(
-        urls=lambda: service_urls(topology), client=lambda: client_of(request.app)
-    )
+    addresses = WardAddresses.of(request.app.state.runtime.settings, request.app.state.registry)
+    return HttpWardReader(urls=lambda: addresses, client=lambda: client_of(request.app))
 
 
 def now_of(request: Request) -> dt.datetime:

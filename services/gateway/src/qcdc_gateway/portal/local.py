@@ -15,10 +15,10 @@ ward's home: where signing out lands) and ``/health``, ``/livez``, ``/readyz``. 
 one the gateway also serves with the same access, so the gateway's rows of the access matrix
 are this app's (``tests/contract/test_ward_local_portal_routes.py``).
 
-Where the ward's services answer: the launcher's topology file (``QCDC_TOPOLOGY_FILE``, its
-``wards.<ward>`` entries), read at each request as the city's portal does, since a restarted
-service may come back on another port and the launcher rewrites the file; only this ward's
-entries are ever read, so another ward's service is never called.
+Where the ward's services answer: as at the city (:mod:`qcdc_gateway.ward_addresses`: the
+registry's ``[wards.urls]``, else ``QCDC_WARD_URL_TEMPLATE``, else the launcher's topology
+file, read at each request since a restarted service may come back on another port); only this
+ward's addresses are ever looked up, so another ward's service is never called.
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from qcdc_gateway.api.proxy import client_of, close_client
-from qcdc_gateway.api.wards import service_urls
 from qcdc_gateway.portal import routes as portal
 from qcdc_gateway.portal.followed import TIME_SOURCE, FollowedClock, ask_once, follow
 from qcdc_gateway.portal.wards import HttpWardReader
+from qcdc_gateway.ward_addresses import WardAddresses
 from qcdc_gateway.web import STATIC
 from qcdc_gateway.web import rules as rule_pages
 from qcdc_shared.api import install_problem_handlers
@@ -54,11 +54,11 @@ UNUSED_DATABASE = str(Settings.model_fields["database_url"].default)
 ServiceUrls = Callable[[], Mapping[str, str]]
 
 
-def topology_urls(topology_file: str | None, ward: str) -> ServiceUrls:
-    """``ward``'s services as the launcher wrote them, read anew at each call."""
+def ward_urls_of(addresses: WardAddresses, ward: str) -> ServiceUrls:
+    """``ward``'s services (ward_addresses.py), looked up anew at each call."""
 
     def urls() -> Mapping[str, str]:
-        return service_urls(topology_file).get(ward, {})
+        return addresses.get(ward, {})
 
     return urls
 
@@ -70,10 +70,11 @@ def build_local_portal(
     urls: ServiceUrls | None = None,
     clock: Clock | None = None,
 ) -> FastAPI:
-    """The portal of ``ward`` alone. ``urls``: where its services answer (default: the topology
-    file of ``settings``); ``clock``: the shared clock (default: in development the time its
-    petitions service's /health shows, followed every couple of seconds; production reads the
-    system clock and asks nothing)."""
+    """The portal of ``ward`` alone. ``urls``: where its services answer (default: the
+    registry's, the template's or the topology file's, :mod:`qcdc_gateway.ward_addresses`);
+    ``clock``: the shared clock (default: in development the time its petitions service's
+    /health shows, followed every couple of seconds; production reads the system clock and
+    asks nothing)."""
     registry = load_registry(settings.registry_file)
     if registry.ward(ward) is None:
         known = ", ".join(w.slug for w in registry.wards)
@@ -81,7 +82,7 @@ def build_local_portal(
     # What a page-serving process never needs, dropped if its environment gave it.
     unused = {"nats_user": None, "nats_password": None, "database_url": UNUSED_DATABASE}
     settings = settings.model_copy(update={"ward": ward, "service": SERVICE, **unused})
-    ward_urls = urls or topology_urls(settings.topology_file, ward)
+    ward_urls = urls or ward_urls_of(WardAddresses.of(settings, registry), ward)
     city = CityStateHolder()  # whether the demo city is being built (the /rules page says so)
     # As make_clock decides for the services: production keeps the system clock.
     followed = FollowedClock() if clock is None and settings.env != "production" else None
