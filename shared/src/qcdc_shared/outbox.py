@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from qcdc_shared.envelope import CONTENT_TYPE, Envelope
 from qcdc_shared.tables import outbox
-from qcdc_shared.telemetry import current_trace_context
+from qcdc_shared.telemetry import current_trace_context, publish_span
 
 log = logging.getLogger(__name__)
 
@@ -185,9 +185,13 @@ class OutboxRelay:
 
     async def _publish_row(self, row: Any) -> None:
         headers = {"Nats-Msg-Id": row.event_id, "content-type": CONTENT_TYPE, **(row.headers or {})}
-        ack = await self._publish(
-            row.subject, row.payload.encode(), timeout=self._publish_timeout, headers=headers
-        )
+        # The publish continues the trace of the request that wrote the row, and the message
+        # carries the publish's own traceparent: a consumer's span is its child.
+        with publish_span(row.subject, row.event_id, row.headers) as carrier:
+            headers.update(carrier)
+            ack = await self._publish(
+                row.subject, row.payload.encode(), timeout=self._publish_timeout, headers=headers
+            )
         self.stats.published += 1
         if ack.duplicate:
             self.stats.duplicates += 1

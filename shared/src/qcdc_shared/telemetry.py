@@ -17,8 +17,8 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from fastapi import FastAPI
@@ -153,6 +153,29 @@ def current_trace_context() -> dict[str, str]:
 def trace_id_hex() -> str | None:
     context = trace.get_current_span().get_span_context()
     return trace.format_trace_id(context.trace_id) if context.is_valid else None
+
+
+@contextmanager
+def publish_span(
+    subject: str, message_id: str, carrier: Mapping[str, str] | None
+) -> Iterator[dict[str, str]]:
+    """A producer span for the outbox relay's publish of one row, the child of the span that
+    wrote the row (its ``traceparent``, in ``carrier``), not of whatever the relay's task runs
+    in; yields the span's own trace context for the message's headers. Only the subject (a
+    ward and an event type) and the event id are recorded, never the payload."""
+    parent = _PROPAGATOR.extract(dict(carrier or {}))
+    with trace.get_tracer(__name__).start_as_current_span(
+        f"{subject} publish",
+        context=parent,
+        kind=trace.SpanKind.PRODUCER,
+        attributes={
+            "messaging.system": "nats",
+            "messaging.operation": "publish",
+            "messaging.destination.name": subject,
+            "messaging.message.id": message_id,
+        },
+    ):
+        yield current_trace_context()
 
 
 def batch_span(

@@ -33,6 +33,7 @@ from qcdc_shared.telemetry import (
     configure_logging,
     current_trace_context,
     nats_telemetry_middleware,
+    publish_span,
     requested_exporters,
     setup_telemetry,
     trace_id_hex,
@@ -224,6 +225,49 @@ def test_a_batch_span_links_every_message_trace(
     assert linked == expected and span.context.trace_id not in linked
     assert span.attributes is not None
     assert span.attributes["messaging.batch.message_count"] == 3
+
+
+def test_a_publish_span_is_the_child_of_the_rows_writer_and_its_own_parent_for_the_message(
+    tracer: trace.Tracer, fresh_global_provider: None
+) -> None:
+    spans = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(spans))
+    trace.set_tracer_provider(provider)
+    with tracer.start_as_current_span("POST /petitions") as writer:
+        row_headers = current_trace_context()
+
+    with publish_span("qcdc.ben-thanh.petitions.petition.received", "e-1", row_headers) as sent:
+        pass
+
+    (span,) = spans.get_finished_spans()
+    assert span.kind == trace.SpanKind.PRODUCER and span.parent is not None
+    assert span.context.trace_id == writer.get_span_context().trace_id
+    assert span.parent.span_id == writer.get_span_context().span_id
+    # The message carries the publish span's context: a consumer's span is the publish's child.
+    _, trace_hex, span_hex, _ = sent["traceparent"].split("-")
+    assert (int(trace_hex, 16), int(span_hex, 16)) == (span.context.trace_id, span.context.span_id)
+    assert span.attributes is not None and set(span.attributes) == {
+        "messaging.system",
+        "messaging.operation",
+        "messaging.destination.name",
+        "messaging.message.id",
+    }
+
+
+def test_without_a_tracer_the_message_carries_the_rows_own_context(
+    tracer: trace.Tracer, fresh_global_provider: None
+) -> None:
+    # No provider installed (telemetry off): the publish records nothing and passes the
+    # writer's context on unchanged.
+    with tracer.start_as_current_span("POST /petitions"):
+        row_headers = current_trace_context()
+    with publish_span("qcdc.ben-thanh.petitions.petition.received", "e-1", row_headers) as sent:
+        pass
+    assert sent == row_headers
+    with publish_span("qcdc.ben-thanh.petitions.petition.received", "e-2", None) as none:
+        pass
+    assert none == {}
 
 
 def test_nats_telemetry_middleware_fits_a_broker() -> None:
