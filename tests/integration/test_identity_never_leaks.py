@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
@@ -23,9 +22,7 @@ import nats
 import pytest
 from fastapi.routing import APIRoute
 from opentelemetry import trace
-from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from opentelemetry.util._once import Once
 from sqlalchemy import MetaData, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -36,7 +33,6 @@ from qcdc_plans.testing import Plans
 from qcdc_plans.testing import running as running_plans
 from qcdc_publicity.main import build as build_publicity
 from qcdc_publicity.testing import Publicity
-from qcdc_shared import telemetry
 from qcdc_shared.auth import mint_development_token
 from qcdc_shared.db import drop_database
 from qcdc_shared.law.deadlines import local_date
@@ -45,6 +41,7 @@ from qcdc_shared.streams import CITY_STREAM, DLQ_STREAM, ensure_city_topology
 from qcdc_shared.subjects import ward_stream
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import running as running_service
+from qcdc_shared.testing.tracing import traced_into
 from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
 
@@ -123,21 +120,10 @@ def leaks(text: str, extra: Sequence[str] = ()) -> list[str]:
 
 @pytest.fixture
 def spans(monkeypatch: pytest.MonkeyPatch) -> Iterator[InMemorySpanExporter]:
-    """Tracing on as an operator turns it on (``OTEL_TRACES_EXPORTER``), each service's spans
-    exported into one in-memory exporter instead of the console."""
+    """Each service's spans in one in-memory exporter, tracing on as an operator turns it on."""
     exporter = InMemorySpanExporter()
-    for name in list(os.environ):
-        if name.startswith("OTEL_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("OTEL_TRACES_EXPORTER", "console")
-    monkeypatch.setattr(telemetry, "ConsoleSpanExporter", lambda: exporter)
-    # OpenTelemetry sets the global provider once per process; undo it after the test.
-    monkeypatch.setattr(trace, "_TRACER_PROVIDER", None)
-    monkeypatch.setattr(trace, "_TRACER_PROVIDER_SET_ONCE", Once())
-    try:
+    with traced_into(monkeypatch, exporter):
         yield exporter
-    finally:
-        SQLAlchemyInstrumentor().uninstrument()
 
 
 def span_texts(exporter: InMemorySpanExporter) -> list[str]:

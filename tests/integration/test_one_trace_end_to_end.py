@@ -19,32 +19,28 @@ No span carries the petitioner's identity."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 
 import httpx
 import nats
 import pytest
-from opentelemetry import trace
-from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
-from opentelemetry.util._once import Once
 from sqlalchemy import select
 
 from qcdc_gateway.main import build as build_gateway
 from qcdc_oversight.main import build as build_oversight
 from qcdc_oversight.testing import Oversight
 from qcdc_petitions.testing import running as running_petitions
-from qcdc_shared import telemetry
 from qcdc_shared.db import drop_database
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import CITY_STREAM, ensure_city_topology
 from qcdc_shared.tables import inbox
 from qcdc_shared.testing.databases import sibling_database_url
 from qcdc_shared.testing.service import running
+from qcdc_shared.testing.tracing import traced_into
 from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
 
@@ -72,23 +68,12 @@ class KeptSpans(InMemorySpanExporter):
 
 @pytest.fixture
 def spans(monkeypatch: pytest.MonkeyPatch) -> Iterator[InMemorySpanExporter]:
-    """Tracing on as an operator turns it on (``OTEL_TRACES_EXPORTER``), every service's spans
-    exported into one in-memory exporter instead of the console."""
+    """Every service's spans in one in-memory exporter. Instrumented once per process: the
+    first engine (the petitions service's, started first) is the one whose statements are
+    traced."""
     exporter = KeptSpans()
-    for name in list(os.environ):
-        if name.startswith("OTEL_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("OTEL_TRACES_EXPORTER", "console")
-    monkeypatch.setattr(telemetry, "ConsoleSpanExporter", lambda: exporter)
-    # OpenTelemetry sets the global provider once per process; undo it after the test.
-    monkeypatch.setattr(trace, "_TRACER_PROVIDER", None)
-    monkeypatch.setattr(trace, "_TRACER_PROVIDER_SET_ONCE", Once())
-    try:
+    with traced_into(monkeypatch, exporter):
         yield exporter
-    finally:
-        # Instrumented once per process: the first engine (the petitions service's, started
-        # first) is the one whose statements are traced.
-        SQLAlchemyInstrumentor().uninstrument()
 
 
 @asynccontextmanager
