@@ -6,13 +6,13 @@ is refused without a request)."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 
 import pytest
 from standardwebhooks import Webhook
 
 from qcdc_gateway.webhooks.handlers import new_secret
 from qcdc_gateway.webhooks.sender import Outcome, Sender
+from qcdc_shared.clock import SystemClock
 
 from .webhook_receiver import Receiver
 
@@ -23,8 +23,9 @@ MSG = "0b0f6a8e-1d7c-4c44-9a43-2d2f1f1e5a11"
 
 
 async def send(sender: Sender, url: str, secret: str) -> Outcome:
+    # Signed by the dispatcher's signing clock: the receiver verifies against its real clock.
     return await sender.send(
-        url, secret=secret, msg_id=MSG, timestamp=dt.datetime.now(dt.UTC), body=BODY
+        url, secret=secret, msg_id=MSG, timestamp=SystemClock().now(), body=BODY
     )
 
 

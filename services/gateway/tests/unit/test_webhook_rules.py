@@ -27,6 +27,7 @@ from qcdc_gateway.webhooks.domain import (
 )
 from qcdc_gateway.webhooks.handlers import new_secret
 from qcdc_gateway.webhooks.sender import Sender, signed_headers
+from qcdc_shared.clock import SystemClock
 from qcdc_shared.refusals import Refused
 
 RECEIVED = "vn.qcdc.petitions.petition.received.v1"
@@ -218,7 +219,9 @@ def test_a_delivery_is_the_cloudevent_as_the_log_keeps_it_and_verifies() -> None
 
     secret = new_secret()
     assert secret.startswith("whsec_") and len(secret) > 40
-    now = dt.datetime.now(dt.UTC)  # the receiver checks the timestamp against its real clock
+    # The dispatcher's signing clock: a receiver checks the timestamp against its real clock,
+    # whatever the platform's shared clock says.
+    now = SystemClock().now()
     headers = signed_headers(secret=secret, msg_id=event["id"], timestamp=now, body=body.encode())
     assert headers["webhook-id"] == event["id"]
     assert Webhook(secret).verify(body.encode(), headers) == event
@@ -249,7 +252,8 @@ async def test_a_delivery_to_a_vietnamese_name_goes_out_and_a_failing_one_is_rec
         resolve=public,
         transport=httpx.MockTransport(receiver),
     )
-    sent = {"secret": "whsec_" + "A" * 43, "msg_id": "m-1", "timestamp": dt.datetime.now(dt.UTC)}
+    signed_at = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)  # nobody verifies it here
+    sent = {"secret": "whsec_" + "A" * 43, "msg_id": "m-1", "timestamp": signed_at}
     try:
         delivered = await sender.send("http://tiếpnhận.vn/hook", body=b"{}", **sent)
         # Whatever fails on the receiver's side is this attempt's failure, recorded and retried
