@@ -22,7 +22,7 @@ from nats.js import JetStreamContext
 
 from qcdc_gateway.main import build
 from qcdc_plans.contracts import ConferenceHeldV1
-from qcdc_publicity.contracts import DeadlineV1, PostingPublishedV1, PostingWithdrawnV1
+from qcdc_publicity.contracts import PostingPublishedV1, PostingWithdrawnV1
 from qcdc_shared.envelope import Envelope, build_envelope
 from qcdc_shared.settings import Settings
 from qcdc_shared.streams import ensure_city_topology
@@ -30,6 +30,8 @@ from qcdc_shared.testing.clock import TestClock
 from qcdc_shared.testing.service import serving
 from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
+
+from .postings import posting_state
 
 pytestmark = pytest.mark.integration
 
@@ -41,41 +43,14 @@ PUBLISHED = "vn.qcdc.publicity.posting.published.v1"
 WITHDRAWN = "vn.qcdc.publicity.posting.withdrawn.v1"
 
 
-def _posting_state(ward: str, posting_id: str, at: dt.datetime) -> dict[str, Any]:
-    day = at.astimezone(VN).date()
-    return {
-        "posting_id": posting_id,
-        "ward": ward,
-        "category": 1,
-        "title": "Kế hoạch sử dụng đất năm 2027",
-        "channels": ["notice_board"],
-        "decided_on": day,
-        "published_at": at,
-        "permanent": False,
-        "deadlines": [
-            DeadlineV1(
-                rule="PUB-DUE",
-                due=day,
-                due_at=dt.datetime.combine(day, dt.time(23, 59, 59), VN),
-                explanation="Công khai chậm nhất 2 ngày làm việc.",
-                explanation_en="Within two working days.",
-                table_version="test",
-            )
-        ],
-        "violations": [],
-    }
-
-
 def published(ward: str, posting_id: str, at: dt.datetime) -> Envelope:
-    event = PostingPublishedV1(
-        **_posting_state(ward, posting_id, at), version=1, status="published"
-    )
+    event = PostingPublishedV1(**posting_state(ward, posting_id, at), version=1, status="published")
     return build_envelope(event, ward=ward, aggregate_id=posting_id, sequence=1, time=at)
 
 
 def withdrawn(ward: str, posting_id: str, at: dt.datetime) -> Envelope:
     event = PostingWithdrawnV1(
-        **_posting_state(ward, posting_id, at - dt.timedelta(days=40)),
+        **posting_state(ward, posting_id, at - dt.timedelta(days=40)),
         version=2,
         status="withdrawn",
         withdrawn_at=at,

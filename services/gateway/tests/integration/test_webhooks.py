@@ -28,7 +28,6 @@ from qcdc_gateway.webhooks.dispatcher import Dispatcher
 from qcdc_gateway.webhooks.sender import Sender
 from qcdc_plans.contracts import ConferenceHeldV1
 from qcdc_publicity.contracts import (
-    DeadlineV1,
     PostingAmendedV1,
     PostingPublishedV1,
     PostingWithdrawnV1,
@@ -43,6 +42,7 @@ from qcdc_shared.testing.waiting import eventually
 from qcdc_shared.tooling.nats_server import NatsServer
 
 from .migrated import migrated
+from .postings import posting_state
 from .webhook_receiver import Receiver
 
 pytestmark = pytest.mark.integration
@@ -58,34 +58,9 @@ OUTAGE_SECONDS = 30
 TEST_SCHEDULE = [0, 1, 2, 4] + [5] * 12
 
 
-def _posting(ward: str, posting_id: str, at: dt.datetime) -> dict[str, Any]:
-    day = at.astimezone(VN).date()
-    return {
-        "posting_id": posting_id,
-        "ward": ward,
-        "category": 1,
-        "title": "Kế hoạch sử dụng đất năm 2027",
-        "channels": ["notice_board"],
-        "decided_on": day,
-        "published_at": at,
-        "permanent": False,
-        "deadlines": [
-            DeadlineV1(
-                rule="PUB-DUE",
-                due=day,
-                due_at=dt.datetime.combine(day, dt.time(23, 59, 59), VN),
-                explanation="Công khai chậm nhất 2 ngày làm việc.",
-                explanation_en="Within two working days.",
-                table_version="test",
-            )
-        ],
-        "violations": [],
-    }
-
-
 def posting_history(ward: str, posting_id: str, at: dt.datetime) -> list[Envelope]:
     """Published, amended twice, withdrawn: versions 1 to 4 of one posting."""
-    state = _posting(ward, posting_id, at)
+    state = posting_state(ward, posting_id, at)
     events: list[Any] = [
         PostingPublishedV1(**state, version=1, status="published"),
         PostingAmendedV1(**state, version=2, status="published", amended_at=at),
