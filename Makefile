@@ -11,12 +11,14 @@ export UV_COMPILE_BYTECODE := 1
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: help setup axe run test test-dates test-unit test-integration lint format contracts contract-site bench chaos drill-topology clean
+.PHONY: help setup axe run test test-dates test-unit test-integration test-deploy test-deploy-steps images lint format contracts contract-site bench chaos drill-topology clean
 
 help:
 	@echo "make run        start the platform on this machine"
 	@echo "make test       run every test (unit, contract, integration, e2e)"
 	@echo "make test-dates the date-sensitive suites with the clock pinned at hard dates"
+	@echo "make images     the container images, built offline (needs a Docker engine)"
+	@echo "make test-deploy  the compose city for real, Docker engine included (~10 min)"
 	@echo "make lint       ruff and mypy"
 	@echo "make contracts  regenerate contracts/ from the event models and the services' OpenAPI"
 	@echo "make contract-site  render contracts/asyncapi.yaml to HTML for /contracts/ (npm)"
@@ -79,6 +81,26 @@ DATE_DESELECT := not test_the_same_seed_builds_the_same_city
 test-dates: setup
 	$(UV) run --frozen python tests/dates.py --jobs 2 $(TEST_DATES) -- \
 		-m "integration or e2e" -k "$(DATE_DESELECT)" $(DATE_SUITES)
+
+# The container images (deploy/images/Dockerfile), built as an air-gapped site builds: the
+# base from Debian's packages (mmdebstrap, docker import), Python packages from a wheelhouse
+# filled here from uv.lock. Prints each image's size. Needs a Docker engine.
+images: setup
+	$(UV) run --frozen qcdc images
+
+# The deployment for real, under a Docker engine that deploy/engine.sh installs and starts when
+# none answers (and stops after): the images, the compose city (deploy/tests: healthy, a
+# posting reaching the gateway, a leaf cut from the hub, a service killed, a clean stop), and
+# one service's integration suite through testcontainers (the platform's own images).
+test-deploy: setup
+	deploy/engine.sh run $(MAKE) --no-print-directory test-deploy-steps
+
+test-deploy-steps:
+	$(UV) run --frozen qcdc images
+	$(UV) run --frozen pytest -p no:cacheprovider -rA deploy/tests
+	@echo "plans' integration suite through testcontainers (qcdc/nats, qcdc/postgres containers):"
+	QCDC_TEST_CONTAINERS=1 $(UV) run --frozen pytest $(PYTEST_TMP) -p no:cacheprovider -rA \
+		services/plans/tests/integration
 
 test-unit: setup
 	$(UV) run --frozen pytest $(PYTEST_TMP) -m "unit or contract"

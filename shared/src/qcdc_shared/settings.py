@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Collection
 from functools import lru_cache
 from typing import Literal
@@ -22,7 +23,12 @@ class Locations(BaseSettings):
     """Where the city is: its servers, databases, files and ward. Tools that hold no keys (the
     ledger check, the gateway's rebuild) read these alone; a service reads :class:`Settings`."""
 
-    model_config = SettingsConfigDict(env_prefix="QCDC_", extra="ignore")
+    # A deployment may give settings as files named after them (qcdc_nats_password, …) in the
+    # folder QCDC_SECRETS_DIR names (compose mounts its secrets in /run/secrets), so no
+    # password sits in an environment `docker inspect` shows; the environment still wins.
+    model_config = SettingsConfigDict(
+        env_prefix="QCDC_", extra="ignore", secrets_dir=os.environ.get("QCDC_SECRETS_DIR") or None
+    )
 
     # Production unless development is asked for (`make run` and the tests ask): a deployment
     # that forgets QCDC_ENV must not accept tokens signed with the key published here.

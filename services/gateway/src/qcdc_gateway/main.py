@@ -29,7 +29,7 @@ from qcdc_shared.service import Consumer, ServiceDefinition, create_app
 from qcdc_shared.settings import Settings, get_settings
 from qcdc_shared.streams import ensure_city_events_stream, ensure_city_stream
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations" / "versions"
 
 
 async def city_events_stream(client: Client) -> None:

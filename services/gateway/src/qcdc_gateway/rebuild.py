@@ -43,7 +43,7 @@ from qcdc_shared.settings import Locations
 from qcdc_shared.streams import CITY_STREAM
 
 BATCH = 500
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations" / "versions"
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from qcdc_shared.runtime import Runtime
 from qcdc_shared.service import Consumer, ServiceDefinition, create_app
 from qcdc_shared.settings import Settings, get_settings
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations" / "versions"
 
 
 def build(

