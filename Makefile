@@ -86,7 +86,7 @@ test-dates: setup
 # base from Debian's packages (mmdebstrap, docker import), Python packages from a wheelhouse
 # filled here from uv.lock. Prints each image's size. Needs a Docker engine.
 images: setup
-	$(UV) run --frozen qcdc images
+	$(UV) run --frozen qcdc images $(ARGS)
 
 # The deployment for real, under a Docker engine that deploy/engine.sh installs and starts when
 # none answers (and stops after): the images, the compose city (deploy/tests: healthy, a

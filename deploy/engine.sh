@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# `deploy/engine.sh run CMD...`: CMD with a Docker engine answering, then the machine as it was.
+# `deploy/engine.sh run CMD...`: CMD with a Docker engine answering.
 #
 # What `make test-deploy` runs its steps under. Installs Debian's docker.io, docker-compose and
-# mmdebstrap when one is missing, starts dockerd when none answers (and stops it afterwards,
-# with everything it ran), and prints how long the engine took to answer. An engine that was
-# already running is used and left running.
+# mmdebstrap when one is missing (they stay installed), starts dockerd when none answers and
+# stops it afterwards, with everything it ran (its images stay in /var/lib/docker, so the next
+# run builds less), and prints how long the engine took to answer. An engine that was already
+# running is used and left running.
 set -euo pipefail
 
 if [[ "${1:-}" != "run" || $# -lt 2 ]]; then
@@ -41,6 +42,8 @@ stop_engine() {
             "${as_root[@]}" kill -0 "$started" 2>/dev/null || break
             sleep 0.5
         done
+        # Its containers had 30 s to stop; an engine still up now would outlive the run.
+        "${as_root[@]}" kill -KILL "$started" 2>/dev/null || true
     fi
     exit "$code"
 }

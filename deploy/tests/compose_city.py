@@ -34,8 +34,7 @@ SERVICE_LABEL = "com.docker.compose.service"
 HTTP_PORT = 8000
 UP_TIMEOUT = 240.0
 PUBLISHED_EVENT = "vn.qcdc.publicity.posting.published"
-# Every process exports its traces here (tracing.py starts the collector under this name).
-OTLP_HOST, OTLP_PORT = "otlp-receiver", 4318
+OTLP_PORT = 4318
 # Dates in the past of any clock this test runs under: publishing refuses a future day.
 DECIDED_ON = "2026-01-05"
 PUBLISHED_AT = "2026-01-06T08:00:00+07:00"
@@ -132,8 +131,14 @@ class City:
             **os.environ,
             "QCDC_COMPOSE_SECRETS": str(self.secrets),
             "QCDC_GATEWAY_PORT": str(self.gateway_port),
-            "QCDC_OTLP_ENDPOINT": f"http://{OTLP_HOST}:{OTLP_PORT}",
+            # Every process exports its traces to the collector tracing.py starts on the
+            # city's network under this name.
+            "QCDC_OTLP_ENDPOINT": f"http://{self.collector}:{OTLP_PORT}",
         }
+
+    @property
+    def collector(self) -> str:
+        return f"{self.project}-otlp-receiver"
 
     def compose(self, *args: str, check: bool = True) -> str:
         command = ("docker-compose", "-f", str(COMPOSE_FILE), "-p", self.project, *args)

@@ -1,6 +1,7 @@
 """A collector for the compose city's traces: ``otlp_receiver.py`` in a container of the
-platform's own gateway image, started by testcontainers on the city's ``data`` network under
-the name the services export to (``QCDC_OTLP_ENDPOINT``), published on 127.0.0.1 only."""
+platform's own gateway image, started by testcontainers on the city's own ``data`` network
+(no other) under the name the services export to (``QCDC_OTLP_ENDPOINT``), published on
+127.0.0.1 only."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from compose_city import OTLP_HOST, OTLP_PORT, City, run
+from compose_city import OTLP_PORT, City
 from testcontainers.core.container import DockerContainer
 
 from qcdc_shared.streams import CITY_STREAM
@@ -25,8 +26,9 @@ SERVER, PRODUCER, CONSUMER = 2, 4, 5
 
 
 class Collector:
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, networks: list[str]) -> None:
         self.url = f"http://127.0.0.1:{port}"
+        self.networks = networks
 
     def spans(self) -> list[dict[str, Any]]:
         listed: list[dict[str, Any]] = httpx.get(f"{self.url}/spans", timeout=10).json()
@@ -48,7 +50,8 @@ def collector_in(city: City) -> Iterator[Collector]:
         DockerContainer(f"qcdc/gateway:{platform_version()}")
         .with_command(["python3", "/otlp_receiver.py"])
         .with_volume_mapping(str(RECEIVER), "/otlp_receiver.py", "ro")
-        .with_name(f"{city.project}-otlp-receiver")
+        .with_name(city.collector)
+        .with_kwargs(network=f"{city.project}_data")
     )
     # docker-py reads an (address, port) pair as a binding on that address only.
     ports: dict[str, Any] = container.ports
@@ -56,9 +59,8 @@ def collector_in(city: City) -> Iterator[Collector]:
     container.start()
     try:
         wrapped = container.get_wrapped_container()
-        network = f"{city.project}_data"
-        run("docker", "network", "connect", "--alias", OTLP_HOST, network, wrapped.id)
-        yield Collector(port)
+        wrapped.reload()
+        yield Collector(port, sorted(wrapped.attrs["NetworkSettings"]["Networks"]))
     finally:
         container.stop()  # testcontainers' stop removes the container
 

@@ -15,6 +15,7 @@ import yaml
 from qcdc_shared.registry import SERVICES_OF_A_WARD, load_registry
 from qcdc_shared.tooling import compose
 from qcdc_shared.tooling import k8s_pods as pods
+from qcdc_shared.tooling.compose_secrets import database_name, owner_role
 from qcdc_shared.tooling.k8s import IMAGES, platform_version
 
 REPO = Path(__file__).resolve().parents[2]
@@ -106,12 +107,36 @@ def test_secrets_are_kept_across_regeneration_and_ignored_by_git(tmp_path: Path)
         for s in committed()["secrets"].values()
     }
     assert all(path.is_file() for path in named)  # every secret the file names is written
-    password = (tmp_path / "postgres-password").read_text()
-    assert password in (tmp_path / "ben-thanh" / "database-url").read_text()
     assert f"{compose.GATEWAY}/database-url" in {str(p.relative_to(tmp_path)) for p in first}
+    assert "POSTGRES_PASSWORD=" not in (tmp_path / "postgres.env").read_text()  # a file's name
     assert f"{compose.SECRETS}/" in (REPO / ".gitignore").read_text().splitlines()
     text = (REPO / compose.COMPOSE_FILE).read_text()
     assert all(value.strip() not in text for value in first.values() if len(value) > 20)
+
+
+@pytest.mark.contract
+def test_each_ward_logs_in_to_postgresql_as_the_owner_of_its_own_databases_only(
+    tmp_path: Path,
+) -> None:
+    registry = load_registry(REGISTRY)
+    compose.write_secrets(registry, tmp_path, PUBLIC_KEY)
+    superuser_password = (tmp_path / "postgres-password").read_text()
+    owners = {
+        role: (password, databases.split(","))
+        for role, password, databases in (
+            line.split(":") for line in (tmp_path / "database-owners").read_text().splitlines()
+        )
+    }
+    for ward in registry.wards:
+        role = owner_role(ward.slug)
+        password, databases = owners[role]
+        assert databases == [database_name(s, ward.slug) for s in SERVICES_OF_A_WARD]
+        url = (tmp_path / ward.slug / "database-url").read_text()
+        assert url.startswith(f"postgresql+asyncpg://{role}:{password}@")
+        assert superuser_password not in url
+        for service in SERVICES_OF_A_WARD:  # the template names only the ward's own
+            assert url.format(service=service).endswith(f"/{database_name(service, ward.slug)}")
+    assert len({password for password, _ in owners.values()}) == len(owners)
 
 
 @pytest.mark.contract

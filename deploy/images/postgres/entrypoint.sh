@@ -2,7 +2,9 @@
 # The official postgres image's contract, as far as testcontainers and compose use it:
 # POSTGRES_USER (default postgres), POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE (required:
 # this image never trusts), POSTGRES_DB (default: the user), POSTGRES_MULTIPLE_DATABASES (a
-# comma list, one database per service per ward in the compose city). The first start
+# comma list of databases the superuser owns), POSTGRES_DATABASE_OWNERS_FILE (lines
+# `role:password:db1,db2,...`: a login role per ward that owns only its own databases, so a
+# ward's processes reach no other ward's data; the compose city's). The first start
 # initialises $PGDATA; later starts keep what is there and only run the server.
 set -eu
 
@@ -67,6 +69,7 @@ CONF
         names="$names $name"
     done
     IFS="$old_ifs"
+    owners
     for name in $(printf '%s\n' $names | sort -u); do
         [ "$name" = postgres ] && continue
         if ! echo "CREATE DATABASE \"$name\" OWNER \"$user\"" |
@@ -77,6 +80,40 @@ CONF
         rm -f "$PGDATA/single.log"
         echo "entrypoint: created database $name"
     done
+}
+
+# Roles that log in with a password, own their databases and nothing else (no superuser, no
+# CREATEDB, no CREATEROLE); PUBLIC loses CONNECT on those databases.
+owners() {
+    [ -n "${POSTGRES_DATABASE_OWNERS_FILE:-}" ] || return 0
+    [ -r "$POSTGRES_DATABASE_OWNERS_FILE" ] || fail "cannot read POSTGRES_DATABASE_OWNERS_FILE"
+    statements="$(mktemp)"
+    while IFS=: read -r role secret databases; do
+        [ -n "$role" ] || continue
+        check_name "$role" POSTGRES_DATABASE_OWNERS_FILE
+        case "$secret" in
+            "" | *[!A-Za-z0-9_-]*) fail "the password of $role is empty or not URL-safe" ;;
+        esac
+        printf 'CREATE ROLE "%s" LOGIN PASSWORD '"'"'%s'"'"' NOSUPERUSER NOCREATEDB NOCREATEROLE;\n\n' \
+            "$role" "$secret" >>"$statements"
+        old_ifs="$IFS"
+        IFS=','
+        for name in $databases; do
+            check_name "$name" POSTGRES_DATABASE_OWNERS_FILE
+            printf 'CREATE DATABASE "%s" OWNER "%s";\n\nREVOKE ALL ON DATABASE "%s" FROM PUBLIC;\n\n' \
+                "$name" "$role" "$name" >>"$statements"
+        done
+        IFS="$old_ifs"
+    done <"$POSTGRES_DATABASE_OWNERS_FILE"
+    # A single-user backend reports a failed statement and goes on: its log says.
+    if ! postgres --single -j -D "$PGDATA" postgres <"$statements" >/dev/null 2>"$PGDATA/single.log" ||
+        grep -q 'ERROR' "$PGDATA/single.log"; then
+        rm -f "$statements"
+        cat "$PGDATA/single.log" >&2
+        fail "could not create the database owners"
+    fi
+    rm -f "$statements" "$PGDATA/single.log"
+    echo "entrypoint: created the database owners of $POSTGRES_DATABASE_OWNERS_FILE"
 }
 
 if [ "${1#-}" != "$1" ]; then

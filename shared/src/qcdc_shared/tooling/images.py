@@ -45,6 +45,9 @@ IMAGE_SERVICES = (*SERVICES_OF_A_WARD, "gateway")
 # pip fills the wheelhouse for the image's platform (CPython 3.11 on Debian bookworm's glibc
 # 2.36), whatever this host runs; uv has no download command of its own.
 PIP = "pip==25.3"
+PIP_INDEX_SETTINGS = frozenset(
+    {"PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST", "PIP_CERT", "PIP_CLIENT_CERT"}
+)
 WHEEL_PLATFORMS = tuple(f"manylinux_2_{minor}_x86_64" for minor in (17, 24, 27, 28, 31, 34, 36))
 
 
@@ -60,6 +63,8 @@ class Options:
     prefix: str = "qcdc"
     tag: str = ""
     registry_file: Path | None = None
+    refresh_base: bool = False  # remake the Debian roots: their security updates
+    debian_mirror: str | None = None  # a site's own mirror of Debian's archive
 
     @property
     def version(self) -> str:
@@ -88,7 +93,7 @@ def image_size(name: str) -> int:
     return int(out.strip())
 
 
-def import_debian_root(name: str, packages: Sequence[str]) -> None:
+def import_debian_root(name: str, packages: Sequence[str], mirror: str | None = None) -> None:
     """A bookworm root of Debian's packages, made by mmdebstrap and loaded as image ``name``."""
     if shutil.which("mmdebstrap") is None:
         raise ImageBuildError(
@@ -107,6 +112,7 @@ def import_debian_root(name: str, packages: Sequence[str]) -> None:
                 "--dpkgopt=path-exclude=/usr/share/locale/*",
                 DEBIAN_SUITE,
                 str(root),
+                *([mirror] if mirror else []),
             ]
         )
         _run(["docker", "import", "--change", "ENV LANG=C.UTF-8", str(root), name])
@@ -125,19 +131,25 @@ def fill_wheelhouse(options: Options, uv: str) -> Path:
         "--format", "requirements.txt", "--quiet", "-o", str(requirements),
     ]  # fmt: skip
     _run(export, cwd=options.repo)
-    # This host's own pip settings (extra indexes, find-links, constraints) must not choose
-    # what goes into an image: the lock alone does.
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
-    environment["PIP_CONFIG_FILE"] = os.devnull
     platforms = [arg for p in WHEEL_PLATFORMS for arg in ("--platform", p)]
     download = [
-        uv, "tool", "run", "--from", PIP, "pip", "download", "--isolated", "--quiet",
+        uv, "tool", "run", "--from", PIP, "pip", "download", "--quiet",
         "--disable-pip-version-check", "--only-binary=:all:", *platforms,
         "--implementation", "cp", "--python-version", "3.11",
         "--abi", "cp311", "--abi", "abi3", "--abi", "none",
         "--require-hashes", "--no-deps", "-r", str(requirements), "-d", str(wheelhouse),
     ]  # fmt: skip
-    _run(download, cwd=options.repo, env=environment)
+    # The lock's hashes decide what goes in, whatever the index: this host's pip files
+    # (find-links, constraints) stay out, a site's index (PIP_INDEX_URL, …) is used.
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith("PIP_") or k in PIP_INDEX_SETTINGS
+    }
+    environment["PIP_CONFIG_FILE"] = os.devnull
+    # A full wheelhouse needs no network at all; only what is missing is fetched.
+    try:
+        _run([*download, "--no-index", "--find-links", str(wheelhouse)], env=environment)
+    except ImageBuildError:
+        _run(download, cwd=options.repo, env=environment)
     for package in WORKSPACE_PACKAGES:
         build = [uv, "build", "--quiet", "--wheel", "--package", package, "--out-dir"]
         _run([*build, str(wheelhouse)], cwd=options.repo)
@@ -173,12 +185,12 @@ def build(options: Options, uv: str) -> dict[str, float]:
     """Every image, their sizes printed; returns seconds per step."""
     seconds: dict[str, float] = {}
     started = time.monotonic()
-    if options.base == BASE and not image_exists(BASE):
-        import_debian_root(BASE, BASE_PACKAGES)
+    if options.base == BASE and (options.refresh_base or not image_exists(BASE)):
+        import_debian_root(BASE, BASE_PACKAGES, options.debian_mirror)
     seconds["base image"] = time.monotonic() - started
     started = time.monotonic()
-    if not image_exists(POSTGRES_BASE):
-        import_debian_root(POSTGRES_BASE, POSTGRES_PACKAGES)
+    if options.refresh_base or not image_exists(POSTGRES_BASE):
+        import_debian_root(POSTGRES_BASE, POSTGRES_PACKAGES, options.debian_mirror)
     postgres = options.repo / "deploy" / "images" / "postgres"
     _run(["docker", "build", "--quiet", "-t", POSTGRES, str(postgres)])
     seconds["postgres image"] = time.monotonic() - started
@@ -213,6 +225,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     images.add_argument("--prefix", default="qcdc", help="image names <prefix>/<name>")
     images.add_argument("--tag", default="", help="image tag (default: the platform's version)")
     images.add_argument("--registry", help="ward registry file (default deploy/wards.toml)")
+    images.add_argument(
+        "--refresh-base",
+        action="store_true",
+        help="remake the Debian roots (made once, then kept): Debian's security updates",
+    )
+    images.add_argument("--debian-mirror", help="Debian archive URL (default deb.debian.org)")
 
 
 def command(args: argparse.Namespace) -> int:
@@ -230,6 +248,8 @@ def command(args: argparse.Namespace) -> int:
         prefix=args.prefix,
         tag=args.tag,
         registry_file=Path(args.registry) if args.registry else None,
+        refresh_base=args.refresh_base,
+        debian_mirror=args.debian_mirror,
     )
     if subprocess.run(["docker", "info"], capture_output=True).returncode != 0:
         print(
