@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ from qcdc_shared.auth import public
 from qcdc_shared.bus import Deliveries
 from qcdc_shared.tables import outbox
 from qcdc_shared.telemetry import UNMATCHED_ROUTE
+
+access_log = logging.getLogger("qcdc.access")
+PROBES: Final = frozenset({"/livez", "/readyz", "/health", "/metrics"})
 
 if TYPE_CHECKING:
     from qcdc_shared.inbox import IdempotentConsumer
@@ -232,6 +236,22 @@ class ServiceMetrics:
         }
         self.requests.add(1, attributes)
         self.duration.record(seconds, attributes)
+        # The access log says what the series say: the route's template, never the path asked
+        # (a tracking code, a phone number typed in a URL) nor who asked. Probes, every few
+        # seconds from the orchestrator, only at DEBUG.
+        access_log.log(
+            logging.DEBUG if route in PROBES else logging.INFO,
+            "%s %s %d",
+            attributes["http.request.method"],
+            route,
+            status,
+            extra={
+                "http_method": attributes["http.request.method"],
+                "http_route": route,
+                "http_status": status,
+                "duration_ms": round(seconds * 1000, 1),
+            },
+        )
 
     async def scrape(self, accept: str | None) -> tuple[bytes, str]:
         """The exposition of this app's metrics, in the format ``accept`` asks for."""

@@ -3,6 +3,9 @@ template, a known method or ``_OTHER``, the status sent (``qcdc_shared.metrics``
 
 from __future__ import annotations
 
+import io
+import json
+import logging
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -15,6 +18,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from qcdc_shared.bus import Deliveries
 from qcdc_shared.metrics import install_metrics
+from qcdc_shared.telemetry import configure_logging
 
 
 def app_with_metrics(static: Path) -> FastAPI:
@@ -102,3 +106,25 @@ def test_deliveries_count_what_the_server_sent_again(
     for msg in messages:
         deliveries.note(msg)
     assert (deliveries.received, deliveries.redelivered) == (received, redelivered)
+
+
+async def test_each_request_is_one_json_access_line_without_the_path_asked(
+    tmp_path: Path,
+) -> None:
+    app = app_with_metrics(tmp_path)
+    stream = io.StringIO()
+    handler = configure_logging("petitions", "ben-thanh", stream=stream)
+    try:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            assert (await client.get("/petitions/track/ABCD-1234")).status_code == 200
+            assert (await client.get("/metrics")).status_code == 200  # a probe: DEBUG only
+    finally:
+        logging.getLogger().removeHandler(handler)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    access = [line for line in lines if line["logger"] == "qcdc.access"]
+    assert [(a["http_method"], a["http_route"], a["http_status"]) for a in access] == [
+        ("GET", "/petitions/track/{code}", 200)
+    ]
+    assert access[0]["service"] == "petitions" and access[0]["duration_ms"] >= 0
+    assert "ABCD-1234" not in stream.getvalue()
