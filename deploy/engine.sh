@@ -7,6 +7,8 @@
 # run builds less), and prints how long the engine took to answer. An engine that was already
 # running is used and left running.
 set -euo pipefail
+# dockerd, and the iptables it calls, live in sbin, which a CI's PATH may leave out.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 if [[ "${1:-}" != "run" || $# -lt 2 ]]; then
     echo "usage: deploy/engine.sh run CMD..." >&2
