@@ -7,9 +7,9 @@ manifests (decision 0010): a hub, one leaf per ward, each ward's four services, 
 PostgreSQL of Debian's packages; migrations as one-shot ``qcdc migrate`` services before any
 service starts.
 
-Works with Debian's docker-compose 1.29 and with Compose v2: the Compose Specification without
-a ``version`` key, ``depends_on`` conditions, ``profiles``, file secrets mounted in
-/run/secrets (their ``target`` a plain file name: v1 knows no other).
+Run with Debian's docker-compose 1.29 (``make test-deploy``) and written for Compose v2 too:
+only the Compose Specification features both share (no ``version`` key, ``depends_on``
+conditions, ``profiles``, file secrets in /run/secrets with a plain file name as ``target``).
 """
 
 from __future__ import annotations
