@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from collections.abc import Awaitable
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 D = TypeVar("D", bound="DataclassInstance")
+T = TypeVar("T")
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -165,3 +168,16 @@ def store_unavailable(error: BaseException) -> bool:
             error, IntegrityError | DataError | ProgrammingError | NotSupportedError
         )
     return isinstance(error, OSError | ConnectionError | TimeoutError)
+
+
+async def to_its_end(work: Awaitable[T]) -> T:
+    """A database transaction run to its end even when its task is cancelled meanwhile (the
+    service stopping): SQLite keeps the lock of a transaction cut in the middle (its connection
+    never goes back to the pool), and the next writer, a restarted service or ``qcdc-gateway
+    rebuild``, would find the database locked. The cancellation is raised once it is done."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await task
+        raise

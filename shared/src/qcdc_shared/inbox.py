@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from qcdc_shared.db import store_unavailable
+from qcdc_shared.db import store_unavailable, to_its_end
 from qcdc_shared.envelope import Envelope, EnvelopeError
 from qcdc_shared.provenance import Arrival, Contracts, refusals
 from qcdc_shared.published_contracts import published_contracts
@@ -181,7 +181,7 @@ class IdempotentConsumer:
         attempt = 0
         while True:
             try:
-                await apply()
+                await to_its_end(apply())
                 return
             except Exception as error:
                 if not store_unavailable(error):

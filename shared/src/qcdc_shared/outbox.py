@@ -22,6 +22,7 @@ from nats.js.api import PubAck
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from qcdc_shared.db import to_its_end
 from qcdc_shared.envelope import CONTENT_TYPE, Envelope
 from qcdc_shared.tables import outbox
 from qcdc_shared.telemetry import current_trace_context, publish_span
@@ -154,7 +155,7 @@ class OutboxRelay:
             finally:
                 # Mark what JetStream acknowledged even when a later row failed.
                 if published:
-                    await self._mark_sent(published)
+                    await to_its_end(self._mark_sent(published))
                     sent += len(published)
 
     async def _publish_in_lanes(self, rows: Sequence[Any], published: list[int]) -> None:

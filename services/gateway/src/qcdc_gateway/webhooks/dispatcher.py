@@ -23,13 +23,14 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Sequence
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from qcdc_gateway.webhooks.domain import Pending, after_failure, heads
 from qcdc_gateway.webhooks.sender import TOTAL_SECONDS, Outcome, Sender
 from qcdc_gateway.webhooks.store import WebhookStore
 from qcdc_shared.clock import Clock, SystemClock
+from qcdc_shared.db import to_its_end
 from qcdc_shared.runtime import Runtime
 from qcdc_shared.sealing import Sealer
 
@@ -87,7 +88,7 @@ class Dispatcher:
     async def round(self) -> float:
         """Attempt what is due; the seconds until the next delivery falls due (at most
         :data:`IDLE_SECONDS`)."""
-        firsts = await _to_its_end(self._firsts())
+        firsts = await to_its_end(self._firsts())
         now = self.runtime.clock.now()
         due = heads(firsts, now=now)
         if due:
@@ -118,7 +119,7 @@ class Dispatcher:
             found = await asyncio.shield(claim)
         except asyncio.CancelledError:
             if await claim is not None:  # it went through meanwhile: give it back
-                await _to_its_end(self._release(item, lease))
+                await to_its_end(self._release(item, lease))
             raise
         if found is None:
             return
@@ -127,7 +128,7 @@ class Dispatcher:
         except asyncio.CancelledError:
             # The service stops mid-attempt: due again at once for the next start, rather
             # than at the lease's end (only a process that dies waits for the lease).
-            await _to_its_end(self._release(item, lease))
+            await to_its_end(self._release(item, lease))
             raise
 
     async def _firsts(self) -> list[Pending]:
@@ -155,7 +156,7 @@ class Dispatcher:
         """One attempt of a claimed delivery (a row of ``WebhookStore.attempt_of``), and its
         outcome recorded: delivered, or due again on the schedule, or the subscription paused."""
         try:
-            secret = await _to_its_end(self._secret(found.subscription_id))
+            secret = await to_its_end(self._secret(found.subscription_id))
         except Exception as unopened:  # e.g. sealed under an identity key no longer held
             log.error("webhook %s: secret not opened: %r", found.subscription_id, unopened)
             outcome = Outcome(status=None, error=f"secret not opened: {type(unopened).__name__}")
@@ -167,7 +168,7 @@ class Dispatcher:
                 timestamp=self.signing_clock.now(),
                 body=found.body.encode(),
             )
-        await _to_its_end(self._record(found, outcome))
+        await to_its_end(self._record(found, outcome))
 
     async def _record(self, found: Any, outcome: Outcome) -> None:
         """The attempt's outcome: delivered, or due again on the schedule, or the subscription
@@ -204,15 +205,3 @@ class Dispatcher:
             secret = str(self.sealer.unseal(sealed[subscription_id])["secret"])
             self._secrets[subscription_id] = secret
         return secret
-
-
-async def _to_its_end(work: Awaitable[T]) -> T:
-    """A database transaction run to its end even when the dispatcher is cancelled meanwhile
-    (the service stopping): SQLite keeps the lock of a transaction cut in the middle, and the
-    next start would find its database locked."""
-    task = asyncio.ensure_future(work)
-    try:
-        return await asyncio.shield(task)
-    except asyncio.CancelledError:
-        await task
-        raise
