@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from qcdc_publicity.api import examples
+from qcdc_shared.clock import SystemClock
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -98,8 +99,10 @@ class Keys:
 
     def token(self, role: str, ward: str | None = None) -> str:
         """What the city's identity provider would issue: short-lived, minted per request."""
-        # The real now, not a test's: the containers check a token's times on their own clock.
-        now = dt.datetime.now(dt.UTC)
+        # The system clock's now, as the city's identity provider would stamp it: the
+        # containers run in production and check a token's times on their own system clock,
+        # which no test harness pins (the webhook tests sign the same way).
+        now = SystemClock().now()
         claims: dict[str, Any] = {
             "sub": f"deploy-test-{role}",
             "role": role,
